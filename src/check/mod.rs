@@ -1,0 +1,487 @@
+//! `pds check`: every rule of SPEC §4 over a loaded record.
+//!
+//! Rules push findings and carry on; nothing here stops at the first problem.
+
+pub mod code;
+pub mod finding;
+pub mod sequence;
+
+use crate::load::LoadExtras;
+use crate::model::{CaseKind, CaseNumber, Date, MeetingNumber, Record};
+use code::Code;
+use finding::{nearest, Finding, Findings, Location};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Runs every rule over the record and applies the board's acknowledgements.
+pub fn check(record: &Record, mut findings: Findings, extras: &LoadExtras) -> Vec<Finding> {
+    case_sequence(record, extras, &mut findings);
+    meetings(record, &mut findings);
+    case_meetings(record, &mut findings);
+    file_names(record, &mut findings);
+    standing_items(record, &mut findings);
+    references(record, &mut findings);
+    let mut all = findings.into_sorted();
+    acknowledge(record, &mut all);
+    all
+}
+
+/// The number a case file's name suggests (`2021/05-21-x.md` → 5/21).
+fn number_from_file_name(name: &str) -> Option<CaseNumber> {
+    let base = name.rsplit('/').next()?;
+    let mut parts = base.splitn(3, '-');
+    let (seq, yy) = (parts.next()?, parts.next()?);
+    CaseNumber::parse(&format!("{seq}/{yy}")).ok()
+}
+
+fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
+    // In meeting order, so the first of duplicates is the one on the earliest agenda.
+    let mut numbered: Vec<_> = record.cases.iter().filter(|c| c.number.is_some()).collect();
+    numbered.sort_by_cached_key(|c| {
+        let meeting = c
+            .meeting_value()
+            .and_then(|m| record.meeting(m))
+            .map(|m| (m.date.value, m.number.value));
+        (meeting.is_none(), meeting, c.file.name().to_string())
+    });
+    let entries: Vec<sequence::Entry<(Date, MeetingNumber)>> = numbered
+        .iter()
+        .filter_map(|c| {
+            let number = c.number_value()?;
+            let meeting = c
+                .meeting_value()
+                .and_then(|m| record.meeting(m))
+                .map(|m| (m.date.value, m.number.value));
+            Some(sequence::Entry { number, meeting })
+        })
+        .collect();
+    let reserved: BTreeSet<CaseNumber> = extras
+        .broken_cases
+        .iter()
+        .filter_map(|n| number_from_file_name(n))
+        .collect();
+    let at = |i: usize| numbered.get(i).and_then(|c| c.number.as_ref());
+    for problem in sequence::check(&entries, &reserved) {
+        match problem {
+            sequence::Problem::Duplicate(number, idx) => {
+                let mut locations = idx.iter().filter_map(|&i| at(i));
+                let Some(first) = locations.next() else {
+                    continue;
+                };
+                let rest: Vec<_> = locations.collect();
+                let Some(primary) = rest.first() else {
+                    continue;
+                };
+                let mut f = Finding::new(
+                    Code::DuplicateCase,
+                    primary.at.clone(),
+                    format!("case number {number} is used by {} cases", idx.len()),
+                )
+                .related(first.at.clone(), "first used here")
+                .help(format!(
+                    "give one of them a free number; the next free number is {}",
+                    next_free(record, number.yy)
+                ))
+                .subject(number);
+                for other in rest.iter().skip(1) {
+                    f = f.related(other.at.clone(), "also used here");
+                }
+                findings.push(f);
+            }
+            sequence::Problem::Gap(missing, next) => {
+                let Some(next_case) = at(next) else { continue };
+                let before = CaseNumber::new(missing.seq.saturating_sub(1), missing.yy);
+                let message = if missing.seq > 1 {
+                    format!("case number {missing} is carried by no case: the sequence skips from {before} to {}", next_case.value)
+                } else {
+                    format!("case number {missing} is carried by no case: the year's sequence starts at {}", next_case.value)
+                };
+                findings.push(
+                    Finding::new(Code::CaseGap, next_case.at.clone(), message)
+                        .help("withdrawn cases keep their numbers; give a case the missing number, or acknowledge the gap in pds.yaml")
+                        .subject(missing),
+                );
+            }
+            sequence::Problem::Order(late, early) => {
+                let (Some(late_case), Some(early_case)) = (numbered.get(late), numbered.get(early))
+                else {
+                    continue;
+                };
+                let (Some(ln), Some(en)) = (&late_case.number, &early_case.number) else {
+                    continue;
+                };
+                let lm = late_case
+                    .meeting_value()
+                    .map(|m| m.to_string())
+                    .unwrap_or_default();
+                let em = early_case
+                    .meeting_value()
+                    .map(|m| m.to_string())
+                    .unwrap_or_default();
+                findings.push(
+                    Finding::new(
+                        Code::CaseOrder,
+                        ln.at.clone(),
+                        format!("case {} of meeting {lm} comes after case {} of the earlier meeting {em}", ln.value, en.value),
+                    )
+                    .related(en.at.clone(), format!("{} is on the agenda of {em}", en.value))
+                    .help("case numbers must increase with the meetings; renumber the later meeting's cases")
+                    .subject(ln.value),
+                );
+            }
+        }
+    }
+}
+
+/// The next number of a two-digit year that no case carries.
+pub fn next_free(record: &Record, yy: u8) -> CaseNumber {
+    let max = record
+        .cases
+        .iter()
+        .filter_map(|c| c.number_value())
+        .filter(|n| n.yy == yy)
+        .map(|n| n.seq)
+        .max()
+        .unwrap_or(0);
+    CaseNumber::new(max + 1, yy)
+}
+
+fn meetings(record: &Record, findings: &mut Findings) {
+    let mut by_number: BTreeMap<MeetingNumber, Vec<&crate::model::Meeting>> = BTreeMap::new();
+    for m in &record.meetings {
+        by_number.entry(m.number.value).or_default().push(m);
+    }
+    for (number, list) in &by_number {
+        if let [first, rest @ ..] = list.as_slice() {
+            for other in rest {
+                findings.push(
+                    Finding::new(
+                        Code::DuplicateMeeting,
+                        other.number.at.clone(),
+                        format!("meeting number {number} is used by {} meetings", list.len()),
+                    )
+                    .related(first.number.at.clone(), "first used here")
+                    .subject(number),
+                );
+            }
+        }
+    }
+    // Gaps and order, per year.
+    let mut years: BTreeMap<u16, Vec<&crate::model::Meeting>> = BTreeMap::new();
+    for list in by_number.values() {
+        if let Some(m) = list.first() {
+            years.entry(m.number.year).or_default().push(m);
+        }
+    }
+    for (year, list) in &years {
+        let present: BTreeSet<u32> = list.iter().map(|m| m.number.seq).collect();
+        let max = present.iter().next_back().copied().unwrap_or(0);
+        for seq in 1..max {
+            if present.contains(&seq) {
+                continue;
+            }
+            let missing = MeetingNumber::new(seq, *year);
+            if let Some(next) = list.iter().find(|m| m.number.seq > seq) {
+                findings.push(
+                    Finding::new(
+                        Code::MeetingGap,
+                        next.number.at.clone(),
+                        format!(
+                            "meeting number {missing} is missing: {year}'s meetings skip to {}",
+                            next.number.value
+                        ),
+                    )
+                    .subject(missing),
+                );
+            }
+        }
+        for pair in list.windows(2) {
+            if let [a, b] = pair {
+                if b.date.value <= a.date.value {
+                    findings.push(
+                        Finding::new(
+                            Code::MeetingOrder,
+                            b.date.at.clone(),
+                            format!(
+                                "meeting {} is dated {}, not after meeting {} ({})",
+                                b.number.value, b.date.value, a.number.value, a.date.value
+                            ),
+                        )
+                        .related(
+                            a.date.at.clone(),
+                            format!("meeting {} is dated here", a.number.value),
+                        )
+                        .subject(b.number.value),
+                    );
+                }
+            }
+        }
+    }
+    for m in &record.meetings {
+        let folder = m.file.name().split('/').next().unwrap_or("");
+        let number_year = m.number.year;
+        if m.date.year != number_year {
+            findings.push(
+                Finding::new(
+                    Code::MeetingOrder,
+                    m.date.at.clone(),
+                    format!(
+                        "meeting {} is dated {}, in another year than its number",
+                        m.number.value, m.date.value
+                    ),
+                )
+                .subject(m.number.value),
+            );
+        }
+        if folder != number_year.to_string() {
+            findings.push(
+                Finding::new(
+                    Code::MeetingOrder,
+                    m.number.at.clone(),
+                    format!(
+                        "meeting {} stands in {}, not in {number_year}/meetings.yaml",
+                        m.number.value,
+                        m.file.name()
+                    ),
+                )
+                .subject(m.number.value),
+            );
+        }
+    }
+}
+
+fn case_meetings(record: &Record, findings: &mut Findings) {
+    let known: Vec<String> = record
+        .meetings
+        .iter()
+        .map(|m| m.number.value.to_string())
+        .collect();
+    for case in &record.cases {
+        let Some(meeting) = &case.meeting else {
+            continue;
+        };
+        if record.meeting(meeting.value).is_none() {
+            let text = meeting.value.to_string();
+            let help = nearest(&text, known.iter().map(String::as_str))
+                .map(|n| format!("did you mean {n}?"))
+                .unwrap_or_else(|| {
+                    format!("add meeting {text} to {}/meetings.yaml", meeting.value.year)
+                });
+            findings.push(
+                Finding::new(
+                    Code::UnknownMeeting,
+                    meeting.at.clone(),
+                    format!("meeting {text} is in no meetings.yaml"),
+                )
+                .help(help),
+            );
+            continue;
+        }
+        if let Some(number) = &case.number {
+            if u16::from(number.yy) != meeting.value.year % 100 {
+                findings.push(
+                    Finding::new(
+                        Code::CaseYearMismatch,
+                        number.at.clone(),
+                        format!(
+                            "case {} belongs to meeting {}, held in {}",
+                            number.value, meeting.value, meeting.value.year
+                        ),
+                    )
+                    .related(meeting.at.clone(), "the meeting")
+                    .help(format!(
+                        "cases of a {} meeting are numbered n/{:02}",
+                        meeting.value.year,
+                        meeting.value.year % 100
+                    ))
+                    .subject(number.value),
+                );
+            }
+        }
+    }
+}
+
+fn file_names(record: &Record, findings: &mut Findings) {
+    for case in &record.cases {
+        let name = case.file.name();
+        let (folder, base) = name.split_once('/').unwrap_or(("", name));
+        match &case.number {
+            Some(number) => {
+                let prefix = format!("{}-", number.value.file_prefix());
+                let year = number.value.year().to_string();
+                if folder != year || !base.starts_with(&prefix) {
+                    findings.push(
+                        Finding::new(
+                            Code::FileName,
+                            number.at.clone(),
+                            format!("case {} is in {name}, but its file belongs in {year}/{prefix}<slug>.md", number.value),
+                        )
+                        .subject(number.value),
+                    );
+                }
+            }
+            None if folder != "drafts" => {
+                findings.push(
+                    Finding::new(
+                        Code::FileName,
+                        Location::whole(&case.file),
+                        format!("{name} has no case number, so it belongs in drafts/"),
+                    )
+                    .help("give it a number with `pds schedule`, or move it to drafts/"),
+                );
+            }
+            None => {}
+        }
+    }
+}
+
+fn first_title(case: &crate::model::Case) -> &str {
+    match &case.kind {
+        CaseKind::Parts(parts) => parts
+            .first()
+            .map(|p| p.title.as_str())
+            .unwrap_or(&case.title),
+        _ => &case.title,
+    }
+}
+
+fn starts_with_ci(text: &str, prefix: &str) -> bool {
+    text.to_lowercase().starts_with(&prefix.to_lowercase())
+}
+
+fn standing_items(record: &Record, findings: &mut Findings) {
+    let items = &record.board.standing_items;
+    if items.first.is_none() && items.last.is_none() {
+        return;
+    }
+    for meeting in &record.meetings {
+        let agenda = record.agenda(meeting.number.value);
+        let (Some(first), Some(last)) = (agenda.first(), agenda.last()) else {
+            continue;
+        };
+        if let Some(expected) = &items.first {
+            if !starts_with_ci(&first.title, expected)
+                && !starts_with_ci(first_title(first), expected)
+            {
+                if let Some(n) = &first.number {
+                    findings.push(
+                        Finding::new(
+                            Code::StandingItem,
+                            n.at.clone(),
+                            format!("meeting {} opens with \"{}\", not the standing item \"{expected}\"", meeting.number.value, first.title),
+                        )
+                        .subject(meeting.number.value),
+                    );
+                }
+            }
+        }
+        if let Some(expected) = &items.last {
+            if !starts_with_ci(&last.title, expected) {
+                if let Some(n) = &last.number {
+                    findings.push(
+                        Finding::new(
+                            Code::StandingItem,
+                            n.at.clone(),
+                            format!("meeting {} closes with \"{}\", not the standing item \"{expected}\"", meeting.number.value, last.title),
+                        )
+                        .subject(meeting.number.value),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn references(record: &Record, findings: &mut Findings) {
+    let numbers: BTreeSet<CaseNumber> = record
+        .cases
+        .iter()
+        .filter_map(|c| c.number_value())
+        .collect();
+    for case in &record.cases {
+        for p in &case.previous {
+            if !numbers.contains(&p.value) {
+                findings.push(Finding::new(
+                    Code::UnknownReference,
+                    p.at.clone(),
+                    format!("`previous` names case {}, which no case carries", p.value),
+                ));
+            }
+        }
+    }
+    let members: Vec<&str> = record
+        .board
+        .members
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    for meeting in &record.meetings {
+        let invited: Vec<&str> = members
+            .iter()
+            .copied()
+            .chain(meeting.invited.iter().map(|p| p.name.as_str()))
+            .collect();
+        for name in &meeting.absent {
+            if !invited.contains(&name.value.as_str()) {
+                let help = nearest(&name.value, invited.iter().copied())
+                    .map(|n| format!("did you mean `{n}`?"));
+                findings.push(
+                    Finding::new(
+                        Code::UnknownReference,
+                        name.at.clone(),
+                        format!(
+                            "`{}` is absent from meeting {}, but is neither a member nor invited",
+                            name.value, meeting.number.value
+                        ),
+                    )
+                    .help_opt(help),
+                );
+            }
+        }
+    }
+}
+
+/// Marks acknowledged findings and reports acknowledgements that match nothing.
+fn acknowledge(record: &Record, findings: &mut Vec<Finding>) {
+    let mut stale = Vec::new();
+    for ack in &record.board.acknowledged {
+        let mut matched = false;
+        for f in findings.iter_mut() {
+            if f.code.as_str() == ack.finding.value
+                && f.subject.as_deref() == Some(ack.number.value.as_str())
+            {
+                f.acknowledged = true;
+                matched = true;
+            }
+        }
+        if !matched {
+            stale.push(
+                Finding::new(
+                    Code::StaleAcknowledgement,
+                    ack.number.at.clone(),
+                    format!(
+                        "acknowledged {} {} matches no finding",
+                        ack.finding.value, ack.number.value
+                    ),
+                )
+                .related(ack.finding.at.clone(), "acknowledged here")
+                .help("the problem is gone: remove this entry from `acknowledged`"),
+            );
+        }
+    }
+    findings.extend(stale);
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_suggest_numbers() {
+        assert_eq!(
+            number_from_file_name("2021/05-21-x.md"),
+            Some(CaseNumber::new(5, 21))
+        );
+        assert_eq!(number_from_file_name("drafts/utkast.md"), None);
+    }
+}

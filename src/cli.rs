@@ -1,0 +1,111 @@
+//! The command line: what `pds --help` teaches.
+
+use crate::model::{CaseNumber, MeetingNumber};
+use crate::report::Format;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Keep a governance board's paper trail as plain text in git, check it, and
+/// render what the board receives.
+///
+/// A record is a folder holding pds.yaml (the board), one folder per year with
+/// meetings.yaml and one Markdown file per case, and optionally drafts/, risks/
+/// and status/. pds finds the record like git finds .git: from the current
+/// folder upward, or from --repo.
+#[derive(Debug, Parser)]
+#[command(name = "pds", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    after_help = "Examples:\n  pds --repo cases check                 check the record, exit 1 on errors\n  pds check --format github --base main  what CI runs on a pull request\n  pds list cases --meeting 7/2021        the agenda of meeting 7/2021\n  pds check --explain duplicate-case     what a finding code means"
+)]
+pub struct Cli {
+    /// The record's folder (default: the nearest folder upward holding pds.yaml)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub repo: Option<PathBuf>,
+
+    /// When to colour output; NO_COLOR in the environment turns auto off
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print less: no acknowledged findings, no summary when all is well
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the whole record: schema, case and meeting numbers, file names
+    ///
+    /// Reports every problem at once, each at its file, line and column.
+    /// Exit status: 0 no errors, 1 errors (or warnings with --deny-warnings),
+    /// 2 bad usage or no record.
+    Check(CheckArgs),
+    /// List cases or meetings
+    List(ListArgs),
+    /// Print the next free case number of a year
+    Next {
+        /// The year (default: this year)
+        #[arg(long)]
+        year: Option<u16>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Fail (exit 1) on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Explain a finding code (for example duplicate-case) and exit
+    #[arg(long, value_name = "CODE")]
+    pub explain: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// What to list
+    #[arg(value_enum)]
+    pub what: ListWhat,
+
+    /// Only this year (2021)
+    #[arg(long)]
+    pub year: Option<u16>,
+
+    /// Only the cases of this meeting (7/2021 or 7-2021)
+    #[arg(long, value_parser = MeetingNumber::parse_arg)]
+    pub meeting: Option<MeetingNumber>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    Cases,
+    Meetings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+/// Parses `43/21` or `43-21` for clap.
+pub fn case_arg(s: &str) -> Result<CaseNumber, String> {
+    CaseNumber::parse_arg(s).map_err(|e| e.0)
+}

@@ -1,0 +1,83 @@
+//! `pds check`.
+
+use crate::check::code::Code;
+use crate::check::finding::Finding;
+use crate::cli::CheckArgs;
+use crate::report::{self, Format, Summary};
+use crate::run::{print, Env, UsageError};
+
+pub fn run(env: &Env, args: &CheckArgs) -> Result<i32, UsageError> {
+    if let Some(name) = &args.explain {
+        return explain(name);
+    }
+    let root = env.root()?;
+    let (record, findings, extras) = crate::load::load(&root);
+    let mut findings = crate::check::check(&record, findings, &extras);
+    let summary = Summary::of(&findings, record.files);
+    if env.quiet {
+        findings.retain(|f| !f.acknowledged);
+    }
+    let text = match args.format {
+        Format::Human => {
+            let notes = |f: &Finding| {
+                record
+                    .board
+                    .acknowledged
+                    .iter()
+                    .find(|a| {
+                        a.finding.value == f.code.as_str()
+                            && Some(a.number.value.as_str()) == f.subject.as_deref()
+                    })
+                    .map(|a| a.note.clone())
+            };
+            let mut text = report::human::render(&findings, &summary, env.color, 80, &notes);
+            if env.quiet && findings.is_empty() {
+                text.clear();
+            }
+            text
+        }
+        Format::Json => report::json::render(&findings, &summary),
+        Format::Github => report::github::render(&findings, &github_prefix(&root)),
+    };
+    print(&text);
+    Ok(if summary.fails(args.deny_warnings) {
+        1
+    } else {
+        0
+    })
+}
+
+/// The record's folder relative to the current folder, as `cases/`; GitHub
+/// resolves annotation paths from the checkout's top, where CI runs pds.
+fn github_prefix(root: &std::path::Path) -> String {
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|c| c.canonicalize().ok());
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    match cwd.and_then(|c| root.strip_prefix(c).ok().map(|p| p.to_path_buf())) {
+        Some(rel) if rel.as_os_str().is_empty() => String::new(),
+        Some(rel) => format!("{}/", rel.to_string_lossy().replace('\\', "/")),
+        None => String::new(),
+    }
+}
+
+fn explain(name: &str) -> Result<i32, UsageError> {
+    match Code::from_name(name) {
+        Some(code) => {
+            print(&format!(
+                "{} ({})\n\n{}\n",
+                code.as_str(),
+                code.severity().as_str(),
+                code.description()
+            ));
+            Ok(0)
+        }
+        None => {
+            let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+            let hint = crate::check::finding::nearest(name, names.iter().copied())
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_else(|| format!("; the codes are: {}", names.join(", ")));
+            Err(format!("`{name}` is not a finding code{hint}").into())
+        }
+    }
+}

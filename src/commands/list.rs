@@ -1,0 +1,217 @@
+//! `pds list cases|meetings`: queries over the record, as a table or JSON.
+
+use crate::cli::{ListArgs, ListFormat, ListWhat};
+use crate::model::{Case, CaseKind, Meeting, MeetingKind, MeetingStatus, Record};
+use crate::run::{print, Env, UsageError};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct CaseRow<'a> {
+    number: Option<String>,
+    meeting: Option<String>,
+    title: &'a str,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parts: Option<Vec<PartRow<'a>>>,
+    status: &'a str,
+    file: &'a str,
+}
+
+#[derive(Serialize)]
+struct PartRow<'a> {
+    title: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+}
+
+#[derive(Serialize)]
+struct MeetingRow {
+    number: String,
+    date: String,
+    time: Option<String>,
+    place: Option<String>,
+    kind: &'static str,
+    status: &'static str,
+    cases: usize,
+    file: String,
+}
+
+pub fn run(env: &Env, args: &ListArgs) -> Result<i32, UsageError> {
+    let root = env.root()?;
+    let (record, _, _) = crate::load::load(&root);
+    if let Some(m) = args.meeting {
+        if record.meeting(m).is_none() {
+            return Err(crate::commands::unknown_meeting(&record, m).into());
+        }
+    }
+    let text = match args.what {
+        ListWhat::Cases => cases(&record, args),
+        ListWhat::Meetings => meetings(&record, args),
+    };
+    print(&text);
+    Ok(0)
+}
+
+fn case_row(c: &Case) -> CaseRow<'_> {
+    let (kind, parts) = match &c.kind {
+        CaseKind::Single(t) => (Some(t.as_str()), None),
+        CaseKind::Parts(p) => (
+            None,
+            Some(
+                p.iter()
+                    .map(|p| PartRow {
+                        title: &p.title,
+                        kind: &p.kind,
+                    })
+                    .collect(),
+            ),
+        ),
+        CaseKind::Unknown => (None, None),
+    };
+    CaseRow {
+        number: c.number_value().map(|n| n.to_string()),
+        meeting: c.meeting_value().map(|m| m.to_string()),
+        title: &c.title,
+        kind,
+        parts,
+        status: c.status.as_str(),
+        file: c.file.name(),
+    }
+}
+
+fn cases(record: &Record, args: &ListArgs) -> String {
+    let mut list: Vec<&Case> = record
+        .cases
+        .iter()
+        .filter(|c| args.meeting.is_none_or(|m| c.meeting_value() == Some(m)))
+        .filter(|c| {
+            args.year.is_none_or(|y| {
+                c.number_value().map(|n| n.year()) == Some(y)
+                    || (c.number.is_none() && c.meeting_value().map(|m| m.year) == Some(y))
+            })
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        (a.number.is_none(), a.number_value(), a.file.name()).cmp(&(
+            b.number.is_none(),
+            b.number_value(),
+            b.file.name(),
+        ))
+    });
+    let rows: Vec<CaseRow> = list.iter().map(|c| case_row(c)).collect();
+    match args.format {
+        ListFormat::Json => json(&rows),
+        ListFormat::Table => {
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    let kind = match (&r.kind, &r.parts) {
+                        (Some(k), _) => k.to_string(),
+                        (None, Some(parts)) => parts
+                            .iter()
+                            .enumerate()
+                            .map(|(i, p)| format!("{}: {}", i + 1, p.kind))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        _ => String::new(),
+                    };
+                    vec![
+                        r.number.clone().unwrap_or_else(|| "-".into()),
+                        r.meeting.clone().unwrap_or_else(|| "-".into()),
+                        kind,
+                        r.status.to_string(),
+                        r.title.to_string(),
+                    ]
+                })
+                .collect();
+            table(&["NUMBER", "MEETING", "TYPE", "STATUS", "TITLE"], &body)
+        }
+    }
+}
+
+fn meeting_row(record: &Record, m: &Meeting) -> MeetingRow {
+    MeetingRow {
+        number: m.number.value.to_string(),
+        date: m.date.value.to_string(),
+        time: m.time.map(|t| t.to_string()),
+        place: m.place.clone(),
+        kind: match m.kind {
+            MeetingKind::Ordinary => "ordinary",
+            MeetingKind::Extraordinary => "extraordinary",
+        },
+        status: match m.status {
+            MeetingStatus::Planned => "planned",
+            MeetingStatus::Held => "held",
+            MeetingStatus::Cancelled => "cancelled",
+        },
+        cases: record.agenda(m.number.value).len(),
+        file: m.file.name().to_string(),
+    }
+}
+
+fn meetings(record: &Record, args: &ListArgs) -> String {
+    let rows: Vec<MeetingRow> = record
+        .meetings_by_date()
+        .into_iter()
+        .filter(|m| args.year.is_none_or(|y| m.number.year == y))
+        .filter(|m| args.meeting.is_none_or(|n| m.number.value == n))
+        .map(|m| meeting_row(record, m))
+        .collect();
+    match args.format {
+        ListFormat::Json => json(&rows),
+        ListFormat::Table => {
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.number.clone(),
+                        r.date.clone(),
+                        r.time.clone().unwrap_or_default(),
+                        r.kind.to_string(),
+                        r.status.to_string(),
+                        r.cases.to_string(),
+                        r.place.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            table(
+                &["NUMBER", "DATE", "TIME", "KIND", "STATUS", "CASES", "PLACE"],
+                &body,
+            )
+        }
+    }
+}
+
+fn json<T: Serialize>(rows: &T) -> String {
+    let mut s = serde_json::to_string_pretty(rows).unwrap_or_else(|_| "[]".into());
+    s.push('\n');
+    s
+}
+
+/// A plain text table with columns padded to their widest cell.
+fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let mut s = String::new();
+        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+            if i + 1 == cells.len() {
+                s.push_str(cell);
+            } else {
+                s.push_str(cell);
+                s.push_str(&" ".repeat(w - cell.chars().count() + 2));
+            }
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    let mut out = line(header.to_vec());
+    for row in rows {
+        out.push_str(&line(row.iter().map(String::as_str).collect()));
+    }
+    out
+}

@@ -1,0 +1,14 @@
+//! pds: a governance board's paper trail as plain text in git.
+//!
+//! `load` reads a record into the `model`; `check` finds what is wrong with it;
+//! `report` prints findings; `render` makes the board's documents.
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod run;
+pub mod source;
+pub mod yaml;

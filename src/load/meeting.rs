@@ -1,0 +1,127 @@
+//! Reading `<yyyy>/meetings.yaml`.
+
+use super::board::person;
+use super::schema::{Ctx, Fields};
+use crate::check::code::Code;
+use crate::model::{At, Date, Meeting, MeetingKind, MeetingNumber, MeetingStatus, TimeSpan};
+use crate::yaml::Node;
+
+const KEYS: &[&str] = &[
+    "number", "date", "time", "place", "chair", "kind", "status", "invited", "absent",
+];
+
+/// Every meeting of one meetings.yaml; broken entries are reported and left out.
+pub fn meetings(ctx: &mut Ctx, node: &Node) -> Vec<Meeting> {
+    if node.is_null() {
+        return Vec::new();
+    }
+    ctx.seq(node, "meetings.yaml")
+        .iter()
+        .filter_map(|m| meeting(ctx, m))
+        .collect()
+}
+
+fn meeting(ctx: &mut Ctx, node: &Node) -> Option<Meeting> {
+    let mut f = Fields::new(ctx, node, "meeting")?;
+    let number = f
+        .require(ctx, "number")
+        .and_then(|n| meeting_number(ctx, n));
+    let date = f.require(ctx, "date").and_then(|n| date(ctx, n));
+    let time = f.get("time").and_then(|n| {
+        let text = ctx.text(n, "time")?;
+        let span = TimeSpan::parse(&text);
+        if span.is_none() {
+            ctx.report(
+                Code::InvalidValue,
+                n,
+                format!("`{text}` is not a time span"),
+            )
+            .help = Some("write it like 13:00-15:00".into());
+        }
+        span
+    });
+    let place = f.get("place").and_then(|n| ctx.text(n, "place"));
+    let chair = f.get("chair").and_then(|n| person(ctx, n, "chair"));
+    let kind = match f
+        .get("kind")
+        .and_then(|n| ctx.one_of(n, "meeting kind", &["ordinary", "extraordinary"]))
+        .as_deref()
+    {
+        Some("extraordinary") => MeetingKind::Extraordinary,
+        _ => MeetingKind::Ordinary,
+    };
+    let status = match f
+        .get("status")
+        .and_then(|n| ctx.one_of(n, "meeting status", &["planned", "held", "cancelled"]))
+        .as_deref()
+    {
+        Some("held") => MeetingStatus::Held,
+        Some("cancelled") => MeetingStatus::Cancelled,
+        _ => MeetingStatus::Planned,
+    };
+    let invited = match f.get("invited") {
+        Some(n) => ctx
+            .seq(n, "invited")
+            .iter()
+            .filter_map(|p| person(ctx, p, "invitee"))
+            .collect(),
+        None => Vec::new(),
+    };
+    let absent = match f.get("absent") {
+        Some(n) => ctx
+            .seq(n, "absent")
+            .iter()
+            .filter_map(|p| {
+                let name = ctx.text(p, "a name")?;
+                Some(At {
+                    value: name,
+                    at: ctx.at(p),
+                })
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    f.finish(ctx, KEYS);
+    Some(Meeting {
+        number: number?,
+        date: date?,
+        time,
+        place,
+        chair,
+        kind,
+        status,
+        invited,
+        absent,
+        file: ctx.file.clone(),
+    })
+}
+
+pub fn meeting_number(ctx: &mut Ctx, node: &Node) -> Option<At<MeetingNumber>> {
+    let text = ctx.text(node, "a meeting number")?;
+    match MeetingNumber::parse(&text) {
+        Ok(n) => Some(At {
+            value: n,
+            at: ctx.at(node),
+        }),
+        Err(e) => {
+            ctx.report(Code::MeetingNumberFormat, node, e.0).help =
+                Some("a meeting number is <number>/<four-digit year>, like 7/2021".into());
+            None
+        }
+    }
+}
+
+pub fn date(ctx: &mut Ctx, node: &Node) -> Option<At<Date>> {
+    let text = ctx.text(node, "a date")?;
+    match Date::parse(&text) {
+        Some(d) => Some(At {
+            value: d,
+            at: ctx.at(node),
+        }),
+        None => {
+            ctx.report(Code::InvalidValue, node, format!("`{text}` is not a date"))
+                .help = Some("write dates as YYYY-MM-DD, like 2021-12-01".into());
+            None
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! Finding a record on disk and loading it: walk the folders in sorted order,
+//! read the files in parallel, parse each into the model, and report every
+//! problem as a finding. Nothing here writes.
+
+pub mod board;
+pub mod case;
+pub mod frontmatter;
+pub mod meeting;
+pub mod schema;
+
+use crate::check::code::Code;
+use crate::check::finding::{Finding, Findings, Location};
+use crate::model::{Case, Meeting, Record};
+use crate::source::SourceFile;
+use crate::yaml::{self, SyntaxError};
+use schema::Ctx;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// Files larger than this are not read (`unreadable`).
+pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
+
+/// The marker file of a record.
+pub const BOARD_FILE: &str = "pds.yaml";
+
+/// The folder holding `pds.yaml`: `start` or the nearest folder above it.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    let start = start.canonicalize().ok()?;
+    start
+        .ancestors()
+        .find(|dir| dir.join(BOARD_FILE).is_file())
+        .map(Path::to_path_buf)
+}
+
+/// What a file of the record holds, judged by where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Board,
+    Meetings,
+    Case,
+    Draft,
+    /// Risks, status reports, actions, forum items: YAML checked for syntax.
+    OtherYaml,
+}
+
+/// Classifies a path relative to the root, or `None` for files pds does not read.
+pub fn classify(rel: &str) -> Option<FileKind> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    match parts.as_slice() {
+        [BOARD_FILE] => Some(FileKind::Board),
+        [year, name] if is_year(year) => match *name {
+            "meetings.yaml" => Some(FileKind::Meetings),
+            "actions.yaml" | "forums.yaml" => Some(FileKind::OtherYaml),
+            n if n.ends_with(".md") => Some(FileKind::Case),
+            _ => None,
+        },
+        ["drafts", name] if name.ends_with(".md") => Some(FileKind::Draft),
+        ["risks" | "status", name] if name.ends_with(".yaml") => Some(FileKind::OtherYaml),
+        _ => None,
+    }
+}
+
+pub fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The record's files in sorted order, with what each holds.
+fn walk(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .max_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker.flatten() {
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(root) else {
+            continue;
+        };
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if let Some(kind) = classify(&rel) {
+            files.push((rel, entry.path().to_path_buf(), kind));
+        }
+    }
+    files
+}
+
+/// Reads a file as text, or says why it cannot be.
+pub fn read_text(root: &Path, path: &Path) -> Result<String, String> {
+    let meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
+    if meta.file_type().is_symlink() {
+        let target = path
+            .canonicalize()
+            .map_err(|e| format!("is a link that cannot be followed: {e}"))?;
+        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        if !target.starts_with(&root) {
+            return Err("is a link to a file outside the record; pds does not follow it".into());
+        }
+    }
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
+    if !meta.is_file() {
+        return Err("is not a regular file".into());
+    }
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(format!(
+            "is {} bytes, larger than the limit of 1 MiB",
+            meta.len()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err("grew larger than the limit of 1 MiB while being read".into());
+    }
+    if bytes.contains(&0) {
+        return Err("holds binary data (a NUL byte), not text".into());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// A `yaml-syntax` finding for a parse failure in `yaml`, which starts at `base` in `file`.
+pub fn syntax_finding(file: &SourceFile, base: usize, yaml: &str, e: &SyntaxError) -> Finding {
+    let offset = e.offset.unwrap_or(0).min(yaml.len());
+    Finding::new(
+        Code::YamlSyntax,
+        Location::new(file, base + offset, 0),
+        format!("YAML does not parse: {}", e.message),
+    )
+}
+
+/// Parses a whole YAML file; a syntax error becomes a finding.
+fn parse_yaml_file(file: &SourceFile, findings: &mut Findings) -> Option<(yaml::Node, usize)> {
+    let text = file.text();
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let yaml_text = text.get(bom..).unwrap_or("");
+    match yaml::parse(yaml_text) {
+        Ok(node) => Some((node, bom)),
+        Err(e) => {
+            findings.push(syntax_finding(file, bom, yaml_text, &e));
+            None
+        }
+    }
+}
+
+enum Parsed {
+    Meetings(Vec<Meeting>),
+    Case(Box<Case>),
+    /// A case file that did not load; its name may still tell its number.
+    BrokenCase(String),
+    Nothing,
+}
+
+fn parse_file(
+    file: &SourceFile,
+    kind: FileKind,
+    case_types: &[String],
+    findings: &mut Findings,
+) -> Parsed {
+    match kind {
+        FileKind::Board => Parsed::Nothing,
+        FileKind::Meetings => match parse_yaml_file(file, findings) {
+            Some((node, base)) => {
+                let text = file.text();
+                let mut ctx = Ctx {
+                    file,
+                    base,
+                    yaml: text.get(base..).unwrap_or(""),
+                    findings,
+                };
+                Parsed::Meetings(meeting::meetings(&mut ctx, &node))
+            }
+            None => Parsed::Nothing,
+        },
+        FileKind::Case | FileKind::Draft => match case::parse(file, case_types, findings) {
+            Some(c) => Parsed::Case(Box::new(c)),
+            None => Parsed::BrokenCase(file.name().to_string()),
+        },
+        FileKind::OtherYaml => {
+            parse_yaml_file(file, findings);
+            Parsed::Nothing
+        }
+    }
+}
+
+/// Loads the record at `root`. Every problem found while loading is in the findings.
+pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
+    let mut findings = Findings::default();
+    let mut record = Record {
+        root: root.to_path_buf(),
+        ..Record::default()
+    };
+    let mut extras = LoadExtras::default();
+    let files = walk(root);
+    record.files = files.len();
+
+    // The board first: its case types are needed to read cases.
+    if let Some((rel, path, _)) = files.iter().find(|f| f.2 == FileKind::Board) {
+        match read_text(root, path) {
+            Ok(text) => {
+                let file = SourceFile::new(rel.clone(), path.clone(), text);
+                if let Some((node, base)) = parse_yaml_file(&file, &mut findings) {
+                    let text = file.text();
+                    let mut ctx = Ctx {
+                        file: &file,
+                        base,
+                        yaml: text.get(base..).unwrap_or(""),
+                        findings: &mut findings,
+                    };
+                    record.board = board::board(&mut ctx, &node);
+                } else {
+                    record.board.case_types = crate::model::board::DEFAULT_CASE_TYPES
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect();
+                }
+                record.board_file = Some(file);
+            }
+            Err(why) => {
+                let file = SourceFile::empty(rel.clone(), path.clone());
+                findings.push(Finding::new(
+                    Code::Unreadable,
+                    Location::whole(&file),
+                    format!("{rel} {why}"),
+                ));
+            }
+        }
+    }
+
+    let rest: Vec<_> = files.iter().filter(|f| f.2 != FileKind::Board).collect();
+    let case_types = record.board.case_types.clone();
+    let results: Vec<Mutex<Option<(Parsed, Findings)>>> =
+        rest.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .min(rest.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let (Some((rel, path, kind)), Some(slot)) = (rest.get(i), results.get(i)) else {
+                    break;
+                };
+                let mut local = Findings::default();
+                let parsed = match read_text(root, path) {
+                    Ok(text) => {
+                        let file = SourceFile::new(rel.clone(), path.clone(), text);
+                        parse_file(&file, *kind, &case_types, &mut local)
+                    }
+                    Err(why) => {
+                        let file = SourceFile::empty(rel.clone(), path.clone());
+                        local.push(Finding::new(
+                            Code::Unreadable,
+                            Location::whole(&file),
+                            format!("{rel} {why}"),
+                        ));
+                        match kind {
+                            FileKind::Case | FileKind::Draft => Parsed::BrokenCase(rel.clone()),
+                            _ => Parsed::Nothing,
+                        }
+                    }
+                };
+                if let Ok(mut slot) = slot.lock() {
+                    *slot = Some((parsed, local));
+                }
+            });
+        }
+    });
+    for slot in results {
+        let Ok(Some((parsed, local))) = slot.into_inner() else {
+            continue;
+        };
+        findings.extend(local.into_sorted());
+        match parsed {
+            Parsed::Meetings(m) => record.meetings.extend(m),
+            Parsed::Case(c) => record.cases.push(*c),
+            Parsed::BrokenCase(name) => extras.broken_cases.push(name),
+            Parsed::Nothing => {}
+        }
+    }
+    (record, findings, extras)
+}
+
+/// What loading learnt besides the model.
+#[derive(Debug, Default)]
+pub struct LoadExtras {
+    /// Case files that did not load, by path: their names may hold a number.
+    pub broken_cases: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_classified_by_where_they_stand() {
+        assert_eq!(classify("pds.yaml"), Some(FileKind::Board));
+        assert_eq!(classify("2021/meetings.yaml"), Some(FileKind::Meetings));
+        assert_eq!(classify("2021/43-21-x.md"), Some(FileKind::Case));
+        assert_eq!(classify("drafts/x.md"), Some(FileKind::Draft));
+        assert_eq!(classify("risks/13.yaml"), Some(FileKind::OtherYaml));
+        assert_eq!(classify("README.md"), None);
+        assert_eq!(classify("templates/notice.md"), None);
+        assert_eq!(classify("2021/figur.png"), None);
+        assert_eq!(classify("21/x.md"), None);
+    }
+}

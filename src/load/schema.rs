@@ -1,0 +1,220 @@
+//! Reading typed values out of a YAML node tree, reporting every schema problem
+//! (unknown, missing and invalid fields) as a finding instead of stopping.
+
+use crate::check::code::Code;
+use crate::check::finding::{nearest, Finding, Findings, Location};
+use crate::source::SourceFile;
+use crate::yaml::{Node, NodeKind};
+
+/// The file being read and the sink for what is wrong with it.
+pub struct Ctx<'a> {
+    pub file: &'a SourceFile,
+    /// Byte offset of the YAML text within the file (front matter starts after `---`).
+    pub base: usize,
+    /// The YAML text the nodes' offsets refer to.
+    pub yaml: &'a str,
+    pub findings: &'a mut Findings,
+}
+
+impl Ctx<'_> {
+    pub fn at(&self, node: &Node) -> Location {
+        Location::new(self.file, self.base + node.offset, node.len)
+    }
+
+    pub fn report(&mut self, code: Code, node: &Node, message: impl Into<String>) -> &mut Finding {
+        let at = self.at(node);
+        self.findings.push(Finding::new(code, at, message));
+        // The finding just pushed; callers add help or a subject to it.
+        self.last()
+    }
+
+    fn last(&mut self) -> &mut Finding {
+        let idx = self.findings.len() - 1;
+        #[allow(clippy::unwrap_used)] // a finding was pushed on the line before
+        self.findings.iter_mut().nth(idx).unwrap()
+    }
+
+    /// A scalar as text; anything else is `invalid-value`.
+    pub fn text(&mut self, node: &Node, what: &str) -> Option<String> {
+        match node.scalar_text(self.yaml) {
+            Some(t) => Some(t.into_owned()),
+            None if node.is_null() => None,
+            None => {
+                let found = node.kind.type_name();
+                self.report(
+                    Code::InvalidValue,
+                    node,
+                    format!("{what} must be text, not {found}"),
+                );
+                None
+            }
+        }
+    }
+
+    /// One of a fixed set of words, with the nearest suggested.
+    pub fn one_of(&mut self, node: &Node, what: &str, allowed: &[&str]) -> Option<String> {
+        let text = self.text(node, what)?;
+        if let Some(found) = allowed.iter().find(|a| **a == text) {
+            return Some(found.to_string());
+        }
+        let help = match nearest(&text, allowed.iter().copied()) {
+            Some(n) => format!("did you mean `{n}`?"),
+            None => format!("expected one of: {}", allowed.join(", ")),
+        };
+        self.report(
+            Code::InvalidValue,
+            node,
+            format!("`{text}` is not a valid {what}"),
+        )
+        .help = Some(help);
+        None
+    }
+
+    pub fn bool(&mut self, node: &Node, what: &str) -> Option<bool> {
+        match node.kind {
+            NodeKind::Bool(b) => Some(b),
+            _ => {
+                self.report(
+                    Code::InvalidValue,
+                    node,
+                    format!("{what} must be true or false"),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn int(
+        &mut self,
+        node: &Node,
+        what: &str,
+        range: std::ops::RangeInclusive<i128>,
+    ) -> Option<i128> {
+        match node.kind {
+            NodeKind::Int(i) if range.contains(&i) => Some(i),
+            _ => {
+                self.report(
+                    Code::InvalidValue,
+                    node,
+                    format!(
+                        "{what} must be a whole number from {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list; a lone scalar is not accepted.
+    pub fn seq<'n>(&mut self, node: &'n Node, what: &str) -> &'n [Node] {
+        match &node.kind {
+            NodeKind::Seq(items) => items,
+            NodeKind::Null => &[],
+            other => {
+                let found = other.type_name();
+                self.report(
+                    Code::InvalidValue,
+                    node,
+                    format!("{what} must be a list, not {found}"),
+                );
+                &[]
+            }
+        }
+    }
+}
+
+/// The keys of one YAML mapping, read one by one; what is left at `finish`
+/// is unknown.
+pub struct Fields<'n> {
+    node: &'n Node,
+    entries: &'n [(Node, Node)],
+    used: Vec<bool>,
+    what: &'static str,
+}
+
+impl<'n> Fields<'n> {
+    /// `what` names the thing for messages ("case", "meeting").
+    pub fn new(ctx: &mut Ctx, node: &'n Node, what: &'static str) -> Option<Self> {
+        match &node.kind {
+            NodeKind::Map(entries) => Some(Fields {
+                node,
+                entries,
+                used: vec![false; entries.len()],
+                what,
+            }),
+            other => {
+                let found = other.type_name();
+                ctx.report(
+                    Code::InvalidValue,
+                    node,
+                    format!("a {what} must be a mapping of keys to values, not {found}"),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn node(&self) -> &'n Node {
+        self.node
+    }
+
+    /// The value of `key`, if present and not null.
+    pub fn get(&mut self, key: &str) -> Option<&'n Node> {
+        let idx = self
+            .entries
+            .iter()
+            .position(|(k, _)| matches!(&k.kind, NodeKind::Str(s) if s == key))?;
+        if let Some(u) = self.used.get_mut(idx) {
+            *u = true;
+        }
+        self.entries
+            .get(idx)
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_null())
+    }
+
+    /// The value of `key`, or a `missing-field` finding on the mapping.
+    pub fn require(&mut self, ctx: &mut Ctx, key: &str) -> Option<&'n Node> {
+        let v = self.get(key);
+        if v.is_none() {
+            let what = self.what;
+            let at = self.first_key().unwrap_or(self.node);
+            ctx.report(
+                Code::MissingField,
+                at,
+                format!("this {what} has no `{key}`"),
+            );
+        }
+        v
+    }
+
+    fn first_key(&self) -> Option<&'n Node> {
+        self.entries.first().map(|(k, _)| k)
+    }
+
+    /// Reports every key not read, suggesting the nearest of `known`.
+    pub fn finish(self, ctx: &mut Ctx, known: &[&str]) {
+        for ((key, _), used) in self.entries.iter().zip(&self.used) {
+            if *used {
+                continue;
+            }
+            let name = key
+                .scalar_text(ctx.yaml)
+                .map(|s| s.into_owned())
+                .unwrap_or_else(|| "?".into());
+            let what = self.what;
+            let help = match nearest(&name, known.iter().copied()) {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => format!("known keys of a {what}: {}", known.join(", ")),
+            };
+            ctx.report(
+                Code::UnknownField,
+                key,
+                format!("unknown key `{name}` in a {what}"),
+            )
+            .help = Some(help);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! A case (sak): one Markdown file with YAML front matter.
+
+use super::{At, CaseNumber, MeetingNumber};
+use crate::source::SourceFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CaseStatus {
+    Draft,
+    #[default]
+    Ready,
+    Decided,
+    Withdrawn,
+}
+
+impl CaseStatus {
+    pub const NAMES: [&'static str; 4] = ["draft", "ready", "decided", "withdrawn"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseStatus::Draft => "draft",
+            CaseStatus::Ready => "ready",
+            CaseStatus::Decided => "decided",
+            CaseStatus::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// One part of a multi-part case (41/21: 1: Godkjenning av innkalling, 2: Status aksjonspunkt).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub title: String,
+    pub kind: String,
+}
+
+/// A case has one type, or several parts each with its own.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CaseKind {
+    Single(String),
+    Parts(Vec<Part>),
+    /// Neither given (only allowed for drafts; otherwise a finding was made).
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub number: Option<At<CaseNumber>>,
+    pub meeting: Option<At<MeetingNumber>>,
+    pub title: String,
+    pub kind: CaseKind,
+    pub description: Option<String>,
+    pub owner: Option<String>,
+    /// The case document's title when it differs from the case title.
+    pub document: Option<String>,
+    pub status: CaseStatus,
+    /// Legal basis for exemption from public access (`Offl. § 14`).
+    pub exempt: Option<String>,
+    pub previous: Vec<At<CaseNumber>>,
+    pub proposed_decision: Option<String>,
+    pub decision: Option<String>,
+    /// The Markdown body (the case document); empty when the case has none.
+    pub body: String,
+    /// Byte offset of the body within the file.
+    pub body_offset: usize,
+    pub file: SourceFile,
+}
+
+impl Case {
+    pub fn has_document(&self) -> bool {
+        !self.body.trim().is_empty()
+    }
+
+    /// The document's title: `document`, or the case title.
+    pub fn document_title(&self) -> &str {
+        self.document.as_deref().unwrap_or(&self.title)
+    }
+
+    /// The document's name: `43-21 Sentralt styringsdokument for steg 2`.
+    pub fn document_name(&self) -> Option<String> {
+        let number = self.number.as_ref()?;
+        Some(format!("{} {}", number.dashed(), self.document_title()))
+    }
+
+    /// The year folder's name for a numbered case (`2021`).
+    pub fn number_value(&self) -> Option<CaseNumber> {
+        self.number.as_ref().map(|n| n.value)
+    }
+
+    pub fn meeting_value(&self) -> Option<MeetingNumber> {
+        self.meeting.as_ref().map(|m| m.value)
+    }
+}

@@ -1,0 +1,32 @@
+//! The board's record as pure data: what the loader builds and checks and
+//! renderers read. No I/O here.
+
+pub mod board;
+pub mod case;
+pub mod date;
+pub mod meeting;
+pub mod number;
+pub mod record;
+
+pub use board::{Acknowledgement, Board, Language, Person, StandingItems};
+pub use case::{Case, CaseKind, CaseStatus, Part};
+pub use date::{Date, Time, TimeSpan};
+pub use meeting::{Meeting, MeetingKind, MeetingStatus};
+pub use number::{CaseNumber, MeetingNumber};
+pub use record::Record;
+
+use crate::check::finding::Location;
+
+/// A value and the place in a file it was read from.
+#[derive(Debug, Clone)]
+pub struct At<T> {
+    pub value: T,
+    pub at: Location,
+}
+
+impl<T> std::ops::Deref for At<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}

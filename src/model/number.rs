@@ -1,0 +1,205 @@
+//! Case numbers (`43/21`) and meeting numbers (`7/2021`).
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A case number: a sequence number within a two-digit year, written `43/21`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CaseNumber {
+    /// Two-digit year (`21`); ordered before `seq` so numbers sort by year first.
+    pub yy: u8,
+    pub seq: u32,
+}
+
+/// A meeting number: a sequence number within a four-digit year, written `7/2021`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MeetingNumber {
+    pub year: u16,
+    pub seq: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberError(pub String);
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for NumberError {}
+
+/// Splits `a/b` (or `a-b` when `dash_ok`) into two digit strings.
+fn split_number(s: &str, dash_ok: bool) -> Option<(&str, &str)> {
+    let s = s.trim();
+    let (a, b) = s
+        .split_once('/')
+        .or_else(|| if dash_ok { s.split_once('-') } else { None })?;
+    let digits = |t: &str| !t.is_empty() && t.len() <= 9 && t.bytes().all(|c| c.is_ascii_digit());
+    (digits(a) && digits(b)).then_some((a, b))
+}
+
+impl CaseNumber {
+    pub fn new(seq: u32, yy: u8) -> Self {
+        CaseNumber { yy, seq }
+    }
+
+    /// Parses `43/21` as written in files; `05/21` is `5/21`.
+    pub fn parse(s: &str) -> Result<Self, NumberError> {
+        Self::parse_inner(s, false)
+    }
+
+    /// Parses a command-line argument: also `43-21`.
+    pub fn parse_arg(s: &str) -> Result<Self, NumberError> {
+        Self::parse_inner(s, true)
+    }
+
+    fn parse_inner(s: &str, dash_ok: bool) -> Result<Self, NumberError> {
+        let err = || {
+            NumberError(format!(
+                "`{s}` is not a case number: write <number>/<two-digit year>, like 43/21"
+            ))
+        };
+        let (a, b) = split_number(s, dash_ok).ok_or_else(err)?;
+        let seq: u32 = a.parse().map_err(|_| err())?;
+        if seq == 0 || b.len() != 2 {
+            return Err(err());
+        }
+        let yy: u8 = b.parse().map_err(|_| err())?;
+        Ok(CaseNumber { yy, seq })
+    }
+
+    /// The four-digit year this number belongs to (`21` → 2021).
+    pub fn year(&self) -> u16 {
+        2000 + u16::from(self.yy)
+    }
+
+    /// `43-21`: the number as it appears in file and document names.
+    pub fn dashed(&self) -> String {
+        format!("{}-{:02}", self.seq, self.yy)
+    }
+
+    /// `43-21` with the sequence zero-padded to two digits, as file names begin.
+    pub fn file_prefix(&self) -> String {
+        format!("{:02}-{:02}", self.seq, self.yy)
+    }
+}
+
+impl fmt::Display for CaseNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{:02}", self.seq, self.yy)
+    }
+}
+
+impl FromStr for CaseNumber {
+    type Err = NumberError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse_arg(s)
+    }
+}
+
+impl MeetingNumber {
+    pub fn new(seq: u32, year: u16) -> Self {
+        MeetingNumber { year, seq }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, NumberError> {
+        Self::parse_inner(s, false)
+    }
+
+    /// Parses a command-line argument: also `7-2021`.
+    pub fn parse_arg(s: &str) -> Result<Self, NumberError> {
+        Self::parse_inner(s, true)
+    }
+
+    fn parse_inner(s: &str, dash_ok: bool) -> Result<Self, NumberError> {
+        let err = || {
+            NumberError(format!(
+                "`{s}` is not a meeting number: write <number>/<four-digit year>, like 7/2021"
+            ))
+        };
+        let (a, b) = split_number(s, dash_ok).ok_or_else(err)?;
+        let seq: u32 = a.parse().map_err(|_| err())?;
+        if seq == 0 || b.len() != 4 {
+            return Err(err());
+        }
+        let year: u16 = b.parse().map_err(|_| err())?;
+        Ok(MeetingNumber { year, seq })
+    }
+
+    pub fn dashed(&self) -> String {
+        format!("{}-{}", self.seq, self.year)
+    }
+}
+
+impl fmt::Display for MeetingNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.seq, self.year)
+    }
+}
+
+impl FromStr for MeetingNumber {
+    type Err = NumberError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse_arg(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_numbers_parse_and_print() {
+        assert_eq!(CaseNumber::parse("43/21").unwrap(), CaseNumber::new(43, 21));
+        assert_eq!(CaseNumber::parse("05/21").unwrap().to_string(), "5/21");
+        assert_eq!(CaseNumber::parse(" 5/21 ").unwrap().to_string(), "5/21");
+        assert_eq!(
+            CaseNumber::parse_arg("43-21").unwrap(),
+            CaseNumber::new(43, 21)
+        );
+        assert_eq!(CaseNumber::new(3, 5).to_string(), "3/05");
+        assert_eq!(CaseNumber::new(43, 21).file_prefix(), "43-21");
+        assert_eq!(CaseNumber::new(5, 21).file_prefix(), "05-21");
+        assert_eq!(CaseNumber::new(5, 21).dashed(), "5-21");
+    }
+
+    #[test]
+    fn bad_case_numbers_are_refused() {
+        for bad in [
+            "0/21",
+            "43-21",
+            "43/2021",
+            "43",
+            "/21",
+            "a/21",
+            "43/2x",
+            "-1/21",
+            "4 3/21",
+            "99999999999/21",
+        ] {
+            assert!(CaseNumber::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn meeting_numbers_parse_and_print() {
+        assert_eq!(
+            MeetingNumber::parse("7/2021").unwrap(),
+            MeetingNumber::new(7, 2021)
+        );
+        assert_eq!(
+            MeetingNumber::parse_arg("7-2021").unwrap().to_string(),
+            "7/2021"
+        );
+        for bad in ["7/21", "0/2021", "7-2021", "x/2021", "7/20210"] {
+            assert!(MeetingNumber::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn case_numbers_order_by_year_then_sequence() {
+        assert!(CaseNumber::new(40, 20) < CaseNumber::new(1, 21));
+        assert!(CaseNumber::new(9, 21) < CaseNumber::new(10, 21));
+    }
+}

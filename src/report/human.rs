@@ -1,0 +1,178 @@
+//! Human output: each finding as a miette diagnostic quoting its source.
+
+use super::Summary;
+use crate::check::code::Severity;
+use crate::check::finding::Finding;
+use crate::source::SourceFile;
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+use std::fmt;
+
+/// A finding as miette sees it; locations in other files become related diagnostics.
+struct Report<'a> {
+    finding: &'a Finding,
+    others: Vec<Elsewhere>,
+}
+
+/// A related location in another file than the finding's own.
+struct Elsewhere {
+    file: SourceFile,
+    offset: usize,
+    len: usize,
+    message: String,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.finding.acknowledged {
+            f.write_str("(acknowledged) ")?;
+        }
+        f.write_str(&self.finding.message)?;
+        if self.finding.at.file.text().is_empty() {
+            // No snippet will name the file, so the message does.
+            write!(f, " [{}]", self.finding.at.file.name())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl Diagnostic for Report<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.finding.code.as_str()))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match (self.finding.acknowledged, self.finding.severity) {
+            (true, _) => miette::Severity::Advice,
+            (false, Severity::Error) => miette::Severity::Error,
+            (false, Severity::Warning) => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        (!self.finding.at.file.text().is_empty())
+            .then_some(&self.finding.at.file as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.finding.at.file.text().is_empty() {
+            return None;
+        }
+        let at = &self.finding.at;
+        let primary = LabeledSpan::new_primary_with_span(None, (at.offset, at.len));
+        let same_file = self
+            .finding
+            .related
+            .iter()
+            .filter(|r| r.at.file == at.file)
+            .map(|r| LabeledSpan::new_with_span(Some(r.message.clone()), (r.at.offset, r.at.len)));
+        Some(Box::new(std::iter::once(primary).chain(same_file)))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.others.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.others.iter().map(|o| o as &dyn Diagnostic)))
+    }
+}
+
+impl fmt::Debug for Elsewhere {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Elsewhere {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Elsewhere {}
+
+impl Diagnostic for Elsewhere {
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.file)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some(self.message.clone()),
+            (self.offset, self.len),
+        ))))
+    }
+}
+
+/// Renders findings and the summary line. `color` turns on ANSI colours.
+pub fn render(
+    findings: &[Finding],
+    summary: &Summary,
+    color: bool,
+    width: usize,
+    notes: &dyn Fn(&Finding) -> Option<String>,
+) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(width)
+        .with_links(false)
+        .with_show_related_as_nested(true);
+    let mut out = String::new();
+    for finding in findings {
+        let with_note;
+        let shown = match (finding.acknowledged, notes(finding)) {
+            (true, Some(note)) => {
+                with_note = Finding {
+                    help: Some(format!("acknowledged in pds.yaml: {note}")),
+                    ..finding.clone()
+                };
+                &with_note
+            }
+            _ => finding,
+        };
+        let _ = handler.render_report(&mut out, &report_for(shown));
+        out.push('\n');
+    }
+    let verdict = if summary.errors > 0 {
+        "error"
+    } else if summary.warnings > 0 {
+        "warning"
+    } else {
+        "ok"
+    };
+    out.push_str(&format!("{verdict}: {summary}\n"));
+    out
+}
+
+fn report_for(finding: &Finding) -> Report<'_> {
+    let others = finding
+        .related
+        .iter()
+        .filter(|r| r.at.file != finding.at.file)
+        .map(|r| Elsewhere {
+            file: r.at.file.clone(),
+            offset: r.at.offset,
+            len: r.at.len,
+            message: r.message.clone(),
+        })
+        .collect();
+    Report { finding, others }
+}

@@ -1,0 +1,87 @@
+//! Runs a parsed command line and returns the exit code (SPEC §2):
+//! 0 success, 1 the check found errors, 2 bad usage or an unknown name.
+
+use crate::cli::{Cli, ColorChoice, Command};
+use crate::commands;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// A failure that is the user's to fix: printed as `error: …`, exit 2.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl<T: Into<String>> From<T> for UsageError {
+    fn from(s: T) -> Self {
+        UsageError(s.into())
+    }
+}
+
+/// What every command gets besides its own arguments.
+pub struct Env {
+    pub repo: Option<PathBuf>,
+    pub color: bool,
+    pub quiet: bool,
+}
+
+impl Env {
+    /// The record's root: `--repo`, or upward from the current folder.
+    pub fn root(&self) -> Result<PathBuf, UsageError> {
+        match &self.repo {
+            Some(dir) => {
+                if !dir.join(crate::load::BOARD_FILE).is_file() {
+                    return Err(format!(
+                        "{} is not a pds record: it holds no pds.yaml",
+                        dir.display()
+                    )
+                    .into());
+                }
+                Ok(dir.clone())
+            }
+            None => {
+                let cwd = std::env::current_dir()
+                    .map_err(|e| format!("cannot read the current folder: {e}"))?;
+                crate::load::find_root(&cwd).ok_or_else(|| {
+                    UsageError(
+                        "no pds record here: no pds.yaml in this folder or any folder above it (use --repo DIR)".into(),
+                    )
+                })
+            }
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> i32 {
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    };
+    let env = Env {
+        repo: cli.repo,
+        color,
+        quiet: cli.quiet,
+    };
+    let result = match cli.command {
+        Command::Check(args) => commands::check::run(&env, &args),
+        Command::List(args) => commands::list::run(&env, &args),
+        Command::Next { year } => commands::next::run(&env, year),
+    };
+    match result {
+        Ok(code) => code,
+        Err(UsageError(message)) => {
+            eprintln!("error: {message}");
+            2
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`pds list | head`) is not an error.
+pub fn print(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}

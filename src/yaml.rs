@@ -1,0 +1,337 @@
+//! A YAML document as a tree of nodes that remember where they stand in the file.
+//!
+//! serde-saphyr parses (with strict booleans, duplicate keys as errors and its
+//! budget against alias bombs and deep nesting); every node is read through
+//! `Spanned`, so schema checks can point at the exact value they complain about.
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+use std::fmt;
+
+/// One YAML value with its byte range in the text it was parsed from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: NodeKind,
+    /// Byte offset of the value in the parsed text.
+    pub offset: usize,
+    /// Length in bytes of the value's own text (0 when unknown).
+    pub len: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl NodeKind {
+    /// The YAML type's name, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            NodeKind::Null => "nothing",
+            NodeKind::Bool(_) => "a boolean",
+            NodeKind::Int(_) => "a number",
+            NodeKind::Float(_) => "a number",
+            NodeKind::Str(_) => "text",
+            NodeKind::Seq(_) => "a list",
+            NodeKind::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// A parse failure with the place it was found, when known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub message: String,
+    /// Byte offset in the parsed text.
+    pub offset: Option<usize>,
+    /// 1-based line and column as the parser saw them.
+    pub line_col: Option<(usize, usize)>,
+}
+
+/// Parses one YAML document. An empty document is `Null` at offset 0.
+pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    if text.trim().is_empty() {
+        return Ok(Node {
+            kind: NodeKind::Null,
+            offset: 0,
+            len: 0,
+        });
+    }
+    let mut options = serde_saphyr::Options::default();
+    options.strict_booleans = true;
+    options.with_snippet = false;
+    options.leading_zero_numbers_as_strings = true;
+    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
+        Ok(spanned) => Ok(into_node(spanned, text)),
+        Err(err) => {
+            let location = err.location();
+            let line_col = location
+                .filter(|l| l.line() > 0)
+                .map(|l| (l.line() as usize, l.column().max(1) as usize));
+            let offset = line_col.map(|(line, col)| offset_of(text, line, col));
+            Err(SyntaxError {
+                message: clean_message(&err.to_string()),
+                offset,
+                line_col,
+            })
+        }
+    }
+}
+
+/// The parser's message without its own position suffix (we print positions ourselves).
+fn clean_message(message: &str) -> String {
+    let first = message.lines().next().unwrap_or(message).trim();
+    let cut = first
+        .find(" at line ")
+        .map(|i| &first[..i])
+        .unwrap_or(first);
+    cut.trim_end_matches(':').trim().to_string()
+}
+
+/// Byte offset of a 1-based line and character column.
+pub fn offset_of(text: &str, line: usize, col: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let within: usize = l
+                .char_indices()
+                .nth(col.saturating_sub(1))
+                .map(|(b, _)| b)
+                .unwrap_or(l.trim_end_matches(['\n', '\r']).len());
+            return offset + within;
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+fn into_node(spanned: Spanned<Raw>, text: &str) -> Node {
+    let loc = spanned.referenced;
+    let span = loc.span();
+    let (offset, len) = match (span.byte_offset(), span.byte_len()) {
+        (Some(o), Some(l)) => (o as usize, l as usize),
+        _ if loc.line() > 0 => (
+            offset_of(text, loc.line() as usize, loc.column() as usize),
+            0,
+        ),
+        _ => (0, 0),
+    };
+    let kind = match spanned.value {
+        Raw::Null => NodeKind::Null,
+        Raw::Bool(b) => NodeKind::Bool(b),
+        Raw::Int(i) => NodeKind::Int(i),
+        Raw::Float(f) => NodeKind::Float(f),
+        Raw::Str(s) => NodeKind::Str(s),
+        Raw::Seq(items) => NodeKind::Seq(items.into_iter().map(|n| into_node(n, text)).collect()),
+        Raw::Map(entries) => NodeKind::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (into_node(k, text), into_node(v, text)))
+                .collect(),
+        ),
+    };
+    Node { kind, offset, len }
+}
+
+impl Node {
+    /// The text of a scalar as written (numbers and booleans too), for fields
+    /// whose schema says text: `number: 41/21`, `title: 2021`.
+    pub fn scalar_text<'a>(&'a self, source: &'a str) -> Option<std::borrow::Cow<'a, str>> {
+        use std::borrow::Cow;
+        match &self.kind {
+            NodeKind::Str(s) => Some(Cow::Borrowed(s.as_str())),
+            NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_) => {
+                let raw = source
+                    .get(self.offset..self.offset + self.len)
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty());
+                Some(match (raw, &self.kind) {
+                    (Some(raw), _) => Cow::Borrowed(raw),
+                    (None, NodeKind::Int(i)) => Cow::Owned(i.to_string()),
+                    (None, NodeKind::Float(f)) => Cow::Owned(f.to_string()),
+                    (None, NodeKind::Bool(b)) => Cow::Owned(b.to_string()),
+                    (None, _) => return None,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    pub fn as_map(&self) -> Option<&[(Node, Node)]> {
+        match &self.kind {
+            NodeKind::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn as_seq(&self) -> Option<&[Node]> {
+        match &self.kind {
+            NodeKind::Seq(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, NodeKind::Null)
+    }
+}
+
+/// The untyped value serde-saphyr hands us; positions come from `Spanned`.
+enum Raw {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_none<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+        Raw::deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
+        Ok(Raw::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
+        Ok(Raw::Int(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
+        Ok(Raw::Int(v.into()))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Raw, E> {
+        Ok(Raw::Int(v))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Raw, E> {
+        Ok(Raw::Int(i128::try_from(v).unwrap_or(i128::MAX)))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
+        Ok(Raw::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+        Ok(Raw::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+        Ok(Raw::Str(v))
+    }
+    fn visit_bytes<E>(self, v: &[u8]) -> Result<Raw, E> {
+        Ok(Raw::Str(String::from_utf8_lossy(v).into_owned()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Spanned<Raw>>()? {
+            items.push(item);
+        }
+        Ok(Raw::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Spanned<Raw>>()? {
+            let value = map.next_value::<Spanned<Raw>>()?;
+            entries.push((key, value));
+        }
+        Ok(Raw::Map(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn get<'a>(node: &'a Node, key: &str) -> &'a Node {
+        let map = node.as_map().unwrap();
+        &map.iter()
+            .find(|(k, _)| matches!(&k.kind, NodeKind::Str(s) if s == key))
+            .unwrap()
+            .1
+    }
+
+    #[test]
+    fn values_keep_their_byte_offsets() {
+        let text = "number: 41/21\ntitle: Status\n";
+        let node = parse(text).unwrap();
+        let number = get(&node, "number");
+        assert_eq!(number.kind, NodeKind::Str("41/21".into()));
+        assert_eq!(&text[number.offset..number.offset + number.len], "41/21");
+        let title = get(&node, "title");
+        assert_eq!(title.offset, 21);
+    }
+
+    #[test]
+    fn no_and_on_stay_text_and_times_are_text() {
+        let text = "a: no\nb: on\ntime: 13:00-15:00\nc: 05\n";
+        let node = parse(text).unwrap();
+        assert_eq!(get(&node, "a").kind, NodeKind::Str("no".into()));
+        assert_eq!(get(&node, "b").kind, NodeKind::Str("on".into()));
+        assert_eq!(get(&node, "time").kind, NodeKind::Str("13:00-15:00".into()));
+        assert_eq!(get(&node, "c").scalar_text(text).unwrap(), "05");
+    }
+
+    #[test]
+    fn numbers_keep_their_written_text() {
+        let text = "title: 1.50\n";
+        let node = parse(text).unwrap();
+        assert_eq!(get(&node, "title").scalar_text(text).unwrap(), "1.50");
+    }
+
+    #[test]
+    fn duplicate_keys_are_syntax_errors_with_a_position() {
+        let err = parse("a: 1\na: 2\n").unwrap_err();
+        assert_eq!(err.line_col.map(|l| l.0), Some(2), "{err:?}");
+    }
+
+    #[test]
+    fn unclosed_quote_is_a_syntax_error() {
+        let err = parse("a: \"open\nb: 2\n").unwrap_err();
+        assert!(err.line_col.is_some(), "{err:?}");
+    }
+
+    #[test]
+    fn alias_bomb_is_refused_not_expanded() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let mut prev = 'a';
+        for c in 'b'..='k' {
+            text.push_str(&format!(
+                "{c}: &{c} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
+            prev = c;
+        }
+        assert!(parse(&text).is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let text = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+        assert!(parse(&text).is_err());
+    }
+
+    #[test]
+    fn empty_document_is_null() {
+        assert!(parse("  \n").unwrap().is_null());
+    }
+}
