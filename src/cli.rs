@@ -1,6 +1,7 @@
 //! The command line: what `pds --help` teaches.
 
 use crate::model::{CaseNumber, MeetingNumber};
+use crate::render::OutputFormat;
 use crate::report::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -51,6 +52,16 @@ pub enum Command {
     Check(CheckArgs),
     /// List cases or meetings
     List(ListArgs),
+    /// Render a document the board receives: notice, case, overview, pack, invite
+    ///
+    /// Markdown goes to stdout unless -o FILE is given; HTML is one
+    /// self-contained print-ready page; PDF is that page printed by a headless
+    /// Chromium. Built-in templates can be overridden by the record's own
+    /// templates/ folder (see `pds templates eject`).
+    Render(RenderArgs),
+    /// Work with the built-in templates
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
     /// Print the next free case number of a year
     Next {
         /// The year (default: this year)
@@ -72,6 +83,69 @@ pub struct CheckArgs {
     /// Explain a finding code (for example duplicate-case) and exit
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    #[command(subcommand)]
+    pub what: RenderWhat,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Md, global = true)]
+    pub format: OutputFormat,
+
+    /// Write to FILE instead of stdout (written atomically); required for pdf
+    #[arg(short, long, value_name = "FILE", global = true)]
+    pub output: Option<PathBuf>,
+
+    /// Render what may be published: exempt cases keep only number, title and exemption
+    #[arg(long, global = true)]
+    pub public: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RenderWhat {
+    /// The meeting notice (møteinnkalling) with its agenda
+    Notice {
+        /// The meeting: 7/2021 or 7-2021
+        #[arg(value_parser = crate::commands::render::meeting_arg)]
+        meeting: MeetingNumber,
+    },
+    /// One case document (saksfremlegg)
+    Case {
+        /// The case: 43/21 or 43-21
+        #[arg(value_parser = crate::commands::render::case_arg)]
+        case: CaseNumber,
+    },
+    /// Quarterly overview of a year's cases, per meeting
+    Overview {
+        /// The year: 2021
+        year: u16,
+        /// Only this quarter
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+        quarter: Option<u8>,
+    },
+    /// The whole board pack: the notice, then every case document in agenda order
+    Pack {
+        /// The meeting: 7/2021 or 7-2021
+        #[arg(value_parser = crate::commands::render::meeting_arg)]
+        meeting: MeetingNumber,
+    },
+    /// The meeting as a calendar invitation (.ics)
+    Invite {
+        /// The meeting: 7/2021 or 7-2021
+        #[arg(value_parser = crate::commands::render::meeting_arg)]
+        meeting: MeetingNumber,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Copy the built-in templates out, as a starting point for overrides
+    Eject {
+        /// Where to put them (default: the record's templates/)
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -103,9 +177,4 @@ pub enum ListWhat {
 pub enum ListFormat {
     Table,
     Json,
-}
-
-/// Parses `43/21` or `43-21` for clap.
-pub fn case_arg(s: &str) -> Result<CaseNumber, String> {
-    CaseNumber::parse_arg(s).map_err(|e| e.0)
 }

@@ -68,6 +68,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(args) => commands::check::run(&env, &args),
         Command::List(args) => commands::list::run(&env, &args),
         Command::Next { year } => commands::next::run(&env, year),
+        Command::Render(args) => commands::render::run(&env, &args),
+        Command::Templates(cmd) => commands::templates::run(&env, &cmd),
     };
     match result {
         Ok(code) => code,

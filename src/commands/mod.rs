@@ -3,6 +3,8 @@
 pub mod check;
 pub mod list;
 pub mod next;
+pub mod render;
+pub mod templates;
 
 use crate::check::finding::nearest;
 use crate::model::{CaseNumber, MeetingNumber, Record};

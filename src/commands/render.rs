@@ -1,0 +1,98 @@
+//! `pds render <document>`: the documents the board receives.
+
+use crate::cli::{RenderArgs, RenderWhat};
+use crate::model::{CaseNumber, MeetingNumber};
+use crate::render::documents::{Flavor, Fragment, Renderer};
+use crate::render::view::RenderOptions;
+use crate::render::{invite, pdf, templates, OutputFormat};
+use crate::run::{print, Env, UsageError};
+use std::path::Path;
+
+pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
+    let root = env.root()?;
+    if args.format == OutputFormat::Pdf && args.output.is_none() {
+        return Err("--format pdf writes a file: give it with -o FILE".into());
+    }
+    if let Some(out) = &args.output {
+        check_output_path(out)?;
+    }
+    let (record, findings, extras) = crate::load::load(&root);
+    let templates = templates::load(&root)?;
+    let renderer = Renderer::new(
+        &record,
+        &templates,
+        RenderOptions {
+            public: args.public,
+        },
+    );
+    let flavor = match args.format {
+        OutputFormat::Md => Flavor::Md,
+        OutputFormat::Html | OutputFormat::Pdf => Flavor::Html,
+    };
+    let fragment: Fragment = match &args.what {
+        RenderWhat::Notice { meeting } => renderer.notice(*meeting, flavor)?,
+        RenderWhat::Case { case } => {
+            let c = renderer.find_case(*case)?;
+            renderer.case(c, flavor)?
+        }
+        RenderWhat::Overview { year, quarter } => {
+            let findings = crate::check::check(&record, findings, &extras);
+            renderer.overview(*year, *quarter, &findings, flavor)?
+        }
+        RenderWhat::Pack { meeting } => renderer.pack(*meeting, flavor)?,
+        RenderWhat::Invite { meeting } => {
+            let text = invite::invite(&renderer, *meeting)?;
+            return write(&text, args.output.as_deref());
+        }
+    };
+    match args.format {
+        OutputFormat::Md => write(&fragment.text, args.output.as_deref()),
+        OutputFormat::Html => write(&renderer.page(&fragment)?, args.output.as_deref()),
+        OutputFormat::Pdf => {
+            let html = renderer.page(&fragment)?;
+            let out = args.output.as_deref().ok_or("--format pdf needs -o FILE")?;
+            pdf::print(&html, out)?;
+            Ok(0)
+        }
+    }
+}
+
+/// Refuses an output path whose folder does not exist, before any work.
+fn check_output_path(out: &Path) -> Result<(), UsageError> {
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(format!(
+            "cannot write {}: folder {} does not exist",
+            out.display(),
+            dir.display()
+        )
+        .into());
+    }
+    if out.is_dir() {
+        return Err(format!("cannot write {}: it is a folder", out.display()).into());
+    }
+    Ok(())
+}
+
+/// Writes to stdout, or atomically to a file (temporary file in the same folder, then rename).
+fn write(text: &str, output: Option<&Path>) -> Result<i32, UsageError> {
+    match output {
+        None => print(text),
+        Some(path) => crate::write::atomic_write(path, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+    }
+    Ok(0)
+}
+
+/// Parses a meeting argument for clap.
+pub fn meeting_arg(s: &str) -> Result<MeetingNumber, String> {
+    MeetingNumber::parse_arg(s).map_err(|e| e.0)
+}
+
+/// Parses a case argument for clap.
+pub fn case_arg(s: &str) -> Result<CaseNumber, String> {
+    CaseNumber::parse_arg(s).map_err(|e| e.0)
+}

@@ -1,0 +1,178 @@
+//! The one place that builds the Tera instances: built-in templates embedded
+//! in the binary, overridden by name from the record's own `templates/`.
+
+use std::path::Path;
+use tera::Tera;
+
+/// The built-in templates, by name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("layout.html", include_str!("../../templates/layout.html")),
+    ("style.css", include_str!("../../templates/style.css")),
+    ("notice.html", include_str!("../../templates/notice.html")),
+    ("notice.md", include_str!("../../templates/notice.md")),
+    ("case.html", include_str!("../../templates/case.html")),
+    ("case.md", include_str!("../../templates/case.md")),
+    (
+        "overview.html",
+        include_str!("../../templates/overview.html"),
+    ),
+    ("overview.md", include_str!("../../templates/overview.md")),
+    ("pack.html", include_str!("../../templates/pack.html")),
+    ("pack.md", include_str!("../../templates/pack.md")),
+];
+
+/// Tera for Markdown output (values escaped as Markdown) and for HTML output
+/// (values escaped as HTML).
+pub struct Templates {
+    pub md: Tera,
+    pub html: Tera,
+}
+
+/// Escapes text so that it cannot become Markdown or HTML markup.
+fn escape_markdown(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut buf = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
+                buf.push('\\');
+                buf.push(c);
+            }
+            '&' => buf.push_str("&amp;"),
+            '\n' => buf.push(' '),
+            _ => buf.push(c),
+        }
+    }
+    out.write_all(buf.as_bytes())
+}
+
+/// HTML escaping without Tera's `&#x2F;` for slashes, so case numbers stay readable.
+fn escape_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut buf = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => buf.push_str("&amp;"),
+            '<' => buf.push_str("&lt;"),
+            '>' => buf.push_str("&gt;"),
+            '"' => buf.push_str("&quot;"),
+            '\'' => buf.push_str("&#39;"),
+            _ => buf.push(c),
+        }
+    }
+    out.write_all(buf.as_bytes())
+}
+
+/// Loads the built-ins, then the record's `templates/*.md|html|css` over them.
+pub fn load(root: &Path) -> Result<Templates, String> {
+    let mut sources: Vec<(String, String)> = BUILTIN
+        .iter()
+        .map(|(n, s)| (n.to_string(), s.to_string()))
+        .collect();
+    let dir = root.join("templates");
+    if dir.is_dir() {
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                matches!(
+                    p.extension().and_then(|e| e.to_str()),
+                    Some("md" | "html" | "css")
+                )
+            })
+            .collect();
+        names.sort();
+        for path in names {
+            let Some(name) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .map(str::to_string)
+            else {
+                continue;
+            };
+            let text = crate::load::read_text(root, &path)
+                .map_err(|why| format!("templates/{name} {why}"))?;
+            match sources.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = text,
+                None => sources.push((name, text)),
+            }
+        }
+    }
+    let mut md = Tera::new();
+    md.autoescape_on([".md"]);
+    md.set_escape_fn(escape_markdown);
+    md.add_raw_templates(
+        sources
+            .iter()
+            .filter(|(n, _)| n.ends_with(".md"))
+            .map(|(n, s)| (n.as_str(), s.as_str())),
+    )
+    .map_err(|e| template_error(&e))?;
+    let mut html = Tera::new();
+    html.autoescape_on([".html"]);
+    html.set_escape_fn(escape_html);
+    html.add_raw_templates(
+        sources
+            .iter()
+            .filter(|(n, _)| n.ends_with(".html") || n.ends_with(".css"))
+            .map(|(n, s)| (n.as_str(), s.as_str())),
+    )
+    .map_err(|e| template_error(&e))?;
+    Ok(Templates { md, html })
+}
+
+/// A Tera error with its whole chain: the template, line and what went wrong.
+pub fn template_error(e: &tera::Error) -> String {
+    let mut text = format!("template error: {e}");
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(&format!("\n  {s}"));
+        source = s.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escaping_neutralises_markup() {
+        let mut out = Vec::new();
+        escape_markdown("a|b *c* <script> [x](y) ![i](j)", &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r"a\|b \*c\* \<script\> \[x\](y) !\[i\](j)"
+        );
+    }
+
+    #[test]
+    fn every_builtin_template_compiles() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = load(dir.path()).unwrap();
+        for (name, _) in BUILTIN {
+            let has = t.md.get_template_names().any(|n| n == *name)
+                || t.html.get_template_names().any(|n| n == *name);
+            assert!(has, "{name} missing");
+        }
+    }
+
+    #[test]
+    fn a_record_template_overrides_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("templates")).unwrap();
+        std::fs::write(dir.path().join("templates/notice.md"), "custom {{ x }}").unwrap();
+        let t = load(dir.path()).unwrap();
+        let mut ctx = tera::Context::new();
+        ctx.insert("x", "a*b");
+        assert_eq!(t.md.render("notice.md", &ctx).unwrap(), r"custom a\*b");
+    }
+
+    #[test]
+    fn a_broken_override_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("templates")).unwrap();
+        std::fs::write(dir.path().join("templates/notice.md"), "line\n{% if %}").unwrap();
+        let err = load(dir.path()).err().unwrap();
+        assert!(err.contains("notice.md"), "{err}");
+    }
+}

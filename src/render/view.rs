@@ -1,0 +1,324 @@
+//! What templates see. These structs are the public API of templates: every
+//! field is documented here, and templates never see the model itself.
+//!
+//! Text fields hold plain text; templates escape them (HTML in `.html`
+//! templates, Markdown in `.md` ones). Fields ending in `_html` hold HTML that
+//! pds rendered from Markdown and sanitised: insert them with `| safe`.
+
+use super::labels::{self, Labels};
+use super::markdown::{self, ImageBase};
+use crate::model::{Case, CaseKind, Meeting, MeetingKind, MeetingStatus, Record};
+use serde::Serialize;
+
+/// How a document is being rendered.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// `--public`: exempt cases show only number, title and the exemption.
+    pub public: bool,
+}
+
+/// `board`: the board the document is for.
+#[derive(Debug, Clone, Serialize)]
+pub struct BoardView {
+    /// "Programstyret program digital samhandling"
+    pub name: String,
+    /// The secretariat, when pds.yaml names one.
+    pub secretariat: Option<String>,
+    /// `nb` or `en`.
+    pub language: &'static str,
+}
+
+/// `meeting`: one meeting.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingView {
+    /// "7/2021"
+    pub number: String,
+    /// 7
+    pub seq: u32,
+    /// 2021
+    pub year: u16,
+    /// "01.12.2021" (nb) or "1 December 2021" (en)
+    pub date: String,
+    /// "2021-12-01"
+    pub date_iso: String,
+    /// "kl. 13.00 – 15.00", when the meeting has a time
+    pub time: Option<String>,
+    /// "01.12.2021, kl. 13.00 – 15.00": the notice's Dato field
+    pub when: String,
+    /// "Elektronisk møte, …"
+    pub place: Option<String>,
+    /// "Lucie Aunan, Direktoratet for e-helse": the meeting's chair, or the board's
+    pub chair: Option<String>,
+    /// Whether the meeting is extraordinary.
+    pub extraordinary: bool,
+    /// planned, held or cancelled
+    pub status: &'static str,
+    /// "01.12.2021 – Møte #7", as overviews head each meeting
+    pub label: String,
+    /// Everyone invited, as "Name, Org": the members, then the meeting's extra invitees
+    pub invitees: Vec<String>,
+    /// Invitees with leave (forfall), as "Name, Org"
+    pub absent: Vec<String>,
+    /// Invitees expected to attend, as "Name, Org"
+    pub present: Vec<String>,
+}
+
+/// One part of a multi-part case.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartView {
+    /// 1-based position: "1", "2"
+    pub n: usize,
+    pub title: String,
+    /// The part's case type
+    pub kind: String,
+}
+
+/// `case`: one case, and each row of an agenda or overview.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseView {
+    /// "43/21"
+    pub number: String,
+    /// "43-21"
+    pub number_dashed: String,
+    /// "sak-43-21": an id for links within a pack
+    pub anchor: String,
+    /// The meeting's number, "7/2021"
+    pub meeting: Option<String>,
+    pub title: String,
+    /// The case type, for a single-type case
+    pub kind: Option<String>,
+    /// The parts of a multi-part case (empty otherwise)
+    pub parts: Vec<PartView>,
+    /// The description as written (Markdown), unless withheld
+    pub description: Option<String>,
+    /// The description split into lines for table cells; list bullets become "• "
+    pub description_lines: Vec<String>,
+    /// The description as sanitised HTML
+    pub description_html: Option<String>,
+    /// Sakseier
+    pub owner: Option<String>,
+    /// The case document's name, "43-21 Sentralt styringsdokument for steg 2"; none when the case has no document
+    pub document: Option<String>,
+    /// The case document's title (the case title unless `document` says otherwise)
+    pub document_title: String,
+    /// The legal basis of an exemption from public access, "Offl. § 14"
+    pub exempt: Option<String>,
+    /// "Unntatt offentlighet (Offl. § 14)" when the case is exempt
+    pub exempt_text: Option<String>,
+    /// True when this is a public rendering of an exempt case: nothing but number, title and `exempt_text` is filled in
+    pub withheld: bool,
+    /// Earlier case numbers this case continues
+    pub previous: Vec<String>,
+    pub proposed_decision: Option<String>,
+    pub proposed_decision_html: Option<String>,
+    pub decision: Option<String>,
+    pub decision_html: Option<String>,
+    /// The case document as Markdown ("" when none or withheld)
+    pub body: String,
+    /// The case document as sanitised HTML
+    pub body_html: String,
+    /// The notice's Beskrivelse cell, line by line: "1: <part title>" for each part, then the description
+    pub agenda_description: Vec<String>,
+    /// The notice's Type sak cell, line by line: the type, or "1: <part type>" for each part
+    pub agenda_type: Vec<String>,
+    /// The overview's Beskrivelse av sak cell: "• Del 1: <part title>" for each part, then the description
+    pub overview_description: Vec<String>,
+    /// The overview's Type sak cell: the type, or "Del 1: <part type>" for each part
+    pub overview_type: Vec<String>,
+    /// Footnote marker in overviews ("*" for an acknowledged numbering finding), else ""
+    pub marker: String,
+    /// draft, ready, decided or withdrawn
+    pub status: &'static str,
+}
+
+pub fn board(record: &Record) -> BoardView {
+    BoardView {
+        name: record.board.name.clone(),
+        secretariat: record.board.secretariat.clone(),
+        language: labels::labels(record.board.language).lang,
+    }
+}
+
+pub fn meeting(record: &Record, m: &Meeting) -> MeetingView {
+    let lang = record.board.language;
+    let date = labels::date(lang, m.date.value);
+    let time = m.time.map(|t| labels::time(lang, t));
+    let invitees: Vec<String> = record
+        .board
+        .members
+        .iter()
+        .chain(m.invited.iter())
+        .map(|p| p.label())
+        .collect();
+    let absent_names: Vec<&str> = m.absent.iter().map(|a| a.value.as_str()).collect();
+    let (absent, present): (Vec<_>, Vec<_>) = record
+        .board
+        .members
+        .iter()
+        .chain(m.invited.iter())
+        .partition(|p| absent_names.contains(&p.name.as_str()));
+    MeetingView {
+        number: m.number.value.to_string(),
+        seq: m.number.seq,
+        year: m.number.year,
+        when: match &time {
+            Some(t) => format!("{date}, {t}"),
+            None => date.clone(),
+        },
+        date,
+        date_iso: m.date.value.to_string(),
+        time,
+        place: m.place.clone(),
+        chair: m
+            .chair
+            .as_ref()
+            .or(record.board.chair.as_ref())
+            .map(|p| p.label()),
+        extraordinary: m.kind == MeetingKind::Extraordinary,
+        status: match m.status {
+            MeetingStatus::Planned => "planned",
+            MeetingStatus::Held => "held",
+            MeetingStatus::Cancelled => "cancelled",
+        },
+        label: labels::meeting_label(lang, m.date.value, m.number.seq),
+        invitees,
+        absent: absent.iter().map(|p| p.label()).collect(),
+        present: present.iter().map(|p| p.label()).collect(),
+    }
+}
+
+/// Splits Markdown into table-cell lines: blank lines dropped, `- x` → `• x`.
+fn cell_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(
+            |l| match l.strip_prefix("- ").or_else(|| l.strip_prefix("* ")) {
+                Some(rest) => format!("• {rest}"),
+                None => l.to_string(),
+            },
+        )
+        .collect()
+}
+
+pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
+    let number = c.number_value();
+    let number_text = number.map(|n| n.to_string()).unwrap_or_default();
+    let number_dashed = number.map(|n| n.dashed()).unwrap_or_default();
+    let withheld = opts.public && c.exempt.is_some();
+    let id_prefix = format!("sak-{number_dashed}-");
+    let images = ImageBase {
+        root: record.root.clone(),
+        dir: c
+            .file
+            .path()
+            .parent()
+            .map(|p| p.to_path_buf())
+            .unwrap_or_else(|| record.root.clone()),
+    };
+    let html = |text: &str| markdown::to_html(text, &id_prefix, Some(&images));
+    let (kind, parts) = match &c.kind {
+        CaseKind::Single(t) => (Some(t.clone()), Vec::new()),
+        CaseKind::Parts(parts) => (
+            None,
+            parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| PartView {
+                    n: i + 1,
+                    title: p.title.clone(),
+                    kind: p.kind.clone(),
+                })
+                .collect(),
+        ),
+        CaseKind::Unknown => (None, Vec::new()),
+    };
+    let keep = |v: &Option<String>| if withheld { None } else { v.clone() };
+    let description = keep(&c.description);
+    let proposed_decision = keep(&c.proposed_decision);
+    let decision = keep(&c.decision);
+    let body = if withheld {
+        String::new()
+    } else {
+        c.body.clone()
+    };
+    let description_lines = description.as_deref().map(cell_lines).unwrap_or_default();
+    let agenda_description = parts
+        .iter()
+        .map(|p| format!("{}: {}", p.n, p.title))
+        .chain(description_lines.iter().cloned())
+        .collect();
+    let overview_description = parts
+        .iter()
+        .map(|p| format!("• {} {}: {}", l.part, p.n, p.title))
+        .chain(description_lines.iter().cloned())
+        .collect();
+    let (agenda_type, overview_type) = match &kind {
+        Some(k) => (vec![k.clone()], vec![k.clone()]),
+        None => (
+            parts
+                .iter()
+                .map(|p| format!("{}: {}", p.n, p.kind))
+                .collect(),
+            parts
+                .iter()
+                .map(|p| format!("{} {}: {}", l.part, p.n, p.kind))
+                .collect(),
+        ),
+    };
+    CaseView {
+        agenda_description,
+        agenda_type,
+        overview_description,
+        overview_type,
+        anchor: format!("sak-{number_dashed}"),
+        number: number_text,
+        number_dashed,
+        meeting: c.meeting_value().map(|m| m.to_string()),
+        title: c.title.clone(),
+        kind,
+        parts,
+        description_lines,
+        description_html: description.as_deref().map(html),
+        description,
+        owner: if withheld { None } else { c.owner.clone() },
+        document: if c.has_document() {
+            c.document_name()
+        } else {
+            None
+        },
+        document_title: c.document_title().to_string(),
+        exempt_text: c
+            .exempt
+            .as_ref()
+            .map(|basis| format!("{} ({basis})", l.exempt)),
+        exempt: c.exempt.clone(),
+        withheld,
+        previous: c.previous.iter().map(|p| p.value.to_string()).collect(),
+        proposed_decision_html: proposed_decision.as_deref().map(html),
+        proposed_decision,
+        decision_html: decision.as_deref().map(html),
+        decision,
+        body_html: if body.trim().is_empty() {
+            String::new()
+        } else {
+            html(&body)
+        },
+        body,
+        marker: String::new(),
+        status: c.status.as_str(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_lines_turn_lists_into_bullets() {
+        assert_eq!(
+            cell_lines("1: Status\n\n2: Saker\n\n- A\n- B\n"),
+            vec!["1: Status", "2: Saker", "• A", "• B"]
+        );
+    }
+}
