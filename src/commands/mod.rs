@@ -6,24 +6,24 @@ pub mod next;
 pub mod render;
 pub mod templates;
 
-use crate::check::finding::nearest;
 use crate::model::{CaseNumber, MeetingNumber, Record};
 
 /// "no meeting 9/2021 in the record; did you mean 8/2021?"
 pub fn unknown_meeting(record: &Record, m: MeetingNumber) -> String {
-    let known: Vec<String> = record
+    let closest = record
         .meetings
         .iter()
-        .map(|m| m.number.value.to_string())
-        .collect();
-    let text = m.to_string();
-    match nearest(&text, known.iter().map(String::as_str)) {
-        Some(n) => format!("no meeting {text} in the record; did you mean {n}?"),
-        None if known.is_empty() => format!("no meeting {text} in the record; it has no meetings"),
-        None => format!(
-            "no meeting {text} in the record; its meetings are {}",
-            known.join(", ")
-        ),
+        .map(|k| k.number.value)
+        .min_by_key(|k| {
+            (
+                u32::from(k.year.abs_diff(m.year)) * 10_000 + k.seq.abs_diff(m.seq),
+                k.year,
+                k.seq,
+            )
+        });
+    match closest {
+        Some(c) => format!("no meeting {m} in the record; did you mean {c}?"),
+        None => format!("no meeting {m} in the record; it has no meetings"),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod date;
 pub mod meeting;
 pub mod number;
 pub mod record;
+pub mod slug;
 
 pub use board::{Acknowledgement, Board, Language, Person, StandingItems};
 pub use case::{Case, CaseKind, CaseStatus, Part};

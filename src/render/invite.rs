@@ -22,20 +22,7 @@ fn utc(date: Date, time: Time) -> Option<chrono::DateTime<Utc>> {
 
 /// A stable identifier: the same meeting always gets the same UID.
 fn uid(board: &str, number: MeetingNumber) -> String {
-    let slug: String = board
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
+    let slug = crate::model::slug::slug(board, 200);
     format!("meeting-{}@{slug}.pds", number.dashed())
 }
 
@@ -119,9 +106,7 @@ pub fn invite(r: &Renderer, number: MeetingNumber) -> Result<String, String> {
 }
 
 fn urn_name(name: &str) -> String {
-    name.chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect()
+    crate::model::slug::slug(name, 200)
 }
 
 #[cfg(test)]
