@@ -1,5 +1,7 @@
 //! Helpers shared by the integration tests: run the real binary.
 #![allow(dead_code)]
+// Test helpers panic on purpose: a failed run is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
