@@ -10,6 +10,9 @@ use std::path::Path;
 
 pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
     let root = env.root()?;
+    if matches!(args.what, RenderWhat::Invite { .. }) && args.format != OutputFormat::Md {
+        return Err("an invite is always iCalendar (.ics): leave out --format".into());
+    }
     if args.format == OutputFormat::Pdf && args.output.is_none() {
         return Err("--format pdf writes a file: give it with -o FILE".into());
     }
