@@ -61,22 +61,10 @@ pub fn parse(file: &SourceFile, case_types: &[String], findings: &mut Findings) 
         yaml: split.yaml,
         findings,
     };
-    case(
-        &mut ctx,
-        &node,
-        case_types,
-        split.body,
-        bom + split.body_offset,
-    )
+    case(&mut ctx, &node, case_types, bom + split.body_offset)
 }
 
-fn case(
-    ctx: &mut Ctx,
-    node: &Node,
-    case_types: &[String],
-    body: &str,
-    body_offset: usize,
-) -> Option<Case> {
+fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -> Option<Case> {
     let mut f = Fields::new(ctx, node, "case")?;
     let types: Vec<&str> = case_types.iter().map(String::as_str).collect();
     let status = match f.get("status") {
@@ -179,7 +167,6 @@ fn case(
         previous,
         proposed_decision,
         decision,
-        body: body.to_string(),
         body_offset,
         file: ctx.file.clone(),
     })
@@ -234,7 +221,7 @@ mod tests {
         assert!(findings.is_empty(), "{findings:?}");
         let case = case.unwrap();
         assert_eq!(case.number.as_ref().unwrap().to_string(), "43/21");
-        assert_eq!(case.body, "# Body\n");
+        assert_eq!(case.body(), "# Body\n");
         assert_eq!(case.kind, CaseKind::Single("Tilslutning".into()));
         assert_eq!(case.document_name().unwrap(), "43-21 Styringsdokument");
     }

@@ -91,6 +91,7 @@ fn walk(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
 
 /// Reads a file as text, or says why it cannot be.
 pub fn read_text(root: &Path, path: &Path) -> Result<String, String> {
+    use std::io::Read;
     let meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
     if meta.file_type().is_symlink() {
         let target = path
@@ -101,7 +102,10 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, String> {
             return Err("is a link to a file outside the record; pds does not follow it".into());
         }
     }
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot be read: {e}"))?;
     if !meta.is_file() {
         return Err("is not a regular file".into());
     }
@@ -111,7 +115,11 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, String> {
             meta.len()
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    // Read at most one byte past the limit, so a file growing meanwhile is caught too.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot be read: {e}"))?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err("grew larger than the limit of 1 MiB while being read".into());
     }
@@ -193,10 +201,7 @@ fn parse_file(
 /// Loads the record at `root`. Every problem found while loading is in the findings.
 pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
     let mut findings = Findings::default();
-    let mut record = Record {
-        root: root.to_path_buf(),
-        ..Record::default()
-    };
+    let mut record = Record::new(root);
     let mut extras = LoadExtras::default();
     let files = walk(root);
     record.files = files.len();
@@ -239,9 +244,10 @@ pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
     let results: Vec<Mutex<Option<(Parsed, Findings)>>> =
         rest.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
+    // Twice the cores: while one thread waits on a read, another parses.
     let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(2)
+        .map(|n| n.get() * 2)
+        .unwrap_or(4)
         .min(rest.len().max(1));
     std::thread::scope(|scope| {
         for _ in 0..threads {
@@ -287,6 +293,7 @@ pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
             Parsed::Nothing => {}
         }
     }
+    record.reindex();
     (record, findings, extras)
 }
 

@@ -57,16 +57,19 @@ pub struct Case {
     pub previous: Vec<At<CaseNumber>>,
     pub proposed_decision: Option<String>,
     pub decision: Option<String>,
-    /// The Markdown body (the case document); empty when the case has none.
-    pub body: String,
-    /// Byte offset of the body within the file.
+    /// Byte offset of the Markdown body within the file (the body is not copied).
     pub body_offset: usize,
     pub file: SourceFile,
 }
 
 impl Case {
+    /// The Markdown body: the case document; empty when the case has none.
+    pub fn body(&self) -> &str {
+        self.file.text().get(self.body_offset..).unwrap_or("")
+    }
+
     pub fn has_document(&self) -> bool {
-        !self.body.trim().is_empty()
+        !self.body().trim().is_empty()
     }
 
     /// The document's title: `document`, or the case title.

@@ -2,6 +2,7 @@
 
 use super::{Board, Case, CaseNumber, Meeting, MeetingNumber};
 use crate::source::SourceFile;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 #[derive(Debug, Default)]
@@ -15,11 +16,42 @@ pub struct Record {
     pub cases: Vec<Case>,
     /// How many files were read.
     pub files: usize,
+    /// Meeting number → index in `meetings` (the first, if duplicated).
+    meeting_index: HashMap<MeetingNumber, usize>,
+    /// Meeting number → indices of its numbered cases, in agenda order.
+    agendas: HashMap<MeetingNumber, Vec<usize>>,
 }
 
 impl Record {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Record {
+            root: root.into(),
+            ..Record::default()
+        }
+    }
+
+    /// Builds the lookup tables; call after changing `meetings` or `cases`.
+    pub fn reindex(&mut self) {
+        self.meeting_index.clear();
+        for (i, m) in self.meetings.iter().enumerate() {
+            self.meeting_index.entry(m.number.value).or_insert(i);
+        }
+        self.agendas.clear();
+        for (i, c) in self.cases.iter().enumerate() {
+            if let (Some(m), Some(_)) = (c.meeting_value(), &c.number) {
+                self.agendas.entry(m).or_default().push(i);
+            }
+        }
+        let cases = &self.cases;
+        for list in self.agendas.values_mut() {
+            list.sort_by_key(|&i| cases.get(i).map(|c| (c.number_value(), c.file.name())));
+        }
+    }
+
     pub fn meeting(&self, number: MeetingNumber) -> Option<&Meeting> {
-        self.meetings.iter().find(|m| m.number.value == number)
+        self.meeting_index
+            .get(&number)
+            .and_then(|&i| self.meetings.get(i))
     }
 
     /// Cases with this number (more than one is a `duplicate-case`).
@@ -31,15 +63,10 @@ impl Record {
 
     /// The cases of a meeting in agenda order: by number, then file name.
     pub fn agenda(&self, meeting: MeetingNumber) -> Vec<&Case> {
-        let mut cases: Vec<&Case> = self
-            .cases
-            .iter()
-            .filter(|c| c.meeting_value() == Some(meeting) && c.number.is_some())
-            .collect();
-        cases.sort_by(|a, b| {
-            (a.number_value(), a.file.name()).cmp(&(b.number_value(), b.file.name()))
-        });
-        cases
+        self.agendas
+            .get(&meeting)
+            .map(|list| list.iter().filter_map(|&i| self.cases.get(i)).collect())
+            .unwrap_or_default()
     }
 
     /// Meetings in date order (then number), as overviews list them.

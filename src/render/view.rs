@@ -240,7 +240,7 @@ pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseV
     let body = if withheld {
         String::new()
     } else {
-        c.body.clone()
+        c.body().to_string()
     };
     let description_lines = description.as_deref().map(cell_lines).unwrap_or_default();
     let agenda_description = parts
