@@ -7,7 +7,7 @@ pub mod finding;
 pub mod sequence;
 
 use crate::load::LoadExtras;
-use crate::model::{CaseKind, CaseNumber, Date, MeetingNumber, Record};
+use crate::model::{CaseKind, CaseNumber, CaseStatus, Date, MeetingNumber, Record};
 use code::Code;
 use finding::{nearest, Finding, Findings, Location};
 use std::collections::{BTreeMap, BTreeSet};
@@ -54,10 +54,19 @@ fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
             Some(sequence::Entry { number, meeting })
         })
         .collect();
+    // Files that did not load, and cases whose number is missing or malformed,
+    // hold the number their name gives: that number is no gap.
+    let unnumbered = record
+        .cases
+        .iter()
+        .filter(|c| c.number.is_none() && c.status != CaseStatus::Draft)
+        .map(|c| c.file.name());
     let reserved: BTreeSet<CaseNumber> = extras
         .broken_cases
         .iter()
-        .filter_map(|n| number_from_file_name(n))
+        .map(String::as_str)
+        .chain(unnumbered)
+        .filter_map(number_from_file_name)
         .collect();
     let at = |i: usize| numbered.get(i).and_then(|c| c.number.as_ref());
     for problem in sequence::check(&entries, &reserved) {
@@ -319,7 +328,9 @@ fn file_names(record: &Record, findings: &mut Findings) {
                     );
                 }
             }
-            None if folder != "drafts" => {
+            // A case that is no draft and has no number has a finding for
+            // its number already; only a draft belongs in drafts/.
+            None if folder != "drafts" && case.status == CaseStatus::Draft => {
                 findings.push(
                     Finding::new(
                         Code::FileName,
@@ -475,6 +486,61 @@ fn acknowledge(record: &Record, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Loads and checks a record made of `files` (path, text) in a new folder.
+    fn check_files(files: &[(&str, &str)]) -> Vec<Finding> {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let (record, findings, extras) = crate::load::load(dir.path());
+        check(&record, findings, &extras)
+    }
+
+    const BOARD: (&str, &str) = ("pds.yaml", "board: Styret\n");
+    const MEETINGS: (&str, &str) = (
+        "2021/meetings.yaml",
+        "- { number: 1/2021, date: 2021-02-12 }\n- { number: 2/2021, date: 2021-03-12 }\n",
+    );
+
+    fn case(number: &str, meeting: &str) -> String {
+        format!("---\nnumber: {number}\nmeeting: {meeting}\ntitle: Sak\ntype: Orientering\n---\n")
+    }
+
+    /// (code, file, line, column) of each finding.
+    fn places(findings: &[Finding]) -> Vec<(Code, &str, usize, usize)> {
+        findings
+            .iter()
+            .map(|f| (f.code, f.at.file.name(), f.at.line, f.at.column))
+            .collect()
+    }
+
+    #[test]
+    fn a_malformed_number_is_one_finding_not_a_gap_or_a_draft() {
+        let findings = check_files(&[
+            BOARD,
+            MEETINGS,
+            ("2021/01-21-a.md", &case("1/21", "1/2021")),
+            ("2021/02-21-b.md", &case("2/2021", "1/2021")),
+            ("2021/03-21-c.md", &case("3/21", "2/2021")),
+        ]);
+        assert_eq!(
+            places(&findings),
+            [(Code::CaseNumberFormat, "2021/02-21-b.md", 2, 9)]
+        );
+    }
+
+    #[test]
+    fn only_a_draft_outside_drafts_is_told_to_move() {
+        let draft = "---\ntitle: Utkast\nstatus: draft\n---\n";
+        let findings = check_files(&[BOARD, MEETINGS, ("2021/utkast.md", draft)]);
+        assert_eq!(
+            places(&findings),
+            [(Code::FileName, "2021/utkast.md", 1, 1)]
+        );
+    }
 
     #[test]
     fn file_names_suggest_numbers() {
