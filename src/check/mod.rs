@@ -68,6 +68,11 @@ fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
         .chain(unnumbered)
         .filter_map(number_from_file_name)
         .collect();
+    let present: BTreeSet<CaseNumber> = entries
+        .iter()
+        .map(|e| e.number)
+        .chain(reserved.iter().copied())
+        .collect();
     let at = |i: usize| numbered.get(i).and_then(|c| c.number.as_ref());
     for problem in sequence::check(&entries, &reserved) {
         match problem {
@@ -98,11 +103,14 @@ fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
             }
             sequence::Problem::Gap(missing, next) => {
                 let Some(next_case) = at(next) else { continue };
-                let before = CaseNumber::new(missing.seq.saturating_sub(1), missing.yy);
-                let message = if missing.seq > 1 {
-                    format!("case number {missing} is carried by no case: the sequence skips from {before} to {}", next_case.value)
-                } else {
-                    format!("case number {missing} is carried by no case: the year's sequence starts at {}", next_case.value)
+                // The last number below the gap that is there (several may be missing).
+                let before = present
+                    .range(..missing)
+                    .next_back()
+                    .filter(|n| n.yy == missing.yy);
+                let message = match before {
+                    Some(before) => format!("case number {missing} is carried by no case: the sequence skips from {before} to {}", next_case.value),
+                    None => format!("case number {missing} is carried by no case: the year's sequence starts at {}", next_case.value),
                 };
                 findings.push(
                     Finding::new(Code::CaseGap, next_case.at.clone(), message)
@@ -529,6 +537,42 @@ mod tests {
         assert_eq!(
             places(&findings),
             [(Code::CaseNumberFormat, "2021/02-21-b.md", 2, 9)]
+        );
+    }
+
+    #[test]
+    fn each_missing_number_names_the_numbers_around_the_gap() {
+        let messages = |files: &[(&str, &str)]| -> Vec<String> {
+            check_files(files).into_iter().map(|f| f.message).collect()
+        };
+        let one = case("1/21", "1/2021");
+        let two = case("2/21", "1/2021");
+        let five = case("5/21", "2/2021");
+        assert_eq!(
+            messages(&[
+                BOARD,
+                MEETINGS,
+                ("2021/01-21-a.md", &one),
+                ("2021/05-21-b.md", &five)
+            ]),
+            [
+                "case number 2/21 is carried by no case: the sequence skips from 1/21 to 5/21",
+                "case number 3/21 is carried by no case: the sequence skips from 1/21 to 5/21",
+                "case number 4/21 is carried by no case: the sequence skips from 1/21 to 5/21",
+            ]
+        );
+        assert_eq!(
+            messages(&[
+                BOARD,
+                MEETINGS,
+                ("2021/02-21-a.md", &two),
+                ("2021/05-21-b.md", &five)
+            ]),
+            [
+                "case number 1/21 is carried by no case: the year's sequence starts at 2/21",
+                "case number 3/21 is carried by no case: the sequence skips from 2/21 to 5/21",
+                "case number 4/21 is carried by no case: the sequence skips from 2/21 to 5/21",
+            ]
         );
     }
 
