@@ -266,23 +266,40 @@ fn meetings(record: &Record, findings: &mut Findings) {
     }
 }
 
-fn case_meetings(record: &Record, findings: &mut Findings) {
-    let known: Vec<String> = record
-        .meetings
-        .iter()
-        .map(|m| m.number.value.to_string())
+/// The meeting of `given`'s year whose number is closest to it, when one is
+/// closer than all others: for an unknown 9/2021, 8/2021.
+pub fn nearest_meeting(
+    given: MeetingNumber,
+    known: impl IntoIterator<Item = MeetingNumber>,
+) -> Option<MeetingNumber> {
+    let same_year: BTreeSet<MeetingNumber> = known
+        .into_iter()
+        .filter(|m| m.year == given.year && *m != given)
         .collect();
+    let distance = |m: &MeetingNumber| m.seq.abs_diff(given.seq);
+    let best = same_year.iter().map(distance).min()?;
+    let mut closest = same_year.iter().filter(|m| distance(m) == best);
+    match (closest.next(), closest.next()) {
+        (Some(m), None) => Some(*m),
+        _ => None,
+    }
+}
+
+fn case_meetings(record: &Record, findings: &mut Findings) {
     for case in &record.cases {
         let Some(meeting) = &case.meeting else {
             continue;
         };
         if record.meeting(meeting.value).is_none() {
             let text = meeting.value.to_string();
-            let help = nearest(&text, known.iter().map(String::as_str))
-                .map(|n| format!("did you mean {n}?"))
-                .unwrap_or_else(|| {
-                    format!("add meeting {text} to {}/meetings.yaml", meeting.value.year)
-                });
+            let add = format!("add meeting {text} to {}/meetings.yaml", meeting.value.year);
+            let help = match nearest_meeting(
+                meeting.value,
+                record.meetings.iter().map(|m| m.number.value),
+            ) {
+                Some(n) => format!("did you mean {n}? If not, {add}"),
+                None => add,
+            };
             findings.push(
                 Finding::new(
                     Code::UnknownMeeting,
@@ -573,6 +590,35 @@ mod tests {
                 "case number 3/21 is carried by no case: the sequence skips from 2/21 to 5/21",
                 "case number 4/21 is carried by no case: the sequence skips from 2/21 to 5/21",
             ]
+        );
+    }
+
+    #[test]
+    fn the_nearest_meeting_is_the_closest_number_of_the_year() {
+        let known = [1, 2, 3, 4, 5, 6, 7, 8].map(|s| MeetingNumber::new(s, 2021));
+        let m = |s| MeetingNumber::new(s, 2021);
+        assert_eq!(nearest_meeting(m(9), known), Some(m(8)));
+        assert_eq!(nearest_meeting(m(12), known), Some(m(8)));
+        assert_eq!(nearest_meeting(MeetingNumber::new(9, 2022), known), None);
+        // Halfway between two meetings, neither is the one meant.
+        assert_eq!(nearest_meeting(m(3), [m(2), m(4)]), None);
+    }
+
+    #[test]
+    fn an_unknown_meeting_suggests_the_closest() {
+        let findings = check_files(&[
+            BOARD,
+            MEETINGS,
+            ("2021/01-21-a.md", &case("1/21", "1/2021")),
+            ("2021/02-21-b.md", &case("2/21", "3/2021")),
+        ]);
+        assert_eq!(
+            places(&findings),
+            [(Code::UnknownMeeting, "2021/02-21-b.md", 3, 10)]
+        );
+        assert_eq!(
+            findings[0].help.as_deref(),
+            Some("did you mean 2/2021? If not, add meeting 3/2021 to 2021/meetings.yaml")
         );
     }
 
