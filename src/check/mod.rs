@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Runs every rule over the record and applies the board's acknowledgements.
 pub fn check(record: &Record, mut findings: Findings, extras: &LoadExtras) -> Vec<Finding> {
     case_sequence(record, extras, &mut findings);
-    meetings(record, &mut findings);
-    case_meetings(record, &mut findings);
+    meetings(record, extras, &mut findings);
+    case_meetings(record, extras, &mut findings);
     file_names(record, &mut findings);
     standing_items(record, &mut findings);
     references(record, &mut findings);
@@ -162,7 +162,7 @@ pub fn next_free(record: &Record, yy: u8) -> CaseNumber {
     CaseNumber::new(max + 1, yy)
 }
 
-fn meetings(record: &Record, findings: &mut Findings) {
+fn meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
     let mut by_number: BTreeMap<MeetingNumber, Vec<&crate::model::Meeting>> = BTreeMap::new();
     for m in &record.meetings {
         by_number.entry(m.number.value).or_default().push(m);
@@ -190,7 +190,13 @@ fn meetings(record: &Record, findings: &mut Findings) {
         }
     }
     for (year, list) in &years {
-        let present: BTreeSet<u32> = list.iter().map(|m| m.number.seq).collect();
+        // A meeting that did not load (a bad date, say) still holds its number.
+        let broken = extras.broken_meetings.iter().filter(|m| m.year == *year);
+        let present: BTreeSet<u32> = list
+            .iter()
+            .map(|m| m.number.seq)
+            .chain(broken.map(|m| m.seq))
+            .collect();
         let max = present.iter().next_back().copied().unwrap_or(0);
         for seq in 1..max {
             if present.contains(&seq) {
@@ -285,12 +291,12 @@ pub fn nearest_meeting(
     }
 }
 
-fn case_meetings(record: &Record, findings: &mut Findings) {
+fn case_meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
     for case in &record.cases {
         let Some(meeting) = &case.meeting else {
             continue;
         };
-        if record.meeting(meeting.value).is_none() {
+        if record.meeting(meeting.value).is_none() && !extras.meeting_may_exist(meeting.value) {
             let text = meeting.value.to_string();
             let add = format!("add meeting {text} to {}/meetings.yaml", meeting.value.year);
             let help = match nearest_meeting(
@@ -620,6 +626,33 @@ mod tests {
             findings[0].help.as_deref(),
             Some("did you mean 2/2021? If not, add meeting 3/2021 to 2021/meetings.yaml")
         );
+    }
+
+    #[test]
+    fn a_meeting_that_does_not_load_is_not_unknown_nor_a_gap() {
+        let meetings = "- { number: 1/2021, date: 2021-02-12 }\n- { number: 2/2021, date: 2021-02-30 }\n- { number: 3/2021, date: 2021-04-23 }\n";
+        let findings = check_files(&[
+            BOARD,
+            ("2021/meetings.yaml", meetings),
+            ("2021/01-21-a.md", &case("1/21", "2/2021")),
+        ]);
+        assert_eq!(
+            places(&findings),
+            [(Code::InvalidValue, "2021/meetings.yaml", 2, 27)]
+        );
+        let findings = check_files(&[
+            BOARD,
+            (
+                "2021/meetings.yaml",
+                "- { number: 1/2021, date: 2021-02-12 \n",
+            ),
+            ("2021/01-21-a.md", &case("1/21", "1/2021")),
+        ]);
+        assert_eq!(
+            places(&findings).first().map(|p| (p.0, p.1)),
+            Some((Code::YamlSyntax, "2021/meetings.yaml"))
+        );
+        assert_eq!(findings.len(), 1, "{findings:?}");
     }
 
     #[test]

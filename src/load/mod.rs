@@ -10,7 +10,7 @@ pub mod schema;
 
 use crate::check::code::Code;
 use crate::check::finding::{Finding, Findings, Location};
-use crate::model::{Case, Meeting, Record};
+use crate::model::{Case, Meeting, MeetingNumber, Record};
 use crate::source::SourceFile;
 use crate::yaml::{self, SyntaxError};
 use schema::Ctx;
@@ -151,7 +151,10 @@ fn parse_yaml_file(file: &SourceFile, findings: &mut Findings) -> Option<(yaml::
 }
 
 enum Parsed {
-    Meetings(Vec<Meeting>),
+    /// The meetings that loaded, and the numbers of those that did not.
+    Meetings(Vec<Meeting>, Vec<MeetingNumber>),
+    /// A meetings.yaml that could not be read or parsed, by its year folder.
+    BrokenMeetings(String),
     Case(Box<Case>),
     /// A case file that did not load; its name may still tell its number.
     BrokenCase(String),
@@ -175,9 +178,10 @@ fn parse_file(
                     yaml: text.get(base..).unwrap_or(""),
                     findings,
                 };
-                Parsed::Meetings(meeting::meetings(&mut ctx, &node))
+                let (loaded, broken) = meeting::meetings(&mut ctx, &node);
+                Parsed::Meetings(loaded, broken)
             }
-            None => Parsed::Nothing,
+            None => Parsed::BrokenMeetings(file.name().to_string()),
         },
         FileKind::Case | FileKind::Draft => match case::parse(file, case_types, findings) {
             Some(c) => Parsed::Case(Box::new(c)),
@@ -265,6 +269,7 @@ pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
                         ));
                         match kind {
                             FileKind::Case | FileKind::Draft => Parsed::BrokenCase(rel.clone()),
+                            FileKind::Meetings => Parsed::BrokenMeetings(rel.clone()),
                             _ => Parsed::Nothing,
                         }
                     }
@@ -281,7 +286,15 @@ pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
         };
         findings.extend(local.into_sorted());
         match parsed {
-            Parsed::Meetings(m) => record.meetings.extend(m),
+            Parsed::Meetings(m, broken) => {
+                record.meetings.extend(m);
+                extras.broken_meetings.extend(broken);
+            }
+            Parsed::BrokenMeetings(name) => {
+                if let Some(year) = name.split('/').next().and_then(|y| y.parse().ok()) {
+                    extras.unread_meeting_years.push(year);
+                }
+            }
             Parsed::Case(c) => record.cases.push(*c),
             Parsed::BrokenCase(name) => extras.broken_cases.push(name),
             Parsed::Nothing => {}
@@ -295,6 +308,18 @@ pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
 pub struct LoadExtras {
     /// Case files that did not load, by path: their names may hold a number.
     pub broken_cases: Vec<String>,
+    /// Meetings that stand in a meetings.yaml but did not load (a bad date, say).
+    pub broken_meetings: Vec<MeetingNumber>,
+    /// Years whose meetings.yaml could not be read or parsed at all.
+    pub unread_meeting_years: Vec<u16>,
+}
+
+impl LoadExtras {
+    /// Whether a meeting may exist although it did not load: a case naming
+    /// it is not told that no meetings.yaml holds it.
+    pub fn meeting_may_exist(&self, m: MeetingNumber) -> bool {
+        self.broken_meetings.contains(&m) || self.unread_meeting_years.contains(&m.year)
+    }
 }
 
 #[cfg(test)]
