@@ -106,6 +106,11 @@ impl fmt::Display for Elsewhere {
 impl std::error::Error for Elsewhere {}
 
 impl Diagnostic for Elsewhere {
+    /// A pointer to another place, not a second error: `☞`, not `×`.
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
     fn source_code(&self) -> Option<&dyn SourceCode> {
         Some(&self.file)
     }
@@ -175,4 +180,40 @@ fn report_for(finding: &Finding) -> Report<'_> {
         })
         .collect();
     Report { finding, others }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::code::Code;
+    use crate::check::finding::Location;
+
+    fn file(name: &str, text: &str) -> SourceFile {
+        SourceFile::new(name, name, text.to_string())
+    }
+
+    fn render_one(finding: Finding) -> String {
+        let summary = Summary::of(std::slice::from_ref(&finding), 2);
+        render(&[finding], &summary, false, 80, &|_| None)
+    }
+
+    #[test]
+    fn a_related_place_in_another_file_is_a_pointer_not_an_error() {
+        let a = file("2021/02-21-a.md", "---\nnumber: 2/21\n---\n");
+        let b = file("2021/02-21-b.md", "---\nnumber: 2/21\n---\n");
+        let f = Finding::new(
+            Code::DuplicateCase,
+            Location::new(&b, 12, 4),
+            "case number 2/21 is used by 2 cases",
+        )
+        .related(Location::new(&a, 12, 4), "first used here");
+        let out = render_one(f);
+        assert!(
+            out.contains("  × case number 2/21 is used by 2 cases\n"),
+            "{out}"
+        );
+        assert!(out.contains("☞ first used here\n"), "{out}");
+        assert_eq!(out.matches('×').count(), 1, "{out}");
+        assert!(out.contains("╭─[2021/02-21-a.md:2:9]"), "{out}");
+    }
 }
