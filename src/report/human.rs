@@ -33,9 +33,10 @@ impl fmt::Display for Report<'_> {
             f.write_str("(acknowledged) ")?;
         }
         f.write_str(&self.finding.message)?;
-        if self.finding.at.file.text().is_empty() {
+        let name = self.finding.at.file.name();
+        if self.finding.at.file.text().is_empty() && !self.finding.message.contains(name) {
             // No snippet will name the file, so the message does.
-            write!(f, " [{}]", self.finding.at.file.name())?;
+            write!(f, " [{name}]")?;
         }
         Ok(())
     }
@@ -215,5 +216,25 @@ mod tests {
         assert!(out.contains("☞ first used here\n"), "{out}");
         assert_eq!(out.matches('×').count(), 1, "{out}");
         assert!(out.contains("╭─[2021/02-21-a.md:2:9]"), "{out}");
+    }
+
+    #[test]
+    fn a_file_without_text_is_named_once() {
+        let f = SourceFile::empty("2021/02-21-a.md", "2021/02-21-a.md");
+        let named = render_one(Finding::new(
+            Code::Unreadable,
+            Location::whole(&f),
+            "2021/02-21-a.md holds binary data (a NUL byte), not text",
+        ));
+        assert_eq!(named.matches("2021/02-21-a.md").count(), 1, "{named}");
+        let unnamed = render_one(Finding::new(
+            Code::Unreadable,
+            Location::whole(&f),
+            "cannot be read",
+        ));
+        assert!(
+            unnamed.contains("cannot be read [2021/02-21-a.md]"),
+            "{unnamed}"
+        );
     }
 }
