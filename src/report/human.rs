@@ -137,8 +137,13 @@ pub fn render(
     } else {
         GraphicalTheme::unicode_nocolor()
     };
+    // Wrap at spaces only: file names and numbers (2021/05-21-x.md, 7/2021)
+    // are never split, and a word longer than the line stays whole.
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(width)
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .with_break_words(false)
         .with_links(false)
         .with_show_related_as_nested(true);
     let mut out = String::new();
@@ -216,6 +221,18 @@ mod tests {
         assert!(out.contains("☞ first used here\n"), "{out}");
         assert_eq!(out.matches('×').count(), 1, "{out}");
         assert!(out.contains("╭─[2021/02-21-a.md:2:9]"), "{out}");
+    }
+
+    #[test]
+    fn lines_wrap_at_spaces_never_inside_a_file_name() {
+        let f = file("2021/04-21-budsjett.md", "---\nnumber: 3/21\n---\n");
+        let finding = Finding::new(
+            Code::FileName,
+            Location::new(&f, 12, 4),
+            "case 3/21 is in 2021/04-21-budsjett.md, but its file belongs in 2021/03-21-<slug>.md",
+        );
+        let out = render_one(finding);
+        assert!(out.contains("2021/03-21-<slug>.md"), "{out}");
     }
 
     #[test]
