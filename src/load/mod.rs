@@ -118,12 +118,26 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, String> {
     if bytes.contains(&0) {
         return Err("holds binary data (a NUL byte), not text".into());
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "is not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()))
+}
+
+/// Why `bytes` is no text, naming the first bad byte by line and column as an
+/// editor shows them (a byte offset means nothing to the one who must fix it).
+fn not_utf8(bytes: &[u8], valid_up_to: usize) -> String {
+    let before = bytes.get(..valid_up_to).unwrap_or_default();
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+        .chars()
+        .count()
+        + 1;
+    let byte = bytes.get(valid_up_to).copied().unwrap_or(0);
+    format!(
+        "is not UTF-8 text: byte 0x{byte:02X} on line {line}, column {column} (save the file as UTF-8)"
+    )
 }
 
 /// A `yaml-syntax` finding for a parse failure in `yaml`, which starts at `base` in `file`.
@@ -325,6 +339,16 @@ impl LoadExtras {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_byte_is_named_by_line_and_column() {
+        let bytes = b"---\ntitle: \xc3\xa6 \xe6\xf8\n---\n";
+        let e = String::from_utf8(bytes.to_vec()).unwrap_err();
+        assert_eq!(
+            not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()),
+            "is not UTF-8 text: byte 0xE6 on line 2, column 10 (save the file as UTF-8)"
+        );
+    }
 
     #[test]
     fn files_are_classified_by_where_they_stand() {
