@@ -7,7 +7,7 @@ pub mod finding;
 pub mod sequence;
 
 use crate::load::LoadExtras;
-use crate::model::{CaseKind, CaseNumber, CaseStatus, Date, MeetingNumber, Record};
+use crate::model::{CaseKind, CaseNumber, CaseStatus, Date, Meeting, MeetingNumber, Record};
 use code::Code;
 use finding::{nearest, Finding, Findings, Location};
 use std::collections::{BTreeMap, BTreeSet};
@@ -74,6 +74,10 @@ fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
         .chain(reserved.iter().copied())
         .collect();
     let at = |i: usize| numbered.get(i).and_then(|c| c.number.as_ref());
+    let misdated: BTreeSet<MeetingNumber> = misdated(record)
+        .into_iter()
+        .flat_map(|(a, b)| [a.number.value, b.number.value])
+        .collect();
     for problem in sequence::check(&entries, &reserved) {
         match problem {
             sequence::Problem::Duplicate(number, idx) => {
@@ -123,6 +127,14 @@ fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
                 else {
                     continue;
                 };
+                // Which meeting is earlier is itself in doubt (meeting-order
+                // reports it): comparing their cases would only echo that.
+                let in_doubt = |c: &crate::model::Case| {
+                    c.meeting_value().is_some_and(|m| misdated.contains(&m))
+                };
+                if in_doubt(late_case) || in_doubt(early_case) {
+                    continue;
+                }
                 let (Some(ln), Some(en)) = (&late_case.number, &early_case.number) else {
                     continue;
                 };
@@ -160,6 +172,24 @@ pub fn next_free(record: &Record, yy: u8) -> CaseNumber {
         .max()
         .unwrap_or(0);
     CaseNumber::new(max + 1, yy)
+}
+
+/// Pairs of meetings of a year, next to each other by number, whose dates do
+/// not increase with their numbers: (earlier number, later number).
+fn misdated(record: &Record) -> Vec<(&Meeting, &Meeting)> {
+    let mut by_number: BTreeMap<MeetingNumber, &Meeting> = BTreeMap::new();
+    for m in &record.meetings {
+        by_number.entry(m.number.value).or_insert(m);
+    }
+    let list: Vec<&Meeting> = by_number.into_values().collect();
+    list.windows(2)
+        .filter_map(|pair| match pair {
+            [a, b] if a.number.year == b.number.year && b.date.value <= a.date.value => {
+                Some((*a, *b))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
@@ -217,27 +247,23 @@ fn meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
                 );
             }
         }
-        for pair in list.windows(2) {
-            if let [a, b] = pair {
-                if b.date.value <= a.date.value {
-                    findings.push(
-                        Finding::new(
-                            Code::MeetingOrder,
-                            b.date.at.clone(),
-                            format!(
-                                "meeting {} is dated {}, not after meeting {} ({})",
-                                b.number.value, b.date.value, a.number.value, a.date.value
-                            ),
-                        )
-                        .related(
-                            a.date.at.clone(),
-                            format!("meeting {} is dated here", a.number.value),
-                        )
-                        .subject(b.number.value),
-                    );
-                }
-            }
-        }
+    }
+    for (a, b) in misdated(record) {
+        findings.push(
+            Finding::new(
+                Code::MeetingOrder,
+                b.date.at.clone(),
+                format!(
+                    "meeting {} is dated {}, not after meeting {} ({})",
+                    b.number.value, b.date.value, a.number.value, a.date.value
+                ),
+            )
+            .related(
+                a.date.at.clone(),
+                format!("meeting {} is dated here", a.number.value),
+            )
+            .subject(b.number.value),
+        );
     }
     for m in &record.meetings {
         let folder = m.file.name().split('/').next().unwrap_or("");
@@ -653,6 +679,38 @@ mod tests {
             Some((Code::YamlSyntax, "2021/meetings.yaml"))
         );
         assert_eq!(findings.len(), 1, "{findings:?}");
+    }
+
+    #[test]
+    fn cases_of_misdated_meetings_are_not_also_out_of_order() {
+        // 2/2021 is dated before 1/2021: one meeting-order finding, and the
+        // cases of the two meetings are not compared by those dates.
+        let meetings =
+            "- { number: 1/2021, date: 2021-02-12 }\n- { number: 2/2021, date: 2021-01-12 }\n";
+        let findings = check_files(&[
+            BOARD,
+            ("2021/meetings.yaml", meetings),
+            ("2021/01-21-a.md", &case("1/21", "1/2021")),
+            ("2021/02-21-b.md", &case("2/21", "2/2021")),
+        ]);
+        assert_eq!(
+            places(&findings),
+            [(Code::MeetingOrder, "2021/meetings.yaml", 2, 27)]
+        );
+        // With the dates right, a lower number in the later meeting is reported.
+        let meetings =
+            "- { number: 1/2021, date: 2021-02-12 }\n- { number: 2/2021, date: 2021-03-12 }\n";
+        let findings = check_files(&[
+            BOARD,
+            ("2021/meetings.yaml", meetings),
+            ("2021/01-21-a.md", &case("1/21", "1/2021")),
+            ("2021/02-21-b.md", &case("2/21", "2/2021")),
+            ("2021/03-21-c.md", &case("3/21", "1/2021")),
+        ]);
+        assert_eq!(
+            places(&findings),
+            [(Code::CaseOrder, "2021/02-21-b.md", 2, 9)]
+        );
     }
 
     #[test]
