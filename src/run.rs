@@ -28,6 +28,9 @@ impl Env {
     pub fn root(&self) -> Result<PathBuf, UsageError> {
         match &self.repo {
             Some(dir) => {
+                if !dir.is_dir() {
+                    return Err(format!("{} does not exist or is not a folder", dir.display()).into());
+                }
                 if !dir.join(crate::load::BOARD_FILE).is_file() {
                     return Err(format!(
                         "{} is not a pds record: it holds no pds.yaml",

@@ -69,7 +69,7 @@ codes! {
     CaseGap = "case-gap", Error,
         "A number between 1 and the year's highest case number is carried by no case. Withdrawn cases keep their numbers, so a gap means a number was skipped. An old, accepted gap can be acknowledged in pds.yaml.";
     CaseOrder = "case-order", Error,
-        "Within one number year, a case of a later meeting has a lower number than a case of an earlier meeting: numbers must follow the meetings.";
+        "Within one number year, a case of a later meeting has a lower number than a case of an earlier meeting: numbers must follow the meetings. A duplicate number is not also reported out of order, nor are the cases of meetings whose own dates are out of order (meeting-order).";
     CaseYearMismatch = "case-year-mismatch", Error,
         "The case number's year (`/21`) is not the year of the meeting the case belongs to.";
     UnknownMeeting = "unknown-meeting", Error,

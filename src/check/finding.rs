@@ -137,15 +137,28 @@ impl Findings {
     }
 }
 
-/// The nearest of `candidates` to `given`, when it is near enough to be a typo.
+/// The nearest of `candidates` to `given`, when it is near enough to be a typo
+/// and no other candidate is as near: a suggestion that is a coin toss
+/// (`9/2021` is one edit from `1/2021` and from `8/2021`) misleads.
 pub fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let given_l = given.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&given_l, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    let mut best: Option<(usize, &str)> = None;
+    let mut tied = false;
+    for c in candidates {
+        let d = strsim::damerau_levenshtein(&given_l, &c.to_lowercase());
+        if d > (c.chars().count() / 3).max(2) {
+            continue;
+        }
+        match best {
+            Some((bd, bc)) if d == bd => tied |= bc != c,
+            Some((bd, _)) if d > bd => {}
+            _ => {
+                best = Some((d, c));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|_| !tied).map(|(_, c)| c)
 }
 
 #[cfg(test)]
@@ -159,5 +172,14 @@ mod tests {
         assert_eq!(nearest("drofting", types), Some("Drøfting"));
         assert_eq!(nearest("Something else", types), None);
         assert_eq!(nearest("titel", ["title", "type"]), Some("title"));
+    }
+
+    #[test]
+    fn nearest_suggests_nothing_when_two_are_as_near() {
+        let meetings = ["1/2021", "2/2021", "8/2021"];
+        assert_eq!(nearest("9/2021", meetings), None);
+        assert_eq!(nearest("8/2012", meetings), Some("8/2021"));
+        // The same name twice is still one suggestion.
+        assert_eq!(nearest("titel", ["title", "title"]), Some("title"));
     }
 }

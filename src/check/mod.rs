@@ -7,7 +7,7 @@ pub mod finding;
 pub mod sequence;
 
 use crate::load::LoadExtras;
-use crate::model::{CaseKind, CaseNumber, Date, MeetingNumber, Record};
+use crate::model::{CaseKind, CaseNumber, CaseStatus, Date, Meeting, MeetingNumber, Record};
 use code::Code;
 use finding::{nearest, Finding, Findings, Location};
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Runs every rule over the record and applies the board's acknowledgements.
 pub fn check(record: &Record, mut findings: Findings, extras: &LoadExtras) -> Vec<Finding> {
     case_sequence(record, extras, &mut findings);
-    meetings(record, &mut findings);
-    case_meetings(record, &mut findings);
+    meetings(record, extras, &mut findings);
+    case_meetings(record, extras, &mut findings);
     file_names(record, &mut findings);
     standing_items(record, &mut findings);
     references(record, &mut findings);
@@ -54,12 +54,30 @@ fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
             Some(sequence::Entry { number, meeting })
         })
         .collect();
+    // Files that did not load, and cases whose number is missing or malformed,
+    // hold the number their name gives: that number is no gap.
+    let unnumbered = record
+        .cases
+        .iter()
+        .filter(|c| c.number.is_none() && c.status != CaseStatus::Draft)
+        .map(|c| c.file.name());
     let reserved: BTreeSet<CaseNumber> = extras
         .broken_cases
         .iter()
-        .filter_map(|n| number_from_file_name(n))
+        .map(String::as_str)
+        .chain(unnumbered)
+        .filter_map(number_from_file_name)
+        .collect();
+    let present: BTreeSet<CaseNumber> = entries
+        .iter()
+        .map(|e| e.number)
+        .chain(reserved.iter().copied())
         .collect();
     let at = |i: usize| numbered.get(i).and_then(|c| c.number.as_ref());
+    let misdated: BTreeSet<MeetingNumber> = misdated(record)
+        .into_iter()
+        .flat_map(|(a, b)| [a.number.value, b.number.value])
+        .collect();
     for problem in sequence::check(&entries, &reserved) {
         match problem {
             sequence::Problem::Duplicate(number, idx) => {
@@ -89,11 +107,14 @@ fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
             }
             sequence::Problem::Gap(missing, next) => {
                 let Some(next_case) = at(next) else { continue };
-                let before = CaseNumber::new(missing.seq.saturating_sub(1), missing.yy);
-                let message = if missing.seq > 1 {
-                    format!("case number {missing} is carried by no case: the sequence skips from {before} to {}", next_case.value)
-                } else {
-                    format!("case number {missing} is carried by no case: the year's sequence starts at {}", next_case.value)
+                // The last number below the gap that is there (several may be missing).
+                let before = present
+                    .range(..missing)
+                    .next_back()
+                    .filter(|n| n.yy == missing.yy);
+                let message = match before {
+                    Some(before) => format!("case number {missing} is carried by no case: the sequence skips from {before} to {}", next_case.value),
+                    None => format!("case number {missing} is carried by no case: the year's sequence starts at {}", next_case.value),
                 };
                 findings.push(
                     Finding::new(Code::CaseGap, next_case.at.clone(), message)
@@ -106,6 +127,14 @@ fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
                 else {
                     continue;
                 };
+                // Which meeting is earlier is itself in doubt (meeting-order
+                // reports it): comparing their cases would only echo that.
+                let in_doubt = |c: &crate::model::Case| {
+                    c.meeting_value().is_some_and(|m| misdated.contains(&m))
+                };
+                if in_doubt(late_case) || in_doubt(early_case) {
+                    continue;
+                }
                 let (Some(ln), Some(en)) = (&late_case.number, &early_case.number) else {
                     continue;
                 };
@@ -145,7 +174,25 @@ pub fn next_free(record: &Record, yy: u8) -> CaseNumber {
     CaseNumber::new(max + 1, yy)
 }
 
-fn meetings(record: &Record, findings: &mut Findings) {
+/// Pairs of meetings of a year, next to each other by number, whose dates do
+/// not increase with their numbers: (earlier number, later number).
+fn misdated(record: &Record) -> Vec<(&Meeting, &Meeting)> {
+    let mut by_number: BTreeMap<MeetingNumber, &Meeting> = BTreeMap::new();
+    for m in &record.meetings {
+        by_number.entry(m.number.value).or_insert(m);
+    }
+    let list: Vec<&Meeting> = by_number.into_values().collect();
+    list.windows(2)
+        .filter_map(|pair| match pair {
+            [a, b] if a.number.year == b.number.year && b.date.value <= a.date.value => {
+                Some((*a, *b))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
     let mut by_number: BTreeMap<MeetingNumber, Vec<&crate::model::Meeting>> = BTreeMap::new();
     for m in &record.meetings {
         by_number.entry(m.number.value).or_default().push(m);
@@ -173,7 +220,13 @@ fn meetings(record: &Record, findings: &mut Findings) {
         }
     }
     for (year, list) in &years {
-        let present: BTreeSet<u32> = list.iter().map(|m| m.number.seq).collect();
+        // A meeting that did not load (a bad date, say) still holds its number.
+        let broken = extras.broken_meetings.iter().filter(|m| m.year == *year);
+        let present: BTreeSet<u32> = list
+            .iter()
+            .map(|m| m.number.seq)
+            .chain(broken.map(|m| m.seq))
+            .collect();
         let max = present.iter().next_back().copied().unwrap_or(0);
         for seq in 1..max {
             if present.contains(&seq) {
@@ -194,27 +247,23 @@ fn meetings(record: &Record, findings: &mut Findings) {
                 );
             }
         }
-        for pair in list.windows(2) {
-            if let [a, b] = pair {
-                if b.date.value <= a.date.value {
-                    findings.push(
-                        Finding::new(
-                            Code::MeetingOrder,
-                            b.date.at.clone(),
-                            format!(
-                                "meeting {} is dated {}, not after meeting {} ({})",
-                                b.number.value, b.date.value, a.number.value, a.date.value
-                            ),
-                        )
-                        .related(
-                            a.date.at.clone(),
-                            format!("meeting {} is dated here", a.number.value),
-                        )
-                        .subject(b.number.value),
-                    );
-                }
-            }
-        }
+    }
+    for (a, b) in misdated(record) {
+        findings.push(
+            Finding::new(
+                Code::MeetingOrder,
+                b.date.at.clone(),
+                format!(
+                    "meeting {} is dated {}, not after meeting {} ({})",
+                    b.number.value, b.date.value, a.number.value, a.date.value
+                ),
+            )
+            .related(
+                a.date.at.clone(),
+                format!("meeting {} is dated here", a.number.value),
+            )
+            .subject(b.number.value),
+        );
     }
     for m in &record.meetings {
         let folder = m.file.name().split('/').next().unwrap_or("");
@@ -249,23 +298,40 @@ fn meetings(record: &Record, findings: &mut Findings) {
     }
 }
 
-fn case_meetings(record: &Record, findings: &mut Findings) {
-    let known: Vec<String> = record
-        .meetings
-        .iter()
-        .map(|m| m.number.value.to_string())
+/// The meeting of `given`'s year whose number is closest to it, when one is
+/// closer than all others: for an unknown 9/2021, 8/2021.
+pub fn nearest_meeting(
+    given: MeetingNumber,
+    known: impl IntoIterator<Item = MeetingNumber>,
+) -> Option<MeetingNumber> {
+    let same_year: BTreeSet<MeetingNumber> = known
+        .into_iter()
+        .filter(|m| m.year == given.year && *m != given)
         .collect();
+    let distance = |m: &MeetingNumber| m.seq.abs_diff(given.seq);
+    let best = same_year.iter().map(distance).min()?;
+    let mut closest = same_year.iter().filter(|m| distance(m) == best);
+    match (closest.next(), closest.next()) {
+        (Some(m), None) => Some(*m),
+        _ => None,
+    }
+}
+
+fn case_meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
     for case in &record.cases {
         let Some(meeting) = &case.meeting else {
             continue;
         };
-        if record.meeting(meeting.value).is_none() {
+        if record.meeting(meeting.value).is_none() && !extras.meeting_may_exist(meeting.value) {
             let text = meeting.value.to_string();
-            let help = nearest(&text, known.iter().map(String::as_str))
-                .map(|n| format!("did you mean {n}?"))
-                .unwrap_or_else(|| {
-                    format!("add meeting {text} to {}/meetings.yaml", meeting.value.year)
-                });
+            let add = format!("add meeting {text} to {}/meetings.yaml", meeting.value.year);
+            let help = match nearest_meeting(
+                meeting.value,
+                record.meetings.iter().map(|m| m.number.value),
+            ) {
+                Some(n) => format!("did you mean {n}? If not, {add}"),
+                None => add,
+            };
             findings.push(
                 Finding::new(
                     Code::UnknownMeeting,
@@ -319,7 +385,9 @@ fn file_names(record: &Record, findings: &mut Findings) {
                     );
                 }
             }
-            None if folder != "drafts" => {
+            // A case that is no draft and has no number has a finding for
+            // its number already; only a draft belongs in drafts/.
+            None if folder != "drafts" && case.status == CaseStatus::Draft => {
                 findings.push(
                     Finding::new(
                         Code::FileName,
@@ -475,6 +543,185 @@ fn acknowledge(record: &Record, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Loads and checks a record made of `files` (path, text) in a new folder.
+    fn check_files(files: &[(&str, &str)]) -> Vec<Finding> {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let (record, findings, extras) = crate::load::load(dir.path());
+        check(&record, findings, &extras)
+    }
+
+    const BOARD: (&str, &str) = ("pds.yaml", "board: Styret\n");
+    const MEETINGS: (&str, &str) = (
+        "2021/meetings.yaml",
+        "- { number: 1/2021, date: 2021-02-12 }\n- { number: 2/2021, date: 2021-03-12 }\n",
+    );
+
+    fn case(number: &str, meeting: &str) -> String {
+        format!("---\nnumber: {number}\nmeeting: {meeting}\ntitle: Sak\ntype: Orientering\n---\n")
+    }
+
+    /// (code, file, line, column) of each finding.
+    fn places(findings: &[Finding]) -> Vec<(Code, &str, usize, usize)> {
+        findings
+            .iter()
+            .map(|f| (f.code, f.at.file.name(), f.at.line, f.at.column))
+            .collect()
+    }
+
+    #[test]
+    fn a_malformed_number_is_one_finding_not_a_gap_or_a_draft() {
+        let findings = check_files(&[
+            BOARD,
+            MEETINGS,
+            ("2021/01-21-a.md", &case("1/21", "1/2021")),
+            ("2021/02-21-b.md", &case("2/2021", "1/2021")),
+            ("2021/03-21-c.md", &case("3/21", "2/2021")),
+        ]);
+        assert_eq!(
+            places(&findings),
+            [(Code::CaseNumberFormat, "2021/02-21-b.md", 2, 9)]
+        );
+    }
+
+    #[test]
+    fn each_missing_number_names_the_numbers_around_the_gap() {
+        let messages = |files: &[(&str, &str)]| -> Vec<String> {
+            check_files(files).into_iter().map(|f| f.message).collect()
+        };
+        let one = case("1/21", "1/2021");
+        let two = case("2/21", "1/2021");
+        let five = case("5/21", "2/2021");
+        assert_eq!(
+            messages(&[
+                BOARD,
+                MEETINGS,
+                ("2021/01-21-a.md", &one),
+                ("2021/05-21-b.md", &five)
+            ]),
+            [
+                "case number 2/21 is carried by no case: the sequence skips from 1/21 to 5/21",
+                "case number 3/21 is carried by no case: the sequence skips from 1/21 to 5/21",
+                "case number 4/21 is carried by no case: the sequence skips from 1/21 to 5/21",
+            ]
+        );
+        assert_eq!(
+            messages(&[
+                BOARD,
+                MEETINGS,
+                ("2021/02-21-a.md", &two),
+                ("2021/05-21-b.md", &five)
+            ]),
+            [
+                "case number 1/21 is carried by no case: the year's sequence starts at 2/21",
+                "case number 3/21 is carried by no case: the sequence skips from 2/21 to 5/21",
+                "case number 4/21 is carried by no case: the sequence skips from 2/21 to 5/21",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_nearest_meeting_is_the_closest_number_of_the_year() {
+        let known = [1, 2, 3, 4, 5, 6, 7, 8].map(|s| MeetingNumber::new(s, 2021));
+        let m = |s| MeetingNumber::new(s, 2021);
+        assert_eq!(nearest_meeting(m(9), known), Some(m(8)));
+        assert_eq!(nearest_meeting(m(12), known), Some(m(8)));
+        assert_eq!(nearest_meeting(MeetingNumber::new(9, 2022), known), None);
+        // Halfway between two meetings, neither is the one meant.
+        assert_eq!(nearest_meeting(m(3), [m(2), m(4)]), None);
+    }
+
+    #[test]
+    fn an_unknown_meeting_suggests_the_closest() {
+        let findings = check_files(&[
+            BOARD,
+            MEETINGS,
+            ("2021/01-21-a.md", &case("1/21", "1/2021")),
+            ("2021/02-21-b.md", &case("2/21", "3/2021")),
+        ]);
+        assert_eq!(
+            places(&findings),
+            [(Code::UnknownMeeting, "2021/02-21-b.md", 3, 10)]
+        );
+        assert_eq!(
+            findings[0].help.as_deref(),
+            Some("did you mean 2/2021? If not, add meeting 3/2021 to 2021/meetings.yaml")
+        );
+    }
+
+    #[test]
+    fn a_meeting_that_does_not_load_is_not_unknown_nor_a_gap() {
+        let meetings = "- { number: 1/2021, date: 2021-02-12 }\n- { number: 2/2021, date: 2021-02-30 }\n- { number: 3/2021, date: 2021-04-23 }\n";
+        let findings = check_files(&[
+            BOARD,
+            ("2021/meetings.yaml", meetings),
+            ("2021/01-21-a.md", &case("1/21", "2/2021")),
+        ]);
+        assert_eq!(
+            places(&findings),
+            [(Code::InvalidValue, "2021/meetings.yaml", 2, 27)]
+        );
+        let findings = check_files(&[
+            BOARD,
+            (
+                "2021/meetings.yaml",
+                "- { number: 1/2021, date: 2021-02-12 \n",
+            ),
+            ("2021/01-21-a.md", &case("1/21", "1/2021")),
+        ]);
+        assert_eq!(
+            places(&findings).first().map(|p| (p.0, p.1)),
+            Some((Code::YamlSyntax, "2021/meetings.yaml"))
+        );
+        assert_eq!(findings.len(), 1, "{findings:?}");
+    }
+
+    #[test]
+    fn cases_of_misdated_meetings_are_not_also_out_of_order() {
+        // 2/2021 is dated before 1/2021: one meeting-order finding, and the
+        // cases of the two meetings are not compared by those dates.
+        let meetings =
+            "- { number: 1/2021, date: 2021-02-12 }\n- { number: 2/2021, date: 2021-01-12 }\n";
+        let findings = check_files(&[
+            BOARD,
+            ("2021/meetings.yaml", meetings),
+            ("2021/01-21-a.md", &case("1/21", "1/2021")),
+            ("2021/02-21-b.md", &case("2/21", "2/2021")),
+        ]);
+        assert_eq!(
+            places(&findings),
+            [(Code::MeetingOrder, "2021/meetings.yaml", 2, 27)]
+        );
+        // With the dates right, a lower number in the later meeting is reported.
+        let meetings =
+            "- { number: 1/2021, date: 2021-02-12 }\n- { number: 2/2021, date: 2021-03-12 }\n";
+        let findings = check_files(&[
+            BOARD,
+            ("2021/meetings.yaml", meetings),
+            ("2021/01-21-a.md", &case("1/21", "1/2021")),
+            ("2021/02-21-b.md", &case("2/21", "2/2021")),
+            ("2021/03-21-c.md", &case("3/21", "1/2021")),
+        ]);
+        assert_eq!(
+            places(&findings),
+            [(Code::CaseOrder, "2021/02-21-b.md", 2, 9)]
+        );
+    }
+
+    #[test]
+    fn only_a_draft_outside_drafts_is_told_to_move() {
+        let draft = "---\ntitle: Utkast\nstatus: draft\n---\n";
+        let findings = check_files(&[BOARD, MEETINGS, ("2021/utkast.md", draft)]);
+        assert_eq!(
+            places(&findings),
+            [(Code::FileName, "2021/utkast.md", 1, 1)]
+        );
+    }
 
     #[test]
     fn file_names_suggest_numbers() {

@@ -14,7 +14,8 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<i32, UsageError> {
     let (record, findings, extras) = crate::load::load(&root);
     let mut findings = crate::check::check(&record, findings, &extras);
     let summary = Summary::of(&findings, record.files);
-    if env.quiet {
+    // -q trims what people read; output for programs stays whole.
+    if env.quiet && args.format == Format::Human {
         findings.retain(|f| !f.acknowledged);
     }
     let text = match args.format {

@@ -10,20 +10,23 @@ use crate::model::{CaseNumber, MeetingNumber, Record};
 
 /// "no meeting 9/2021 in the record; did you mean 8/2021?"
 pub fn unknown_meeting(record: &Record, m: MeetingNumber) -> String {
-    let closest = record
-        .meetings
-        .iter()
-        .map(|k| k.number.value)
-        .min_by_key(|k| {
-            (
-                u32::from(k.year.abs_diff(m.year)) * 10_000 + k.seq.abs_diff(m.seq),
-                k.year,
-                k.seq,
-            )
-        });
-    match closest {
+    let known = record.meetings.iter().map(|k| k.number.value);
+    match crate::check::nearest_meeting(m, known) {
         Some(c) => format!("no meeting {m} in the record; did you mean {c}?"),
-        None => format!("no meeting {m} in the record; it has no meetings"),
+        None if record.meetings.is_empty() => {
+            format!("no meeting {m} in the record; it has no meetings")
+        }
+        None => {
+            let all: Vec<String> = record
+                .meetings
+                .iter()
+                .map(|k| k.number.value.to_string())
+                .collect();
+            format!(
+                "no meeting {m} in the record; its meetings are {}",
+                all.join(", ")
+            )
+        }
     }
 }
 

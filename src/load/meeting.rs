@@ -10,19 +10,28 @@ const KEYS: &[&str] = &[
     "number", "date", "time", "place", "chair", "kind", "status", "invited", "absent",
 ];
 
-/// Every meeting of one meetings.yaml; broken entries are reported and left out.
-pub fn meetings(ctx: &mut Ctx, node: &Node) -> Vec<Meeting> {
+/// Every meeting of one meetings.yaml. Broken entries are reported and left
+/// out; the numbers of those whose number could be read come second, so that
+/// cases naming them are not told the meeting does not exist.
+pub fn meetings(ctx: &mut Ctx, node: &Node) -> (Vec<Meeting>, Vec<MeetingNumber>) {
+    let mut loaded = Vec::new();
+    let mut broken = Vec::new();
     if node.is_null() {
-        return Vec::new();
+        return (loaded, broken);
     }
-    ctx.seq(node, "meetings.yaml")
-        .iter()
-        .filter_map(|m| meeting(ctx, m))
-        .collect()
+    for m in ctx.seq(node, "meetings.yaml") {
+        match meeting(ctx, m) {
+            Ok(m) => loaded.push(m),
+            Err(Some(number)) => broken.push(number),
+            Err(None) => {}
+        }
+    }
+    (loaded, broken)
 }
 
-fn meeting(ctx: &mut Ctx, node: &Node) -> Option<Meeting> {
-    let mut f = Fields::new(ctx, node, "meeting")?;
+/// A meeting, or the number of one that did not load (when it has one).
+fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>> {
+    let mut f = Fields::new(ctx, node, "meeting").ok_or(None)?;
     let number = f
         .require(ctx, "number")
         .and_then(|n| meeting_number(ctx, n));
@@ -82,9 +91,13 @@ fn meeting(ctx: &mut Ctx, node: &Node) -> Option<Meeting> {
         None => Vec::new(),
     };
     f.finish(ctx, KEYS);
-    Some(Meeting {
-        number: number?,
-        date: date?,
+    let number = number.ok_or(None)?;
+    let Some(date) = date else {
+        return Err(Some(number.value));
+    };
+    Ok(Meeting {
+        number,
+        date,
         time,
         place,
         chair,

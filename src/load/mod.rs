@@ -10,7 +10,7 @@ pub mod schema;
 
 use crate::check::code::Code;
 use crate::check::finding::{Finding, Findings, Location};
-use crate::model::{Case, Meeting, Record};
+use crate::model::{Case, Meeting, MeetingNumber, Record};
 use crate::source::SourceFile;
 use crate::yaml::{self, SyntaxError};
 use schema::Ctx;
@@ -126,12 +126,26 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, String> {
     if bytes.contains(&0) {
         return Err("holds binary data (a NUL byte), not text".into());
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "is not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()))
+}
+
+/// Why `bytes` is no text, naming the first bad byte by line and column as an
+/// editor shows them (a byte offset means nothing to the one who must fix it).
+fn not_utf8(bytes: &[u8], valid_up_to: usize) -> String {
+    let before = bytes.get(..valid_up_to).unwrap_or_default();
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+        .chars()
+        .count()
+        + 1;
+    let byte = bytes.get(valid_up_to).copied().unwrap_or(0);
+    format!(
+        "is not UTF-8 text: byte 0x{byte:02X} on line {line}, column {column} (save the file as UTF-8)"
+    )
 }
 
 /// A `yaml-syntax` finding for a parse failure in `yaml`, which starts at `base` in `file`.
@@ -159,7 +173,10 @@ fn parse_yaml_file(file: &SourceFile, findings: &mut Findings) -> Option<(yaml::
 }
 
 enum Parsed {
-    Meetings(Vec<Meeting>),
+    /// The meetings that loaded, and the numbers of those that did not.
+    Meetings(Vec<Meeting>, Vec<MeetingNumber>),
+    /// A meetings.yaml that could not be read or parsed, by its year folder.
+    BrokenMeetings(String),
     Case(Box<Case>),
     /// A case file that did not load; its name may still tell its number.
     BrokenCase(String),
@@ -183,9 +200,10 @@ fn parse_file(
                     yaml: text.get(base..).unwrap_or(""),
                     findings,
                 };
-                Parsed::Meetings(meeting::meetings(&mut ctx, &node))
+                let (loaded, broken) = meeting::meetings(&mut ctx, &node);
+                Parsed::Meetings(loaded, broken)
             }
-            None => Parsed::Nothing,
+            None => Parsed::BrokenMeetings(file.name().to_string()),
         },
         FileKind::Case | FileKind::Draft => match case::parse(file, case_types, findings) {
             Some(c) => Parsed::Case(Box::new(c)),
@@ -271,6 +289,7 @@ pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
                         ));
                         match kind {
                             FileKind::Case | FileKind::Draft => Parsed::BrokenCase(rel.clone()),
+                            FileKind::Meetings => Parsed::BrokenMeetings(rel.clone()),
                             _ => Parsed::Nothing,
                         }
                     }
@@ -287,7 +306,15 @@ pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
         };
         findings.extend(local.into_sorted());
         match parsed {
-            Parsed::Meetings(m) => record.meetings.extend(m),
+            Parsed::Meetings(m, broken) => {
+                record.meetings.extend(m);
+                extras.broken_meetings.extend(broken);
+            }
+            Parsed::BrokenMeetings(name) => {
+                if let Some(year) = name.split('/').next().and_then(|y| y.parse().ok()) {
+                    extras.unread_meeting_years.push(year);
+                }
+            }
             Parsed::Case(c) => record.cases.push(*c),
             Parsed::BrokenCase(name) => extras.broken_cases.push(name),
             Parsed::Nothing => {}
@@ -302,11 +329,33 @@ pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
 pub struct LoadExtras {
     /// Case files that did not load, by path: their names may hold a number.
     pub broken_cases: Vec<String>,
+    /// Meetings that stand in a meetings.yaml but did not load (a bad date, say).
+    pub broken_meetings: Vec<MeetingNumber>,
+    /// Years whose meetings.yaml could not be read or parsed at all.
+    pub unread_meeting_years: Vec<u16>,
+}
+
+impl LoadExtras {
+    /// Whether a meeting may exist although it did not load: a case naming
+    /// it is not told that no meetings.yaml holds it.
+    pub fn meeting_may_exist(&self, m: MeetingNumber) -> bool {
+        self.broken_meetings.contains(&m) || self.unread_meeting_years.contains(&m.year)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_byte_is_named_by_line_and_column() {
+        let bytes = b"---\ntitle: \xc3\xa6 \xe6\xf8\n---\n";
+        let e = String::from_utf8(bytes.to_vec()).unwrap_err();
+        assert_eq!(
+            not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()),
+            "is not UTF-8 text: byte 0xE6 on line 2, column 10 (save the file as UTF-8)"
+        );
+    }
 
     #[test]
     fn files_are_classified_by_where_they_stand() {

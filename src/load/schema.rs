@@ -125,6 +125,29 @@ impl Ctx<'_> {
     }
 }
 
+/// `what` as messages name any one of its kind: "a case", "an invitee";
+/// a file ("pds.yaml") or a key ("`standing_items`") is named as it is.
+fn a(what: &str) -> String {
+    if what.contains('.') {
+        what.to_string()
+    } else if what.contains('_') {
+        format!("`{what}`")
+    } else if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {what}")
+    } else {
+        format!("a {what}")
+    }
+}
+
+/// `what` as messages name the one at hand: "this case", "pds.yaml".
+fn this(what: &str) -> String {
+    if what.contains(['.', '_']) {
+        a(what)
+    } else {
+        format!("this {what}")
+    }
+}
+
 /// The keys of one YAML mapping, read one by one; what is left at `finish`
 /// is unknown.
 pub struct Fields<'n> {
@@ -149,7 +172,10 @@ impl<'n> Fields<'n> {
                 ctx.report(
                     Code::InvalidValue,
                     node,
-                    format!("a {what} must be a mapping of keys to values, not {found}"),
+                    format!(
+                        "{} must be a mapping of keys to values, not {found}",
+                        a(what)
+                    ),
                 );
                 None
             }
@@ -179,12 +205,11 @@ impl<'n> Fields<'n> {
     pub fn require(&mut self, ctx: &mut Ctx, key: &str) -> Option<&'n Node> {
         let v = self.get(key);
         if v.is_none() {
-            let what = self.what;
             let at = self.first_key().unwrap_or(self.node);
             ctx.report(
                 Code::MissingField,
                 at,
-                format!("this {what} has no `{key}`"),
+                format!("{} has no `{key}`", this(self.what)),
             );
         }
         v
@@ -204,17 +229,71 @@ impl<'n> Fields<'n> {
                 .scalar_text(ctx.yaml)
                 .map(|s| s.into_owned())
                 .unwrap_or_else(|| "?".into());
-            let what = self.what;
+            let what = a(self.what);
             let help = match nearest(&name, known.iter().copied()) {
                 Some(n) => format!("did you mean `{n}`?"),
-                None => format!("known keys of a {what}: {}", known.join(", ")),
+                None => format!("known keys of {what}: {}", known.join(", ")),
             };
             ctx.report(
                 Code::UnknownField,
                 key,
-                format!("unknown key `{name}` in a {what}"),
+                format!("unknown key `{name}` in {what}"),
             )
             .help = Some(help);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml;
+
+    /// The messages of every schema finding in `yaml`, read as a `what`.
+    fn messages(what: &'static str, text: &str, required: &str) -> Vec<String> {
+        let file = SourceFile::new("x.yaml", "x.yaml", text.to_string());
+        let node = yaml::parse(text).unwrap();
+        let mut findings = Findings::default();
+        let mut ctx = Ctx {
+            file: &file,
+            base: 0,
+            yaml: text,
+            findings: &mut findings,
+        };
+        if let Some(mut f) = Fields::new(&mut ctx, &node, what) {
+            f.require(&mut ctx, required);
+            f.finish(&mut ctx, &["name"]);
+        }
+        findings
+            .into_sorted()
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
+    }
+
+    #[test]
+    fn messages_name_the_thing_with_the_right_article() {
+        assert_eq!(
+            messages("case", "nmae: x\n", "title"),
+            ["unknown key `nmae` in a case", "this case has no `title`"]
+        );
+        assert_eq!(
+            messages("acknowledgement", "x: 1\n", "note"),
+            [
+                "unknown key `x` in an acknowledgement",
+                "this acknowledgement has no `note`"
+            ]
+        );
+        assert_eq!(
+            messages("pds.yaml", "secretary: x\n", "board"),
+            [
+                "unknown key `secretary` in pds.yaml",
+                "pds.yaml has no `board`"
+            ]
+        );
+        assert_eq!(
+            messages("standing_items", "[first]\n", "first"),
+            ["`standing_items` must be a mapping of keys to values, not a list"]
+        );
     }
 }

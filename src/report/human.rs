@@ -33,9 +33,10 @@ impl fmt::Display for Report<'_> {
             f.write_str("(acknowledged) ")?;
         }
         f.write_str(&self.finding.message)?;
-        if self.finding.at.file.text().is_empty() {
+        let name = self.finding.at.file.name();
+        if self.finding.at.file.text().is_empty() && !self.finding.message.contains(name) {
             // No snippet will name the file, so the message does.
-            write!(f, " [{}]", self.finding.at.file.name())?;
+            write!(f, " [{name}]")?;
         }
         Ok(())
     }
@@ -106,6 +107,11 @@ impl fmt::Display for Elsewhere {
 impl std::error::Error for Elsewhere {}
 
 impl Diagnostic for Elsewhere {
+    /// A pointer to another place, not a second error: `☞`, not `×`.
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
     fn source_code(&self) -> Option<&dyn SourceCode> {
         Some(&self.file)
     }
@@ -131,8 +137,13 @@ pub fn render(
     } else {
         GraphicalTheme::unicode_nocolor()
     };
+    // Wrap at spaces only: file names and numbers (2021/05-21-x.md, 7/2021)
+    // are never split, and a word longer than the line stays whole.
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(width)
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .with_break_words(false)
         .with_links(false)
         .with_show_related_as_nested(true);
     let mut out = String::new();
@@ -175,4 +186,72 @@ fn report_for(finding: &Finding) -> Report<'_> {
         })
         .collect();
     Report { finding, others }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::code::Code;
+    use crate::check::finding::Location;
+
+    fn file(name: &str, text: &str) -> SourceFile {
+        SourceFile::new(name, name, text.to_string())
+    }
+
+    fn render_one(finding: Finding) -> String {
+        let summary = Summary::of(std::slice::from_ref(&finding), 2);
+        render(&[finding], &summary, false, 80, &|_| None)
+    }
+
+    #[test]
+    fn a_related_place_in_another_file_is_a_pointer_not_an_error() {
+        let a = file("2021/02-21-a.md", "---\nnumber: 2/21\n---\n");
+        let b = file("2021/02-21-b.md", "---\nnumber: 2/21\n---\n");
+        let f = Finding::new(
+            Code::DuplicateCase,
+            Location::new(&b, 12, 4),
+            "case number 2/21 is used by 2 cases",
+        )
+        .related(Location::new(&a, 12, 4), "first used here");
+        let out = render_one(f);
+        assert!(
+            out.contains("  × case number 2/21 is used by 2 cases\n"),
+            "{out}"
+        );
+        assert!(out.contains("☞ first used here\n"), "{out}");
+        assert_eq!(out.matches('×').count(), 1, "{out}");
+        assert!(out.contains("╭─[2021/02-21-a.md:2:9]"), "{out}");
+    }
+
+    #[test]
+    fn lines_wrap_at_spaces_never_inside_a_file_name() {
+        let f = file("2021/04-21-budsjett.md", "---\nnumber: 3/21\n---\n");
+        let finding = Finding::new(
+            Code::FileName,
+            Location::new(&f, 12, 4),
+            "case 3/21 is in 2021/04-21-budsjett.md, but its file belongs in 2021/03-21-<slug>.md",
+        );
+        let out = render_one(finding);
+        assert!(out.contains("2021/03-21-<slug>.md"), "{out}");
+    }
+
+    #[test]
+    fn a_file_without_text_is_named_once() {
+        let f = SourceFile::empty("2021/02-21-a.md", "2021/02-21-a.md");
+        let named = render_one(Finding::new(
+            Code::Unreadable,
+            Location::whole(&f),
+            "2021/02-21-a.md holds binary data (a NUL byte), not text",
+        ));
+        assert_eq!(named.matches("2021/02-21-a.md").count(), 1, "{named}");
+        let unnamed = render_one(Finding::new(
+            Code::Unreadable,
+            Location::whole(&f),
+            "cannot be read",
+        ));
+        assert!(
+            unnamed.contains("cannot be read [2021/02-21-a.md]"),
+            "{unnamed}"
+        );
+    }
 }

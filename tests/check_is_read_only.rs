@@ -1,0 +1,43 @@
+//! `pds check` only reads: whatever it reports, in any format, every file of
+//! the record is byte for byte what it was, and no file is added or removed.
+
+mod common;
+
+use std::process::Command;
+
+#[test]
+fn check_changes_no_file_of_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("cases");
+    common::copy_cases(&record).unwrap();
+    // A broken case too, so that the checker has something to report.
+    std::fs::write(
+        record.join("2021/48-21-ny-sak.md"),
+        "---\nnumber: 5/21\nmeeting: 9/2021\ntitel: Ny sak\n---\n",
+    )
+    .unwrap();
+    let before = common::snapshot(&record).unwrap();
+    assert!(before.len() > 50, "the copy holds the record");
+
+    for args in [
+        &["check"][..],
+        &["check", "--format", "json"],
+        &["check", "--format", "github"],
+        &["check", "--deny-warnings", "-q"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_pds"))
+            .arg("--repo")
+            .arg(&record)
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
+        assert!(!out.stdout.is_empty(), "{args:?} reports the broken case");
+        assert_eq!(
+            common::snapshot(&record).unwrap(),
+            before,
+            "pds {args:?} changed the record"
+        );
+    }
+}
