@@ -29,7 +29,9 @@ impl Env {
         match &self.repo {
             Some(dir) => {
                 if !dir.is_dir() {
-                    return Err(format!("{} does not exist or is not a folder", dir.display()).into());
+                    return Err(
+                        format!("{} does not exist or is not a folder", dir.display()).into(),
+                    );
                 }
                 if !dir.join(crate::load::BOARD_FILE).is_file() {
                     return Err(format!(

@@ -39,6 +39,36 @@ fn documents_of_the_real_record_match_their_golden_files() {
 }
 
 #[test]
+fn documents_of_the_english_example_match_their_golden_files() {
+    let docs: &[(&str, &[&str])] = &[
+        ("notice-2-2022", &["render", "notice", "2/2022"]),
+        ("notice-3-2022", &["render", "notice", "3/2022"]),
+        ("case-06-22", &["render", "case", "6/22"]),
+        ("overview-2022", &["render", "overview", "2022"]),
+        ("pack-2-2022", &["render", "pack", "2/2022"]),
+    ];
+    for (name, args) in docs {
+        for format in ["md", "html"] {
+            let mut all = vec!["--repo", "examples/en-board"];
+            all.extend_from_slice(args);
+            all.extend_from_slice(&["--format", format]);
+            let out = pds(&all);
+            assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+            golden(&format!("en-board/{name}.{format}"), &stdout(&out));
+        }
+    }
+    let out = pds(&[
+        "--repo",
+        "examples/en-board",
+        "render",
+        "pack",
+        "2/2022",
+        "--public",
+    ]);
+    golden("en-board/pack-2-2022-public.md", &stdout(&out));
+}
+
+#[test]
 fn the_notice_holds_every_fact_of_the_seeds_notice() {
     let md = render(&["render", "notice", "7/2021"], "md");
     for fact in [
