@@ -52,7 +52,7 @@ pub enum Command {
     Check(CheckArgs),
     /// List cases or meetings
     List(ListArgs),
-    /// Render a document the board receives: notice, case, overview, pack, invite
+    /// Render a document the board receives: notice, case, overview, risks, status, minutes, pack, invite
     ///
     /// Markdown goes to stdout unless -o FILE is given; HTML is one
     /// self-contained print-ready page; PDF is that page printed by a headless
@@ -124,6 +124,19 @@ pub enum RenderWhat {
         /// Only this quarter
         #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
         quarter: Option<u8>,
+    },
+    /// The risk register
+    Risks,
+    /// A status report (statusrapport), by its date or by the meeting it is for
+    Status {
+        /// 2021-11-24, or a meeting: 7/2021
+        which: String,
+    },
+    /// Minutes (protokoll): attendance, each case with its decision, new action items
+    Minutes {
+        /// The meeting: 7/2021 or 7-2021
+        #[arg(value_parser = crate::commands::render::meeting_arg)]
+        meeting: MeetingNumber,
     },
     /// The whole board pack: the notice, then every case document in agenda order
     Pack {

@@ -90,6 +90,10 @@ codes! {
         "A reference by id (a risk, case, meeting, forum or member) names nothing in the record.";
     StaleAcknowledgement = "stale-acknowledgement", Warning,
         "An `acknowledged` entry in pds.yaml matches no finding: the problem it accepted is gone, so the entry can be removed.";
+    OverdueAction = "overdue-action", Warning,
+        "An open action item whose due date is before the next planned meeting: close it (`status: done`) or give it a new due date before the board meets.";
+    InvalidShortcode = "invalid-shortcode", Error,
+        "A case body embeds a generated block (`{{ status(date=\"2021-11-24\") }}`) that pds does not know, or with arguments it cannot use. The known blocks are status, risks, overview, forums and actions.";
     Unreadable = "unreadable", Error,
         "A file of the record cannot be read: it is not UTF-8 text, holds binary data, is larger than 1 MiB, or cannot be opened.";
     NumberTaken = "number-taken", Error,
@@ -114,7 +118,7 @@ mod tests {
             assert_eq!(Code::from_name(code.as_str()), Some(code));
             assert!(code.description().len() > 40, "{code} needs a description");
         }
-        assert_eq!(Code::ALL.len(), 23);
+        assert_eq!(Code::ALL.len(), 25);
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //!
 //! Rules push findings and carry on; nothing here stops at the first problem.
 
+pub mod blocks;
 pub mod code;
 pub mod finding;
+pub mod registers;
 pub mod sequence;
 
 use crate::load::LoadExtras;
@@ -20,6 +22,8 @@ pub fn check(record: &Record, mut findings: Findings, extras: &LoadExtras) -> Ve
     file_names(record, &mut findings);
     standing_items(record, &mut findings);
     references(record, &mut findings);
+    registers::check(record, &mut findings);
+    blocks::check(record, &mut findings);
     let mut all = findings.into_sorted();
     acknowledge(record, &mut all);
     all

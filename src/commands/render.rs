@@ -3,6 +3,7 @@
 use crate::cli::{RenderArgs, RenderWhat};
 use crate::model::{CaseNumber, MeetingNumber};
 use crate::render::documents::{Flavor, Fragment, Renderer};
+use crate::render::shortcode::StatusRef;
 use crate::render::view::RenderOptions;
 use crate::render::{invite, pdf, templates, OutputFormat};
 use crate::run::{print, Env, UsageError};
@@ -27,7 +28,8 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
         RenderOptions {
             public: args.public,
         },
-    );
+    )
+    .with_load_findings(findings, extras);
     let flavor = match args.format {
         OutputFormat::Md => Flavor::Md,
         OutputFormat::Html | OutputFormat::Pdf => Flavor::Html,
@@ -39,9 +41,11 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
             renderer.case(c, flavor)?
         }
         RenderWhat::Overview { year, quarter } => {
-            let findings = crate::check::check(&record, findings, &extras);
-            renderer.overview(*year, *quarter, &findings, flavor)?
+            renderer.overview(*year, *quarter, flavor, false)?
         }
+        RenderWhat::Risks => renderer.risks(flavor, false)?,
+        RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, flavor, false)?,
+        RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, flavor)?,
         RenderWhat::Pack { meeting } => renderer.pack(*meeting, flavor)?,
         RenderWhat::Invite { meeting } => {
             let text = invite::invite(&renderer, *meeting)?;
@@ -88,6 +92,20 @@ fn write(text: &str, output: Option<&Path>) -> Result<i32, UsageError> {
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
     }
     Ok(0)
+}
+
+/// `2021-11-24` or `7/2021`.
+fn parse_status_ref(which: &str) -> Result<StatusRef, UsageError> {
+    if let Some(d) = crate::model::Date::parse(which) {
+        return Ok(StatusRef::Date(d));
+    }
+    MeetingNumber::parse_arg(which)
+        .map(StatusRef::Meeting)
+        .map_err(|_| {
+            UsageError(format!(
+                "`{which}` is neither a date (2021-11-24) nor a meeting (7/2021)"
+            ))
+        })
 }
 
 /// Parses a meeting argument for clap.

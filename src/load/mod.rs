@@ -2,11 +2,15 @@
 //! read the files in parallel, parse each into the model, and report every
 //! problem as a finding. Nothing here writes.
 
+pub mod action;
 pub mod board;
 pub mod case;
+pub mod forum;
 pub mod frontmatter;
 pub mod meeting;
+pub mod risk;
 pub mod schema;
+pub mod status;
 
 use crate::check::code::Code;
 use crate::check::finding::{Finding, Findings, Location};
@@ -40,8 +44,10 @@ pub enum FileKind {
     Meetings,
     Case,
     Draft,
-    /// Risks, status reports, actions, forum items: YAML checked for syntax.
-    OtherYaml,
+    Risk,
+    Status,
+    Forums,
+    Actions,
 }
 
 /// Classifies a path relative to the root, or `None` for files pds does not read.
@@ -51,12 +57,14 @@ pub fn classify(rel: &str) -> Option<FileKind> {
         [BOARD_FILE] => Some(FileKind::Board),
         [year, name] if is_year(year) => match *name {
             "meetings.yaml" => Some(FileKind::Meetings),
-            "actions.yaml" | "forums.yaml" => Some(FileKind::OtherYaml),
+            "actions.yaml" => Some(FileKind::Actions),
+            "forums.yaml" => Some(FileKind::Forums),
             n if n.ends_with(".md") => Some(FileKind::Case),
             _ => None,
         },
         ["drafts", name] if name.ends_with(".md") => Some(FileKind::Draft),
-        ["risks" | "status", name] if name.ends_with(".yaml") => Some(FileKind::OtherYaml),
+        ["risks", name] if name.ends_with(".yaml") => Some(FileKind::Risk),
+        ["status", name] if name.ends_with(".yaml") => Some(FileKind::Status),
         _ => None,
     }
 }
@@ -178,6 +186,10 @@ enum Parsed {
     /// A meetings.yaml that could not be read or parsed, by its year folder.
     BrokenMeetings(String),
     Case(Box<Case>),
+    Risk(Box<crate::model::Risk>),
+    Status(Box<crate::model::StatusReport>),
+    Forums(Vec<crate::model::ForumMeeting>),
+    Actions(Vec<crate::model::Action>),
     /// A case file that did not load; its name may still tell its number.
     BrokenCase(String),
     Nothing,
@@ -209,11 +221,44 @@ fn parse_file(
             Some(c) => Parsed::Case(Box::new(c)),
             None => Parsed::BrokenCase(file.name().to_string()),
         },
-        FileKind::OtherYaml => {
-            parse_yaml_file(file, findings);
-            Parsed::Nothing
-        }
+        FileKind::Risk => with_yaml(file, findings, |ctx, node| {
+            risk::risk(ctx, node).map(|r| Parsed::Risk(Box::new(r)))
+        }),
+        FileKind::Status => with_yaml(file, findings, |ctx, node| {
+            status::status(ctx, node).map(|s| Parsed::Status(Box::new(s)))
+        }),
+        FileKind::Forums => with_yaml(file, findings, |ctx, node| {
+            let year = file
+                .name()
+                .get(..4)
+                .and_then(|y| y.parse().ok())
+                .unwrap_or(0);
+            let types: Vec<&str> = case_types.iter().map(String::as_str).collect();
+            Some(Parsed::Forums(forum::forums(ctx, node, year, &types)))
+        }),
+        FileKind::Actions => with_yaml(file, findings, |ctx, node| {
+            Some(Parsed::Actions(action::actions(ctx, node)))
+        }),
     }
+}
+
+/// Parses a YAML file and reads it with `read`; a syntax error is a finding.
+fn with_yaml(
+    file: &SourceFile,
+    findings: &mut Findings,
+    read: impl FnOnce(&mut Ctx, &yaml::Node) -> Option<Parsed>,
+) -> Parsed {
+    let Some((node, base)) = parse_yaml_file(file, findings) else {
+        return Parsed::Nothing;
+    };
+    let text = file.text();
+    let mut ctx = Ctx {
+        file,
+        base,
+        yaml: text.get(base..).unwrap_or(""),
+        findings,
+    };
+    read(&mut ctx, &node).unwrap_or(Parsed::Nothing)
 }
 
 /// Loads the record at `root`. Every problem found while loading is in the findings.
@@ -316,6 +361,10 @@ pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
                 }
             }
             Parsed::Case(c) => record.cases.push(*c),
+            Parsed::Risk(r) => record.risks.push(*r),
+            Parsed::Status(s) => record.status_reports.push(*s),
+            Parsed::Forums(f) => record.forum_meetings.extend(f),
+            Parsed::Actions(a) => record.actions.extend(a),
             Parsed::BrokenCase(name) => extras.broken_cases.push(name),
             Parsed::Nothing => {}
         }
@@ -363,7 +412,10 @@ mod tests {
         assert_eq!(classify("2021/meetings.yaml"), Some(FileKind::Meetings));
         assert_eq!(classify("2021/43-21-x.md"), Some(FileKind::Case));
         assert_eq!(classify("drafts/x.md"), Some(FileKind::Draft));
-        assert_eq!(classify("risks/13.yaml"), Some(FileKind::OtherYaml));
+        assert_eq!(classify("risks/13.yaml"), Some(FileKind::Risk));
+        assert_eq!(classify("status/2021-11-24.yaml"), Some(FileKind::Status));
+        assert_eq!(classify("2021/forums.yaml"), Some(FileKind::Forums));
+        assert_eq!(classify("2021/actions.yaml"), Some(FileKind::Actions));
         assert_eq!(classify("README.md"), None);
         assert_eq!(classify("templates/notice.md"), None);
         assert_eq!(classify("2021/figur.png"), None);

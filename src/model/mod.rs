@@ -1,20 +1,28 @@
 //! The board's record as pure data: what the loader builds and checks and
 //! renderers read. No I/O here.
 
+pub mod action;
 pub mod board;
 pub mod case;
 pub mod date;
+pub mod forum;
 pub mod meeting;
 pub mod number;
 pub mod record;
+pub mod risk;
 pub mod slug;
+pub mod status;
 
+pub use action::{Action, Raised};
 pub use board::{Acknowledgement, Board, Language, Person, StandingItems};
 pub use case::{Case, CaseKind, CaseStatus, Part};
 pub use date::{Date, Time, TimeSpan};
+pub use forum::{ForumItem, ForumMeeting};
 pub use meeting::{Meeting, MeetingKind, MeetingStatus};
 pub use number::{CaseNumber, MeetingNumber};
 pub use record::Record;
+pub use risk::{Measure, Risk, RiskStatus};
+pub use status::{Light, Phase, StatusReport, Timeline, TimelineRow};
 
 use crate::check::finding::Location;
 

@@ -1,6 +1,8 @@
 //! The whole record: the board, its meetings and cases, and the files they came from.
 
-use super::{Board, Case, CaseNumber, Meeting, MeetingNumber};
+use super::{
+    Action, Board, Case, CaseNumber, ForumMeeting, Meeting, MeetingNumber, Risk, StatusReport,
+};
 use crate::source::SourceFile;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -14,6 +16,10 @@ pub struct Record {
     pub board_file: Option<SourceFile>,
     pub meetings: Vec<Meeting>,
     pub cases: Vec<Case>,
+    pub risks: Vec<Risk>,
+    pub status_reports: Vec<StatusReport>,
+    pub forum_meetings: Vec<ForumMeeting>,
+    pub actions: Vec<Action>,
     /// How many files were read.
     pub files: usize,
     /// Meeting number → index in `meetings` (the first, if duplicated).

@@ -2,12 +2,15 @@
 //! Markdown or HTML fragment; `finish` wraps HTML in the layout.
 
 use super::labels::{self, Labels};
+use super::registers;
 use super::templates::{template_error, Templates};
 use super::view::{self, CaseView, MeetingView, RenderOptions};
 use crate::check::code::Code;
-use crate::check::finding::Finding;
+use crate::check::finding::{Finding, Findings};
+use crate::load::LoadExtras;
 use crate::model::{Case, CaseNumber, MeetingNumber, Record};
 use serde::Serialize;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 use tera::Context;
 
@@ -33,6 +36,10 @@ pub struct Renderer<'a> {
     pub templates: &'a Templates,
     pub opts: RenderOptions,
     pub labels: Labels,
+    /// What loading found, to be checked only when a document needs the
+    /// acknowledged findings (overview footnotes).
+    unchecked: RefCell<Option<(Findings, LoadExtras)>>,
+    checked: OnceCell<Vec<Finding>>,
 }
 
 /// A rendered fragment and the title it would have as a page.
@@ -48,17 +55,34 @@ impl<'a> Renderer<'a> {
             templates,
             opts,
             labels: labels::labels(record.board.language),
+            unchecked: RefCell::new(None),
+            checked: OnceCell::new(),
         }
     }
 
-    fn base_context(&self) -> Context {
+    /// Gives the loader's findings, so documents can run the check when they need it.
+    pub fn with_load_findings(self, findings: Findings, extras: LoadExtras) -> Self {
+        *self.unchecked.borrow_mut() = Some((findings, extras));
+        self
+    }
+
+    /// The record's findings, acknowledged ones marked; checked once, on first use.
+    pub fn findings(&self) -> &[Finding] {
+        self.checked.get_or_init(|| {
+            let (findings, extras) = self.unchecked.borrow_mut().take().unwrap_or_default();
+            crate::check::check(self.record, findings, &extras)
+        })
+    }
+
+    pub(super) fn base_context(&self) -> Context {
         let mut ctx = Context::new();
         ctx.insert("board", &view::board(self.record));
         ctx.insert("l", &self.labels);
+        ctx.insert("embedded", &false);
         ctx
     }
 
-    fn fill(&self, flavor: Flavor, name: &str, ctx: &Context) -> Result<String, String> {
+    pub(super) fn fill(&self, flavor: Flavor, name: &str, ctx: &Context) -> Result<String, String> {
         let tera = match flavor {
             Flavor::Md => &self.templates.md,
             Flavor::Html => &self.templates.html,
@@ -102,7 +126,10 @@ impl<'a> Renderer<'a> {
 
     /// One case document.
     pub fn case(&self, c: &Case, flavor: Flavor) -> Result<Fragment, String> {
-        let case = self.case_view(c);
+        let mut case = self.case_view(c);
+        if !case.withheld {
+            self.expand_blocks(c, &mut case, flavor)?;
+        }
         let meeting = c.meeting_value().and_then(|m| self.meeting_view(m));
         let mut ctx = self.base_context();
         ctx.insert("case", &case);
@@ -130,10 +157,10 @@ impl<'a> Renderer<'a> {
         &self,
         year: u16,
         quarter: Option<u8>,
-        findings: &[Finding],
         flavor: Flavor,
+        embedded: bool,
     ) -> Result<Fragment, String> {
-        let notes = numbering_notes(self.record, findings);
+        let notes = numbering_notes(self.record, self.findings());
         let mut markers: BTreeMap<String, String> = BTreeMap::new();
         let mut quarters = Vec::new();
         let wanted: Vec<u8> = match quarter {
@@ -144,7 +171,10 @@ impl<'a> Renderer<'a> {
             let mut blocks = Vec::new();
             let mut footnotes: Vec<FootnoteView> = Vec::new();
             for m in self.record.meetings_by_date() {
-                if m.date.year != year || m.date.quarter() != q {
+                if m.date.year != year
+                    || m.date.quarter() != q
+                    || self.record.agenda(m.number.value).is_empty()
+                {
                     continue;
                 }
                 let mut cases = Vec::new();
@@ -180,9 +210,17 @@ impl<'a> Renderer<'a> {
                 footnotes,
             });
         }
+        let forum_quarters = if self.record.forum_meetings.iter().any(|f| f.year == year) {
+            let wanted: Vec<u8> = quarter.map(|q| vec![q]).unwrap_or_else(|| vec![1, 2, 3, 4]);
+            registers::forum_quarters(self.record, &self.labels, year, &wanted)
+        } else {
+            Vec::new()
+        };
         let mut ctx = self.base_context();
         ctx.insert("year", &year);
         ctx.insert("quarters", &quarters);
+        ctx.insert("forum_quarters", &forum_quarters);
+        ctx.insert("embedded", &embedded);
         Ok(Fragment {
             title: format!("{} {year}", self.labels.overview),
             text: self.fill(flavor, "overview", &ctx)?,

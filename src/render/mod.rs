@@ -6,6 +6,10 @@ pub mod invite;
 pub mod labels;
 pub mod markdown;
 pub mod pdf;
+pub mod registers;
+pub mod reports;
+pub mod shortcode;
+pub mod svg;
 pub mod templates;
 pub mod view;
 

@@ -19,6 +19,16 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("overview.md", include_str!("../../templates/overview.md")),
     ("pack.html", include_str!("../../templates/pack.html")),
     ("pack.md", include_str!("../../templates/pack.md")),
+    ("risks.html", include_str!("../../templates/risks.html")),
+    ("risks.md", include_str!("../../templates/risks.md")),
+    ("status.html", include_str!("../../templates/status.html")),
+    ("status.md", include_str!("../../templates/status.md")),
+    ("forums.html", include_str!("../../templates/forums.html")),
+    ("forums.md", include_str!("../../templates/forums.md")),
+    ("actions.html", include_str!("../../templates/actions.html")),
+    ("actions.md", include_str!("../../templates/actions.md")),
+    ("minutes.html", include_str!("../../templates/minutes.html")),
+    ("minutes.md", include_str!("../../templates/minutes.md")),
 ];
 
 /// Tera for Markdown output (values escaped as Markdown) and for HTML output

@@ -201,13 +201,9 @@ fn cell_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
-    let number = c.number_value();
-    let number_text = number.map(|n| n.to_string()).unwrap_or_default();
-    let number_dashed = number.map(|n| n.dashed()).unwrap_or_default();
-    let withheld = opts.public && c.exempt.is_some();
-    let id_prefix = format!("sak-{number_dashed}-");
-    let images = ImageBase {
+/// Where a case's pictures may come from: its folder, inside the record.
+pub fn image_base(record: &Record, c: &Case) -> ImageBase {
+    ImageBase {
         root: record.root.clone(),
         dir: c
             .file
@@ -215,7 +211,16 @@ pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseV
             .parent()
             .map(|p| p.to_path_buf())
             .unwrap_or_else(|| record.root.clone()),
-    };
+    }
+}
+
+pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
+    let number = c.number_value();
+    let number_text = number.map(|n| n.to_string()).unwrap_or_default();
+    let number_dashed = number.map(|n| n.dashed()).unwrap_or_default();
+    let withheld = opts.public && c.exempt.is_some();
+    let id_prefix = format!("sak-{number_dashed}-");
+    let images = image_base(record, c);
     let html = |text: &str| markdown::to_html(text, &id_prefix, Some(&images));
     let (kind, parts) = match &c.kind {
         CaseKind::Single(t) => (Some(t.clone()), Vec::new()),

@@ -1,0 +1,30 @@
+//! Items taken to other governance forums: `<yyyy>/forums.yaml`.
+
+use super::{At, Date};
+use crate::source::SourceFile;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForumItem {
+    /// Type sak; `None` prints as "--".
+    pub kind: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ForumMeeting {
+    /// A key of pds.yaml `forums`.
+    pub forum: At<String>,
+    pub date: Option<At<Date>>,
+    /// Last day of a meeting over several days.
+    pub end: Option<Date>,
+    /// The name as printed, when it differs from the short name.
+    pub label: Option<String>,
+    pub extraordinary: bool,
+    /// The year (the folder) and quarter it stands in.
+    pub year: u16,
+    pub quarter: u8,
+    pub planned: bool,
+    /// Empty: the forum met without the program's items ("-- --").
+    pub items: Vec<ForumItem>,
+    pub file: SourceFile,
+}

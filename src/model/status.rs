@@ -1,0 +1,72 @@
+//! Program status reports (statusrapport): `status/<date>.yaml`.
+
+use super::{At, Date, MeetingNumber};
+use crate::source::SourceFile;
+
+/// A traffic light.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Light {
+    Green,
+    Yellow,
+    Red,
+}
+
+impl Light {
+    pub const NAMES: [&'static str; 3] = ["green", "yellow", "red"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Light::Green => "green",
+            Light::Yellow => "yellow",
+            Light::Red => "red",
+        }
+    }
+}
+
+/// One row of the phase table: Framdrift, Økonomi, Kvalitet, Risiko.
+#[derive(Debug, Clone)]
+pub struct Phase {
+    pub phase: String,
+    pub progress: Light,
+    pub economy: Light,
+    pub quality: Light,
+    pub risk: Light,
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TimelineRow {
+    pub name: String,
+    pub from: Date,
+    pub to: Date,
+}
+
+/// The main deliverables as a timeline from one year to another.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    pub from: u16,
+    pub to: u16,
+    pub projects: Vec<TimelineRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StatusReport {
+    pub date: At<Date>,
+    /// The meeting the report is made for.
+    pub meeting: Option<At<MeetingNumber>>,
+    pub title: String,
+    /// Overordnet status (Markdown).
+    pub overall: Option<String>,
+    pub phases: Vec<Phase>,
+    pub timeline: Option<Timeline>,
+    /// Viktigste risiki, by id.
+    pub key_risks: Vec<At<u32>>,
+    /// Sections of Markdown text, in the order they are rendered.
+    pub dependencies: Option<String>,
+    pub focus: Option<String>,
+    pub communication: Option<String>,
+    pub involvement: Option<String>,
+    pub value: Option<String>,
+    pub projects: Option<String>,
+    pub file: SourceFile,
+}

@@ -1,0 +1,204 @@
+//! The register documents: risks, status report, forum overview, minutes and
+//! action items, and the generated blocks that embed them in case bodies.
+
+use super::documents::{Flavor, Fragment, Renderer};
+use super::markdown;
+use super::registers::{self, ActionView};
+use super::shortcode::{self, Segment, Shortcode, StatusRef};
+use super::view::{self, CaseView};
+use crate::model::{Case, MeetingNumber, Raised, StatusReport};
+
+impl Renderer<'_> {
+    /// The risk register.
+    pub fn risks(&self, flavor: Flavor, embedded: bool) -> Result<Fragment, String> {
+        let mut ctx = self.base_context();
+        ctx.insert("register", &registers::register(self.record, &self.labels));
+        ctx.insert("embedded", &embedded);
+        Ok(Fragment {
+            title: format!("{} – {}", self.labels.risks, self.record.board.name),
+            text: self.fill(flavor, "risks", &ctx)?,
+        })
+    }
+
+    /// The status report of a date, or the one for a meeting (else the newest before it).
+    pub fn find_status(&self, which: StatusRef) -> Result<&StatusReport, String> {
+        let reports = &self.record.status_reports;
+        let found = match which {
+            StatusRef::Date(d) => reports.iter().find(|s| s.date.value == d),
+            StatusRef::Meeting(m) => {
+                let date = self.record.meeting(m).map(|x| x.date.value);
+                reports
+                    .iter()
+                    .find(|s| s.meeting.as_ref().map(|x| x.value) == Some(m))
+                    .or_else(|| {
+                        reports
+                            .iter()
+                            .filter(|s| Some(s.date.value) <= date)
+                            .max_by_key(|s| s.date.value)
+                    })
+            }
+        };
+        found.ok_or_else(|| {
+            let mut dates: Vec<String> = reports.iter().map(|s| s.date.value.to_string()).collect();
+            dates.sort();
+            match dates.is_empty() {
+                true => "the record has no status reports (status/<date>.yaml)".to_string(),
+                false => format!(
+                    "no status report for that; the record has {}",
+                    dates.join(", ")
+                ),
+            }
+        })
+    }
+
+    pub fn status(
+        &self,
+        which: StatusRef,
+        flavor: Flavor,
+        embedded: bool,
+    ) -> Result<Fragment, String> {
+        let report = self.find_status(which)?;
+        let view = registers::status(self.record, report, &self.labels);
+        let mut ctx = self.base_context();
+        ctx.insert("status", &view);
+        ctx.insert("embedded", &embedded);
+        Ok(Fragment {
+            title: format!("{} | {}", self.labels.status, view.title),
+            text: self.fill(flavor, "status", &ctx)?,
+        })
+    }
+
+    /// The forum overview of some quarters of a year.
+    pub fn forums(&self, year: u16, quarters: &[u8], flavor: Flavor) -> Result<Fragment, String> {
+        let mut ctx = self.base_context();
+        ctx.insert(
+            "forum_quarters",
+            &registers::forum_quarters(self.record, &self.labels, year, quarters),
+        );
+        ctx.insert("year", &year);
+        ctx.insert("embedded", &true);
+        Ok(Fragment {
+            title: self.labels.forum_overview.to_string(),
+            text: self.fill(flavor, "forums", &ctx)?,
+        })
+    }
+
+    /// Action items raised at a meeting (its cases or itself); without one, the open items.
+    fn action_views(&self, meeting: Option<MeetingNumber>) -> Vec<ActionView> {
+        let record = self.record;
+        let raised_at = |raised: Raised, m: MeetingNumber| match raised {
+            Raised::Meeting(x) => x == m,
+            Raised::Case(c) => record
+                .cases_numbered(c)
+                .any(|case| case.meeting_value() == Some(m)),
+        };
+        let mut list: Vec<ActionView> = record
+            .actions
+            .iter()
+            .filter(|a| match meeting {
+                Some(m) => raised_at(a.raised.value, m),
+                None => !a.done,
+            })
+            .map(|a| registers::action(record, &self.labels, a))
+            .collect();
+        list.sort_by(|a, b| a.id.cmp(&b.id));
+        list
+    }
+
+    pub fn actions(
+        &self,
+        meeting: Option<MeetingNumber>,
+        flavor: Flavor,
+    ) -> Result<Fragment, String> {
+        let mut ctx = self.base_context();
+        ctx.insert("actions", &self.action_views(meeting));
+        ctx.insert("embedded", &true);
+        Ok(Fragment {
+            title: self.labels.actions.to_string(),
+            text: self.fill(flavor, "actions", &ctx)?,
+        })
+    }
+
+    /// Minutes: attendance, each case with its decision, the new action items.
+    pub fn minutes(&self, number: MeetingNumber, flavor: Flavor) -> Result<Fragment, String> {
+        let meeting = self
+            .record
+            .meeting(number)
+            .ok_or_else(|| crate::commands::unknown_meeting(self.record, number))?;
+        let meeting = view::meeting(self.record, meeting);
+        let agenda: Vec<CaseView> = self
+            .record
+            .agenda(number)
+            .into_iter()
+            .map(|c| view::case(self.record, c, self.opts, &self.labels))
+            .collect();
+        let mut ctx = self.base_context();
+        ctx.insert("meeting", &meeting);
+        ctx.insert("agenda", &agenda);
+        ctx.insert("actions", &self.action_views(Some(number)));
+        Ok(Fragment {
+            title: format!(
+                "{} {} – {}",
+                self.labels.minutes, meeting.number, self.record.board.name
+            ),
+            text: self.fill(flavor, "minutes", &ctx)?,
+        })
+    }
+
+    /// One generated block.
+    fn block(&self, code: &Shortcode, flavor: Flavor) -> Result<String, String> {
+        let fragment = match code {
+            Shortcode::Status(which) => self.status(*which, flavor, true)?,
+            Shortcode::Risks => self.risks(flavor, true)?,
+            Shortcode::Overview { year, quarter } => {
+                self.overview(*year, *quarter, flavor, true)?
+            }
+            Shortcode::Forums { year, quarters } => self.forums(*year, quarters, flavor)?,
+            Shortcode::Actions { meeting } => self.actions(*meeting, flavor)?,
+        };
+        Ok(fragment.text)
+    }
+
+    /// Replaces the generated blocks of a case's body with what they generate.
+    /// Markdown between them is rendered (and sanitised) as usual; the blocks
+    /// come from pds's own templates.
+    pub(super) fn expand_blocks(
+        &self,
+        c: &Case,
+        case: &mut CaseView,
+        flavor: Flavor,
+    ) -> Result<(), String> {
+        let body = c.body();
+        let segments = shortcode::split(body);
+        if !segments.iter().any(|s| matches!(s, Segment::Block { .. })) {
+            return Ok(());
+        }
+        let prefix = format!("sak-{}-", case.number_dashed);
+        let images = view::image_base(self.record, c);
+        let mut md = String::new();
+        let mut html = String::new();
+        for segment in segments {
+            match segment {
+                Segment::Markdown(text) => {
+                    md.push_str(text);
+                    html.push_str(&markdown::to_html(text, &prefix, Some(&images)));
+                }
+                Segment::Block { code, offset, .. } => {
+                    let code = code.map_err(|why| {
+                        let (line, _) = c.file.line_col(c.body_offset + offset);
+                        format!("{}:{line}: {why}", c.file.name())
+                    })?;
+                    let generated = self.block(&code, flavor)?;
+                    match flavor {
+                        Flavor::Md => md.push_str(&generated),
+                        Flavor::Html => html.push_str(&generated),
+                    }
+                    md.push('\n');
+                }
+            }
+        }
+        case.body = md;
+        case.body_html = html;
+        Ok(())
+    }
+}
