@@ -62,7 +62,7 @@ fn human_output_names_both_files_and_fails() {
     assert!(stdout.contains(&format!("╭─[{SECOND}:2:9]")), "{stdout}");
     assert!(stdout.contains(&format!("╭─[{FIRST}:2:9]")), "{stdout}");
     assert!(
-        stdout.ends_with("error: 1 error, 0 warnings, 3 acknowledged in 50 files\n"),
+        stdout.contains("\nerror: 1 error, 0 warnings, 3 acknowledged in "),
         "{stdout}"
     );
 }
@@ -92,9 +92,18 @@ fn json_output_names_both_files_and_fails() {
     assert_eq!(f["related"][0]["file"], FIRST);
     assert_eq!(f["related"][0]["line"], 2);
     assert_eq!(f["related"][0]["column"], 9);
+    let summary = &json["summary"];
     assert_eq!(
-        json["summary"],
-        serde_json::json!({ "files": 50, "errors": 1, "warnings": 0, "acknowledged": 3 })
+        (
+            &summary["errors"],
+            &summary["warnings"],
+            &summary["acknowledged"]
+        ),
+        (&1.into(), &0.into(), &3.into())
+    );
+    assert!(
+        summary["files"].as_u64().unwrap() > 50,
+        "every file of cases/ is counted"
     );
 }
 
