@@ -14,6 +14,9 @@ const DOCS: &[(&str, &[&str])] = &[
     ("case-46-21", &["render", "case", "46/21"]),
     ("overview-2021", &["render", "overview", "2021"]),
     ("pack-7-2021", &["render", "pack", "7/2021"]),
+    ("risks", &["render", "risks"]),
+    ("status-2021-11-24", &["render", "status", "2021-11-24"]),
+    ("minutes-7-2021", &["render", "minutes", "7/2021"]),
 ];
 
 fn render(args: &[&str], format: &str) -> String {
@@ -46,6 +49,7 @@ fn documents_of_the_english_example_match_their_golden_files() {
         ("case-06-22", &["render", "case", "6/22"]),
         ("overview-2022", &["render", "overview", "2022"]),
         ("pack-2-2022", &["render", "pack", "2/2022"]),
+        ("minutes-2-2022", &["render", "minutes", "2/2022"]),
     ];
     for (name, args) in docs {
         for format in ["md", "html"] {

@@ -55,14 +55,12 @@ fn forum_meeting(
         .get("status")
         .and_then(|n| ctx.one_of(n, "forum meeting status", &["planned", "held"]))
         .is_some_and(|s| s == "planned");
-    let items = match f.get("items") {
-        Some(n) => ctx
-            .seq(n, "items")
+    let items = f.get_raw("items").map(|n| {
+        ctx.seq(n, "items")
             .iter()
             .filter_map(|i| item(ctx, i, case_types))
-            .collect(),
-        None => Vec::new(),
-    };
+            .collect()
+    });
     f.finish(ctx, KEYS);
     if let Some(d) = &start {
         if d.year != year {

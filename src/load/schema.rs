@@ -201,6 +201,18 @@ impl<'n> Fields<'n> {
             .filter(|v| !v.is_null())
     }
 
+    /// The value of `key` when the key is present, even if null (`items:`).
+    pub fn get_raw(&mut self, key: &str) -> Option<&'n Node> {
+        let idx = self
+            .entries
+            .iter()
+            .position(|(k, _)| matches!(&k.kind, NodeKind::Str(s) if s == key))?;
+        if let Some(u) = self.used.get_mut(idx) {
+            *u = true;
+        }
+        self.entries.get(idx).map(|(_, v)| v)
+    }
+
     /// The value of `key`, or a `missing-field` finding on the mapping.
     pub fn require(&mut self, ctx: &mut Ctx, key: &str) -> Option<&'n Node> {
         let v = self.get(key);

@@ -24,7 +24,8 @@ pub struct ForumMeeting {
     pub year: u16,
     pub quarter: u8,
     pub planned: bool,
-    /// Empty: the forum met without the program's items ("-- --").
-    pub items: Vec<ForumItem>,
+    /// `Some([])`: the forum meets without the program's items ("-- --");
+    /// `None`: nothing is known or planned yet (a blank row).
+    pub items: Option<Vec<ForumItem>>,
     pub file: SourceFile,
 }

@@ -259,7 +259,7 @@ pub fn status(record: &Record, s: &StatusReport, l: &Labels) -> StatusView {
 pub struct ForumRowView {
     /// "NUFA 27. og 28. januar", "Ekstra NEHS 6. mai"
     pub label: String,
-    /// Each item's type ("--" when none); ["--"] when the forum met without items
+    /// Each item's type ("--" when none); ["--"] when the forum met without items; [] when nothing is known yet
     pub types: Vec<String>,
     /// Each item's text; ["--"] when none
     pub texts: Vec<String>,
@@ -285,16 +285,16 @@ pub fn forum_row(lang: Language, l: &Labels, f: &ForumMeeting) -> ForumRowView {
         Some(d) => format!("{name} {}", labels::days(lang, d.value, f.end)),
         None => name,
     };
-    let (types, texts) = if f.items.is_empty() {
-        (vec!["--".to_string()], vec!["--".to_string()])
-    } else {
-        (
-            f.items
+    let (types, texts) = match &f.items {
+        None => (Vec::new(), Vec::new()),
+        Some(items) if items.is_empty() => (vec!["--".to_string()], vec!["--".to_string()]),
+        Some(items) => (
+            items
                 .iter()
                 .map(|i| i.kind.clone().unwrap_or_else(|| "--".into()))
                 .collect(),
-            f.items.iter().map(|i| i.text.clone()).collect(),
-        )
+            items.iter().map(|i| i.text.clone()).collect(),
+        ),
     };
     ForumRowView {
         label,
