@@ -1,6 +1,11 @@
 //! --public never leaks an exempt case's text, and HTML output never carries
 //! script, whatever the record holds.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is how a test fails
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // a panic is how a test fails
 
 mod common;
 use common::*;

@@ -1,7 +1,12 @@
 //! Helpers shared by the integration tests: run the real binary, copy records.
 #![allow(dead_code)]
 // Test helpers panic on purpose: a failed run is a failed test.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::BTreeMap;
 use std::io;
