@@ -80,6 +80,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub deny_warnings: bool,
 
+    /// Also compare with the record at a git revision (a pull request's base):
+    /// numbers taken on both sides, and changes to the cases of held meetings
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
+
     /// Explain a finding code (for example duplicate-case) and exit
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod git;
 pub mod load;
 pub mod model;
 pub mod render;

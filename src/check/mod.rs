@@ -2,6 +2,7 @@
 //!
 //! Rules push findings and carry on; nothing here stops at the first problem.
 
+pub mod base;
 pub mod blocks;
 pub mod code;
 pub mod finding;

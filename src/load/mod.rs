@@ -18,6 +18,7 @@ use crate::model::{Case, Meeting, MeetingNumber, Record};
 use crate::source::SourceFile;
 use crate::yaml::{self, SyntaxError};
 use schema::Ctx;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -263,15 +264,43 @@ fn with_yaml(
 
 /// Loads the record at `root`. Every problem found while loading is in the findings.
 pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
+    load_with(root, walk(root), &|_, path| read_text(root, path))
+}
+
+/// Loads a record from texts held in memory, by path relative to the root
+/// (the record as it is at a git revision, say). Paths pds does not read are ignored.
+pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Findings, LoadExtras) {
+    let files = texts
+        .keys()
+        .filter_map(|rel| classify(rel).map(|kind| (rel.clone(), root.join(rel), kind)))
+        .collect();
+    load_with(root, files, &|rel, _| {
+        let text = texts.get(rel).ok_or_else(|| "is missing".to_string())?;
+        if text.len() as u64 > MAX_FILE_SIZE {
+            return Err(format!(
+                "is {} bytes, larger than the limit of 1 MiB",
+                text.len()
+            ));
+        }
+        Ok(text.clone())
+    })
+}
+
+type Reader<'a> = dyn Fn(&str, &Path) -> Result<String, String> + Sync + 'a;
+
+fn load_with(
+    root: &Path,
+    files: Vec<(String, PathBuf, FileKind)>,
+    read: &Reader,
+) -> (Record, Findings, LoadExtras) {
     let mut findings = Findings::default();
     let mut record = Record::new(root);
     let mut extras = LoadExtras::default();
-    let files = walk(root);
     record.files = files.len();
 
     // The board first: its case types are needed to read cases.
     if let Some((rel, path, _)) = files.iter().find(|f| f.2 == FileKind::Board) {
-        match read_text(root, path) {
+        match read(rel, path) {
             Ok(text) => {
                 let file = SourceFile::new(rel.clone(), path.clone(), text);
                 if let Some((node, base)) = parse_yaml_file(&file, &mut findings) {
@@ -320,7 +349,7 @@ pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
                     break;
                 };
                 let mut local = Findings::default();
-                let parsed = match read_text(root, path) {
+                let parsed = match read(rel, path) {
                     Ok(text) => {
                         let file = SourceFile::new(rel.clone(), path.clone(), text);
                         parse_file(&file, *kind, &case_types, &mut local)

@@ -1,0 +1,212 @@
+//! `pds check --base REV`: the working tree against the record at a git
+//! revision — numbers taken twice by parallel branches, and the frozen
+//! record of meetings that were held.
+
+use super::code::Code;
+use super::finding::{Finding, Findings};
+use crate::model::{Case, MeetingStatus, Record};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A case's identity across revisions: its path with the number prefix
+/// taken off (`2021/43-21-styringsdokument.md` → `2021/styringsdokument.md`,
+/// `drafts/styringsdokument.md` → `styringsdokument.md`), so renumbering and
+/// scheduling keep it.
+pub fn identity(case: &Case) -> String {
+    let name = case.file.name();
+    let base = name.rsplit('/').next().unwrap_or(name);
+    let mut parts = base.splitn(3, '-');
+    let slug = match (parts.next(), parts.next(), parts.next()) {
+        (Some(a), Some(b), Some(rest))
+            if !a.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.len() == 2
+                && b.bytes().all(|c| c.is_ascii_digit()) =>
+        {
+            rest
+        }
+        _ => base,
+    };
+    slug.to_string()
+}
+
+/// Pairs each base case with the same case here: by path, else (a renamed
+/// or renumbered file) by `identity` when that is unique on both sides.
+fn pair<'a>(base: &'a Record, now: &'a Record) -> BTreeMap<usize, &'a Case> {
+    let mut pairs = BTreeMap::new();
+    let by_path: BTreeMap<&str, &Case> = now.cases.iter().map(|c| (c.file.name(), c)).collect();
+    let mut unmatched_now: BTreeMap<String, Vec<&Case>> = BTreeMap::new();
+    for c in &now.cases {
+        if !base.cases.iter().any(|b| b.file.name() == c.file.name()) {
+            unmatched_now.entry(identity(c)).or_default().push(c);
+        }
+    }
+    let mut unmatched_base: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, c) in base.cases.iter().enumerate() {
+        match by_path.get(c.file.name()) {
+            Some(here) => {
+                pairs.insert(i, *here);
+            }
+            None => *unmatched_base.entry(identity(c)).or_default() += 1,
+        }
+    }
+    for (i, c) in base.cases.iter().enumerate() {
+        if pairs.contains_key(&i) {
+            continue;
+        }
+        let id = identity(c);
+        if let (Some([here]), Some(1)) = (
+            unmatched_now.get(&id).map(Vec::as_slice),
+            unmatched_base.get(&id),
+        ) {
+            pairs.insert(i, *here);
+        }
+    }
+    pairs
+}
+
+pub fn compare(now: &Record, base: &Record, rev: &str, findings: &mut Findings) {
+    let pairs = pair(base, now);
+
+    // number-taken: a number this tree gives to a case that the base gives to
+    // a case this tree lacks (added on the base after this branch began).
+    for case in &now.cases {
+        let Some(number) = &case.number else { continue };
+        for (i, other) in base.cases.iter().enumerate() {
+            if other.number_value() != Some(number.value) || pairs.contains_key(&i) {
+                continue;
+            }
+            let mut f = Finding::new(
+                Code::NumberTaken,
+                number.at.clone(),
+                format!(
+                    "case number {} is already taken on {rev} by \"{}\" ({})",
+                    number.value,
+                    other.title,
+                    other.file.name()
+                ),
+            )
+            .help(format!(
+                "give this case the next free number, {}",
+                next_free_both(now, base, number.value.yy)
+            ))
+            .subject(number.value);
+            if let Some(n) = &other.number {
+                f = f.related(n.at.clone(), format!("{} on {rev}", number.value));
+            }
+            findings.push(f);
+        }
+    }
+
+    // held-case-changed: the cases of a meeting held on the base are frozen.
+    let held: BTreeSet<_> = base
+        .meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Held)
+        .map(|m| m.number.value)
+        .collect();
+    for (i, old) in base.cases.iter().enumerate() {
+        if !old.meeting_value().is_some_and(|m| held.contains(&m)) {
+            continue;
+        }
+        let (Some(old_number), Some(old_meeting)) = (&old.number, &old.meeting) else {
+            continue;
+        };
+        let new = match pairs.get(&i) {
+            None => {
+                // Removed: point at the meeting's entry here, or at pds.yaml.
+                let at = now
+                    .meeting(old_meeting.value)
+                    .map(|m| m.number.at.clone())
+                    .or_else(|| {
+                        now.board_file
+                            .as_ref()
+                            .map(crate::check::finding::Location::whole)
+                    });
+                let Some(at) = at else { continue };
+                findings.push(
+                    Finding::new(
+                        Code::HeldCaseChanged,
+                        at,
+                        format!(
+                            "case {} \"{}\" of meeting {}, held on {rev}, was removed",
+                            old_number.value, old.title, old_meeting.value
+                        ),
+                    )
+                    .related(
+                        old_number.at.clone(),
+                        format!("{} on {rev}", old_number.value),
+                    )
+                    .help("the record of a held meeting is frozen: restore the case file")
+                    .subject(old_number.value),
+                );
+                continue;
+            }
+            Some(new) => new,
+        };
+        if new.number_value() != Some(old_number.value) {
+            let at = new
+                .number
+                .as_ref()
+                .map(|n| n.at.clone())
+                .unwrap_or_else(|| crate::check::finding::Location::whole(&new.file));
+            findings.push(
+                Finding::new(
+                    Code::HeldCaseChanged,
+                    at,
+                    format!(
+                        "case {} of meeting {}, held on {rev}, was renumbered to {}",
+                        old_number.value,
+                        old_meeting.value,
+                        new.number_value()
+                            .map(|n| n.to_string())
+                            .unwrap_or_else(|| "nothing".into())
+                    ),
+                )
+                .related(
+                    old_number.at.clone(),
+                    format!("{} on {rev}", old_number.value),
+                )
+                .help("the record of a held meeting is frozen: give the case its number back")
+                .subject(old_number.value),
+            );
+        }
+        if new.meeting_value() != Some(old_meeting.value) {
+            let at = new
+                .meeting
+                .as_ref()
+                .map(|m| m.at.clone())
+                .unwrap_or_else(|| crate::check::finding::Location::whole(&new.file));
+            findings.push(
+                Finding::new(
+                    Code::HeldCaseChanged,
+                    at,
+                    format!(
+                        "case {} was moved from meeting {}, held on {rev}, to {}",
+                        old_number.value,
+                        old_meeting.value,
+                        new.meeting_value()
+                            .map(|m| m.to_string())
+                            .unwrap_or_else(|| "no meeting".into())
+                    ),
+                )
+                .related(
+                    old_meeting.at.clone(),
+                    format!("meeting {} on {rev}", old_meeting.value),
+                )
+                .help("the record of a held meeting is frozen: move the case back")
+                .subject(old_number.value),
+            );
+        }
+    }
+}
+
+/// The next number free both here and on the base.
+fn next_free_both(now: &Record, base: &Record, yy: u8) -> crate::model::CaseNumber {
+    let a = super::next_free(now, yy);
+    let b = super::next_free(base, yy);
+    if a.seq >= b.seq {
+        a
+    } else {
+        b
+    }
+}

@@ -1,0 +1,225 @@
+//! `pds check --base REV` in real git repositories: two branches taking the
+//! same number, and a held meeting's case renumbered, moved or removed.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // a panic is how a test fails
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::Command;
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A git repository whose `board/` folder is the English example record, committed on main.
+fn repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("examples/en-board"), &dir.path().join("board")).unwrap();
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    git(dir.path(), &["add", "-A"]);
+    git(dir.path(), &["commit", "-q", "-m", "record"]);
+    dir
+}
+
+fn case(number: &str, meeting: &str, title: &str) -> String {
+    format!("---\nnumber: {number}\nmeeting: {meeting}\ntitle: {title}\ntype: Discussion\n---\n")
+}
+
+fn check_base(dir: &Path, rev: &str) -> (Option<i32>, serde_json::Value) {
+    let out = pds_in(
+        &dir.join("board"),
+        &["check", "--base", rev, "--format", "json"],
+    );
+    assert_ne!(out.status.code(), Some(101), "{}", stderr(&out));
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
+    (out.status.code(), json)
+}
+
+fn codes(json: &serde_json::Value) -> Vec<String> {
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn two_branches_taking_the_same_number_is_number_taken() {
+    let dir = repo();
+    let d = dir.path();
+    git(d, &["checkout", "-q", "-b", "strategy"]);
+    std::fs::write(
+        d.join("board/2022/13-22-digital-strategy.md"),
+        case("13/22", "3/2022", "Digital strategy"),
+    )
+    .unwrap();
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-q", "-m", "strategy as 13/22"]);
+    git(d, &["checkout", "-q", "main"]);
+    std::fs::write(
+        d.join("board/2022/13-22-estates-review.md"),
+        case("13/22", "3/2022", "Estates review"),
+    )
+    .unwrap();
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-q", "-m", "estates review as 13/22"]);
+    git(d, &["checkout", "-q", "strategy"]);
+
+    // On its own, the branch is fine.
+    let out = pds_in(&d.join("board"), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    // Against main, 13/22 is taken.
+    let (code, json) = check_base(d, "main");
+    assert_eq!(code, Some(1), "{json:#}");
+    // (The new case also comes after the standing last item: a warning.)
+    assert_eq!(
+        codes(&json),
+        vec!["standing-item", "number-taken"],
+        "{json:#}"
+    );
+    let f = &json["findings"][1];
+    assert_eq!(f["file"], "2022/13-22-digital-strategy.md");
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(2), Some(9))
+    );
+    assert!(
+        f["message"].as_str().unwrap().contains("Estates review"),
+        "{f:#}"
+    );
+    assert_eq!(f["related"][0]["file"], "2022/13-22-estates-review.md");
+    // And the GitHub format names the file from the repository's top.
+    let out = pds_in(
+        d,
+        &[
+            "--repo", "board", "check", "--base", "main", "--format", "github",
+        ],
+    );
+    assert!(
+        stdout(&out).contains(
+            "\n::error file=board/2022/13-22-digital-strategy.md,line=2,col=9,title=number-taken::"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    // Brought up to date with main and renumbered to the next free number, the branch passes.
+    git(d, &["merge", "-q", "--no-edit", "main"]);
+    std::fs::remove_file(d.join("board/2022/13-22-digital-strategy.md")).unwrap();
+    std::fs::write(
+        d.join("board/2022/14-22-digital-strategy.md"),
+        case("14/22", "3/2022", "Digital strategy"),
+    )
+    .unwrap();
+    let (code, json) = check_base(d, "main");
+    assert_eq!(code, Some(0), "{json:#}");
+}
+
+#[test]
+fn a_held_meetings_cases_are_frozen() {
+    let dir = repo();
+    let d = dir.path();
+    // 1/2022 is held on main; renumber one of its cases, move another, remove a third.
+    let b = d.join("board/2022");
+    let text = std::fs::read_to_string(b.join("02-22-programme-status.md")).unwrap();
+    std::fs::write(
+        b.join("02-22-programme-status.md"),
+        text.replacen("number: 2/22", "number: 3/22", 1),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(b.join("03-22-budget-2022.md")).unwrap();
+    std::fs::write(
+        b.join("03-22-budget-2022.md"),
+        text.replacen("meeting: 1/2022", "meeting: 2/2022", 1),
+    )
+    .unwrap();
+    std::fs::remove_file(b.join("04-22-any-other-business.md")).unwrap();
+    let (code, json) = check_base(d, "main");
+    assert_eq!(code, Some(1));
+    let held: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "held-case-changed")
+        .collect();
+    assert_eq!(held.len(), 3, "{json:#}");
+    let messages: Vec<&str> = held
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("renumbered to 3/22")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("moved from meeting 1/2022")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("was removed")),
+        "{messages:?}"
+    );
+    for f in held {
+        assert!(
+            !f["related"].as_array().unwrap().is_empty(),
+            "both locations: {f:#}"
+        );
+    }
+}
+
+#[test]
+fn planned_meetings_may_change_and_unknown_revisions_exit_2() {
+    let dir = repo();
+    let d = dir.path();
+    // 3/2022 is planned: its cases may be renumbered freely.
+    let b = d.join("board/2022");
+    let text = std::fs::read_to_string(b.join("11-22-risk-appetite-statement.md")).unwrap();
+    std::fs::write(
+        b.join("11-22-risk-appetite-statement.md"),
+        text.replacen("title: ", "title: Revised ", 1),
+    )
+    .unwrap();
+    let (code, json) = check_base(d, "main");
+    assert_eq!(code, Some(0), "{json:#}");
+    let out = pds_in(&d.join("board"), &["check", "--base", "no-such-branch"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not a revision"), "{}", stderr(&out));
+}
+
+#[test]
+fn outside_git_base_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("examples/en-board"), dir.path()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_pds"))
+        .current_dir(dir.path())
+        .env("GIT_CEILING_DIRECTORIES", dir.path().parent().unwrap())
+        .args(["check", "--base", "main"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("not inside a git repository"),
+        "{}",
+        stderr(&out)
+    );
+}
