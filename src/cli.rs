@@ -59,6 +59,22 @@ pub enum Command {
     /// Chromium. Built-in templates can be overridden by the record's own
     /// templates/ folder (see `pds templates eject`).
     Render(RenderArgs),
+    /// Create a case (numbered on a meeting's agenda, or a draft) or a meeting
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Give a draft the next free number and move it onto a meeting's agenda
+    ///
+    /// The draft (a path, or its name in drafts/) gets `number` and `meeting`,
+    /// `status: draft` becomes `ready`, and the file moves to
+    /// <year>/<nn>-<yy>-<slug>.md. Run it again if a parallel branch took the
+    /// number first (`pds check --base` tells).
+    Schedule {
+        /// The draft: drafts/strategi.md, or strategi
+        draft: PathBuf,
+        /// The meeting: 7/2021 or 7-2021
+        #[arg(long, value_parser = crate::commands::render::meeting_arg)]
+        meeting: MeetingNumber,
+    },
     /// Work with the built-in templates
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -154,6 +170,41 @@ pub enum RenderWhat {
         /// The meeting: 7/2021 or 7-2021
         #[arg(value_parser = crate::commands::render::meeting_arg)]
         meeting: MeetingNumber,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A case: with --meeting, numbered with the next free number of its year;
+    /// without, a draft in drafts/
+    Case {
+        /// The case title
+        #[arg(long)]
+        title: String,
+        /// Put it on this meeting's agenda: 7/2021 or 7-2021
+        #[arg(long, value_parser = crate::commands::render::meeting_arg)]
+        meeting: Option<MeetingNumber>,
+        /// The case type, one of pds.yaml case_types (required with --meeting)
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: Option<String>,
+        /// A one-line description
+        #[arg(long)]
+        description: Option<String>,
+    },
+    /// The next meeting of the date's year, appended to <year>/meetings.yaml
+    Meeting {
+        /// The date: 2021-12-16
+        #[arg(long)]
+        date: String,
+        /// The time: 10:00-12:00
+        #[arg(long)]
+        time: Option<String>,
+        /// Where it is held
+        #[arg(long)]
+        place: Option<String>,
+        /// An extraordinary meeting
+        #[arg(long)]
+        extraordinary: bool,
     },
 }
 

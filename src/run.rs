@@ -75,6 +75,8 @@ pub fn run(cli: Cli) -> i32 {
         Command::Next { year } => commands::next::run(&env, year),
         Command::Render(args) => commands::render::run(&env, &args),
         Command::Templates(cmd) => commands::templates::run(&env, &cmd),
+        Command::New(cmd) => commands::new::run(&env, &cmd),
+        Command::Schedule { draft, meeting } => commands::new::schedule(&env, &draft, meeting),
     };
     match result {
         Ok(code) => code,

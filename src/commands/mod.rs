@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod list;
+pub mod new;
 pub mod next;
 pub mod render;
 pub mod templates;

@@ -1,0 +1,187 @@
+//! `pds new case|meeting` and `pds schedule` write what `pds check` accepts,
+//! never overwrite, and keep every other byte.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // a panic is how a test fails
+
+mod common;
+use common::*;
+
+fn record() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("examples/en-board"), dir.path()).unwrap();
+    dir
+}
+
+#[test]
+fn a_case_on_an_agenda_gets_the_next_free_number_and_passes_the_check() {
+    let dir = record();
+    let d = dir.path();
+    let out = pds_in(
+        d,
+        &[
+            "new",
+            "case",
+            "--title",
+            "Estates review: phase 2",
+            "--meeting",
+            "3-2022",
+            "--type",
+            "Discussion",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "2022/13-22-estates-review-phase-2.md\n");
+    let text = std::fs::read_to_string(d.join("2022/13-22-estates-review-phase-2.md")).unwrap();
+    assert_eq!(text, "---\nnumber: 13/22\nmeeting: 3/2022\ntitle: \"Estates review: phase 2\"\ntype: Discussion\nstatus: ready\n---\n");
+    let out = pds_in(d, &["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["errors"], 0, "{json:#}");
+    assert_eq!(pds_in(d, &["next", "--year", "2022"]).stdout, b"14/22\n");
+}
+
+#[test]
+fn bad_arguments_exit_2_and_write_nothing() {
+    let dir = record();
+    let d = dir.path();
+    let before = snapshot(d).unwrap();
+    for args in [
+        &[
+            "new",
+            "case",
+            "--title",
+            "X",
+            "--meeting",
+            "9/2022",
+            "--type",
+            "Discussion",
+        ][..],
+        &[
+            "new",
+            "case",
+            "--title",
+            "X",
+            "--meeting",
+            "3/2022",
+            "--type",
+            "Discusion",
+        ],
+        &["new", "case", "--title", "X", "--meeting", "3/2022"],
+        &["new", "meeting", "--date", "2022-01-01"],
+        &["new", "meeting", "--date", "2022-13-01"],
+        &["new", "meeting", "--date", "2022-12-01", "--time", "25:00"],
+        &["schedule", "drafts/none.md", "--meeting", "3/2022"],
+    ] {
+        let out = pds_in(d, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).starts_with("error: "), "{args:?}");
+    }
+    assert_eq!(snapshot(d).unwrap(), before, "nothing written");
+    let out = pds_in(
+        d,
+        &[
+            "new",
+            "case",
+            "--title",
+            "X",
+            "--meeting",
+            "3/2022",
+            "--type",
+            "Discusion",
+        ],
+    );
+    assert!(stderr(&out).contains("did you mean Discussion?"));
+}
+
+#[test]
+fn drafts_go_to_drafts_and_scheduling_numbers_and_moves_them() {
+    let dir = record();
+    let d = dir.path();
+    let out = pds_in(
+        d,
+        &[
+            "new",
+            "case",
+            "--title",
+            "Workforce plan",
+            "--type",
+            "Discussion",
+        ],
+    );
+    assert_eq!(stdout(&out), "drafts/workforce-plan.md\n");
+    let out = pds_in(d, &["new", "case", "--title", "Workforce plan"]);
+    assert_eq!(
+        stdout(&out),
+        "drafts/workforce-plan-2.md\n",
+        "never overwritten"
+    );
+    std::fs::write(
+        d.join("drafts/workforce-plan.md"),
+        "---\n# the draft's own comment\ntitle: Workforce plan\ntype: Discussion\nstatus: draft\n---\nBody *kept*.\n",
+    )
+    .unwrap();
+    let out = pds_in(d, &["schedule", "workforce-plan", "--meeting", "3/2022"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "13/22 2022/13-22-workforce-plan.md\n");
+    assert!(!d.join("drafts/workforce-plan.md").exists());
+    assert_eq!(
+        std::fs::read_to_string(d.join("2022/13-22-workforce-plan.md")).unwrap(),
+        "---\nnumber: 13/22\nmeeting: 3/2022\n# the draft's own comment\ntitle: Workforce plan\ntype: Discussion\nstatus: ready\n---\nBody *kept*.\n"
+    );
+    // A draft without a type is refused, untouched.
+    let out = pds_in(
+        d,
+        &[
+            "schedule",
+            "drafts/workforce-plan-2.md",
+            "--meeting",
+            "3/2022",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(d.join("drafts/workforce-plan-2.md").exists());
+}
+
+#[test]
+fn a_new_meeting_is_appended_keeping_comments() {
+    let dir = record();
+    let d = dir.path();
+    let before = std::fs::read_to_string(d.join("2022/meetings.yaml")).unwrap();
+    let out = pds_in(
+        d,
+        &[
+            "new",
+            "meeting",
+            "--date",
+            "2022-11-24",
+            "--time",
+            "13:00-15:00",
+            "--place",
+            "Room 2, Northfield House",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "4/2022\n");
+    let after = std::fs::read_to_string(d.join("2022/meetings.yaml")).unwrap();
+    assert!(
+        after.starts_with(&before),
+        "the file's old text is kept as it was"
+    );
+    assert_eq!(
+        &after[before.len()..],
+        "- number: 4/2022\n  date: 2022-11-24\n  time: \"13:00-15:00\"\n  place: Room 2, Northfield House\n  status: planned\n"
+    );
+    let out = pds_in(
+        d,
+        &["new", "meeting", "--date", "2023-02-01", "--extraordinary"],
+    );
+    assert_eq!(stdout(&out), "1/2023\n");
+    assert!(std::fs::read_to_string(d.join("2023/meetings.yaml"))
+        .unwrap()
+        .contains("kind: extraordinary"));
+    let out = pds_in(d, &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
