@@ -75,6 +75,13 @@ pub enum Command {
         #[arg(long, value_parser = crate::commands::render::meeting_arg)]
         meeting: MeetingNumber,
     },
+    /// Print a shell completion script: pds completions bash > /etc/bash_completion.d/pds
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): pds man > pds.1
+    Man,
     /// Work with the built-in templates
     #[command(subcommand)]
     Templates(TemplatesCommand),

@@ -76,6 +76,23 @@ pub fn run(cli: Cli) -> i32 {
         Command::Render(args) => commands::render::run(&env, &args),
         Command::Templates(cmd) => commands::templates::run(&env, &cmd),
         Command::New(cmd) => commands::new::run(&env, &cmd),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "pds", &mut out);
+            print(&String::from_utf8_lossy(&out));
+            Ok(0)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out) {
+                Ok(()) => {
+                    print(&String::from_utf8_lossy(&out));
+                    Ok(0)
+                }
+                Err(e) => Err(UsageError(format!("cannot write the man page: {e}"))),
+            }
+        }
         Command::Schedule { draft, meeting } => commands::new::schedule(&env, &draft, meeting),
     };
     match result {

@@ -185,3 +185,18 @@ fn a_new_meeting_is_appended_keeping_comments() {
     let out = pds_in(d, &["check"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
 }
+
+#[test]
+fn completions_and_the_man_page_are_generated() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = pds(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0));
+        let text = stdout(&out);
+        for word in ["check", "render", "schedule", "--deny-warnings"] {
+            assert!(text.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let man = stdout(&pds(&["man"]));
+    assert!(man.starts_with(".ie") || man.contains(".TH pds 1"), "{man}");
+    assert!(man.contains("render"));
+}
