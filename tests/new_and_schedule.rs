@@ -192,7 +192,7 @@ fn completions_and_the_man_page_are_generated() {
         let out = pds(&["completions", shell]);
         assert_eq!(out.status.code(), Some(0));
         let text = stdout(&out);
-        for word in ["check", "render", "schedule", "--deny-warnings"] {
+        for word in ["check", "render", "schedule", "deny-warnings"] {
             assert!(text.contains(word), "{shell} completion lacks {word}");
         }
     }
