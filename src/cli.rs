@@ -75,6 +75,21 @@ pub enum Command {
         #[arg(long, value_parser = crate::commands::render::meeting_arg)]
         meeting: MeetingNumber,
     },
+    /// Rewrite files canonically: YAML formatted on its syntax tree (comments
+    /// kept), case numbers normalised (05/21 → 5/21), Markdown bodies as
+    /// CommonMark
+    ///
+    /// Every result is verified before it is written (values equal, Markdown
+    /// syntax trees equal, a second pass changes nothing, no word lost);
+    /// otherwise the file is left as it was, with a warning. Files that do not
+    /// parse are never touched.
+    Fmt {
+        /// Change nothing: print a diff and exit 1 if a file would change
+        #[arg(long)]
+        check: bool,
+        /// Files or folders of the record (default: the whole record)
+        paths: Vec<PathBuf>,
+    },
     /// Print a shell completion script: pds completions bash > /etc/bash_completion.d/pds
     Completions {
         /// The shell

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod fmt;
 pub mod git;
 pub mod load;
 pub mod model;

@@ -76,6 +76,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Render(args) => commands::render::run(&env, &args),
         Command::Templates(cmd) => commands::templates::run(&env, &cmd),
         Command::New(cmd) => commands::new::run(&env, &cmd),
+        Command::Fmt { check, paths } => commands::fmt::run(&env, check, &paths),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();

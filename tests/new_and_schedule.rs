@@ -200,3 +200,64 @@ fn completions_and_the_man_page_are_generated() {
     assert!(man.starts_with(".ie") || man.contains(".TH pds 1"), "{man}");
     assert!(man.contains("render"));
 }
+
+#[test]
+fn fmt_check_shows_a_diff_and_fmt_writes_what_it_verified() {
+    let dir = record();
+    let d = dir.path();
+    let case = d.join("2022/06-22-data-sharing-agreement.md");
+    let text = std::fs::read_to_string(&case).unwrap();
+    let messy = text
+        .replacen("number: 6/22", "number:   06/22   # first reading", 1)
+        .replacen("\n---\n", "\n---\nMore text\n===\n\n", 1);
+    std::fs::write(&case, &messy).unwrap();
+    std::fs::write(
+        d.join("2022/07-22-broken.md"),
+        "---\ntitle: [unclosed\n---\nBody\n",
+    )
+    .unwrap();
+    let before = snapshot(d).unwrap();
+
+    let out = pds_in(d, &["fmt", "--check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let diff = stdout(&out);
+    assert!(
+        diff.contains("--- a/2022/06-22-data-sharing-agreement.md"),
+        "{diff}"
+    );
+    assert!(diff.contains("+number: 6/22 # first reading"), "{diff}");
+    assert!(diff.contains("+# More text"), "{diff}");
+    assert!(
+        stderr(&out).contains("left 2022/07-22-broken.md as it was"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(snapshot(d).unwrap(), before, "--check changes nothing");
+
+    let out = pds_in(d, &["fmt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let after = std::fs::read_to_string(&case).unwrap();
+    assert!(after.contains("number: 6/22 # first reading\n"), "{after}");
+    assert_eq!(
+        std::fs::read(d.join("2022/07-22-broken.md")).unwrap(),
+        b"---\ntitle: [unclosed\n---\nBody\n",
+        "a file that does not parse is never touched"
+    );
+    let out = pds_in(
+        d,
+        &["fmt", "--check", "2022/06-22-data-sharing-agreement.md"],
+    );
+    assert_eq!(out.status.code(), Some(0), "idempotent: {}", stdout(&out));
+}
+
+#[test]
+fn the_real_record_is_formatted() {
+    let out = pds(&["--repo", "cases", "fmt", "--check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+}

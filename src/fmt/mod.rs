@@ -1,0 +1,373 @@
+//! `pds fmt`: canonical files, written only when provably nothing is lost.
+//!
+//! Front matter and YAML files are formatted on their syntax tree by
+//! pretty_yaml (comments stay); case numbers are normalised (`05/21` → `5/21`);
+//! Markdown bodies go through comrak's CommonMark writer. Because a writer can
+//! lose content on rare inputs, every result is verified before it is used:
+//! the YAML values parse back equal, the Markdown syntax trees are equal, a
+//! second pass changes nothing, and no word is lost. Otherwise the file is
+//! left as it was.
+
+use crate::load::frontmatter;
+use crate::model::{CaseNumber, MeetingNumber};
+use crate::yaml::{self, Node, NodeKind};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::collections::BTreeMap;
+
+/// What formatting a file's text gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The canonical text (may equal the input).
+    Formatted(String),
+    /// Left as it was, and why.
+    Refused(String),
+}
+
+/// The one place that sets comrak's options.
+fn comrak_options() -> comrak::Options<'static> {
+    let mut options = comrak::Options::default();
+    options.extension.table = true;
+    options.extension.footnotes = true;
+    options.extension.strikethrough = true;
+    options
+}
+
+fn yaml_options() -> pretty_yaml::config::FormatOptions {
+    let mut options = pretty_yaml::config::FormatOptions::default();
+    options.layout.print_width = 100;
+    options.language.prose_wrap = pretty_yaml::config::ProseWrap::Preserve;
+    options.language.quotes = pretty_yaml::config::Quotes::PreferDouble;
+    options
+}
+
+/// Formats a file of the record; `markdown` says whether it is a case file.
+pub fn format(text: &str, markdown: bool) -> Outcome {
+    match format_once(text, markdown) {
+        Err(why) => Outcome::Refused(why),
+        Ok(first) => match format_once(&first, markdown) {
+            Ok(second) if second == first => Outcome::Formatted(first),
+            Ok(_) => {
+                Outcome::Refused("formatting twice gives different text (not idempotent)".into())
+            }
+            Err(why) => {
+                Outcome::Refused(format!("its formatted text does not format again: {why}"))
+            }
+        },
+    }
+}
+
+fn format_once(text: &str, markdown: bool) -> Result<String, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.replace("\r\n", "\n");
+    if !markdown {
+        return format_yaml(&text);
+    }
+    let split =
+        frontmatter::split(&text).map_err(|_| "it has no closed front matter".to_string())?;
+    let yaml = format_yaml(split.yaml)?;
+    let body = format_markdown(split.body)?;
+    Ok(format!("---\n{yaml}---\n{body}"))
+}
+
+fn format_yaml(text: &str) -> Result<String, String> {
+    let tree = yaml::parse(text).map_err(|e| format!("its YAML does not parse ({})", e.message))?;
+    let normalised = normalise_numbers(text, &tree);
+    let before = yaml::parse(&normalised)
+        .map_err(|e| format!("normalising numbers broke the YAML ({})", e.message))?;
+    let mut out = pretty_yaml::format_text(&normalised, &yaml_options())
+        .map_err(|e| format!("the YAML formatter cannot read it ({e:?})"))?;
+    if !out.ends_with('\n') && !out.is_empty() {
+        out.push('\n');
+    }
+    let after = yaml::parse(&out)
+        .map_err(|e| format!("the formatted YAML does not parse ({})", e.message))?;
+    if !same_value(&before, &after) {
+        return Err("the formatted YAML has other values".into());
+    }
+    if words(&normalised) != words(&out) {
+        return Err("the formatted YAML lost or added words (in a comment?)".into());
+    }
+    Ok(out)
+}
+
+fn format_markdown(body: &str) -> Result<String, String> {
+    if body.trim().is_empty() {
+        return Ok(String::new());
+    }
+    let out = comrak::markdown_to_commonmark(body, &comrak_options());
+    if events(body) != events(&out) {
+        return Err("the formatted Markdown has another syntax tree".into());
+    }
+    if words(body) != words(&out) {
+        return Err("the formatted Markdown lost or added words".into());
+    }
+    if blocks(body) != blocks(&out) {
+        return Err("the formatted Markdown changed a generated-block line ({{ … }})".into());
+    }
+    Ok(out)
+}
+
+/// The generated-block lines of a body, as written.
+fn blocks(md: &str) -> Vec<&str> {
+    md.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("{{") && l.ends_with("}}"))
+        .collect()
+}
+
+/// `number: 05/21` → `number: 5/21` (and `previous`, and meeting numbers),
+/// by replacing just those values' text.
+fn normalise_numbers(text: &str, tree: &Node) -> String {
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    let mut visit = |key: &str, value: &Node| {
+        let Some(raw) = value.scalar_text(text) else {
+            return;
+        };
+        let canonical = match key {
+            "number" | "previous" | "meeting" | "raised" => CaseNumber::parse(&raw)
+                .map(|n| n.to_string())
+                .or_else(|_| MeetingNumber::parse(&raw).map(|n| n.to_string()))
+                .ok(),
+            _ => None,
+        };
+        if let Some(c) = canonical {
+            let span = text
+                .get(value.offset..value.offset + value.len)
+                .unwrap_or("");
+            if c != raw.trim() && span.trim() == raw.trim() {
+                edits.push((value.offset, value.len, c));
+            }
+        }
+    };
+    walk(tree, None, &mut visit);
+    let mut out = text.to_string();
+    edits.sort_by(|a, b| b.0.cmp(&a.0));
+    for (offset, len, replacement) in edits {
+        if out.is_char_boundary(offset) && out.is_char_boundary(offset + len) {
+            out.replace_range(offset..offset + len, &replacement);
+        }
+    }
+    out
+}
+
+fn walk(node: &Node, key: Option<&str>, visit: &mut impl FnMut(&str, &Node)) {
+    match &node.kind {
+        NodeKind::Map(entries) => {
+            for (k, v) in entries {
+                let name = match &k.kind {
+                    NodeKind::Str(s) => Some(s.as_str()),
+                    _ => None,
+                };
+                walk(v, name, visit);
+            }
+        }
+        NodeKind::Seq(items) => {
+            for item in items {
+                walk(item, key, visit);
+            }
+        }
+        _ => {
+            if let Some(k) = key {
+                visit(k, node);
+            }
+        }
+    }
+}
+
+/// Equal values, positions aside.
+fn same_value(a: &Node, b: &Node) -> bool {
+    match (&a.kind, &b.kind) {
+        (NodeKind::Seq(x), NodeKind::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_value(a, b))
+        }
+        (NodeKind::Map(x), NodeKind::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((ka, va), (kb, vb))| same_value(ka, kb) && same_value(va, vb))
+        }
+        (NodeKind::Float(x), NodeKind::Float(y)) => x == y || (x.is_nan() && y.is_nan()),
+        (x, y) => x == y,
+    }
+}
+
+/// Every word (a run of letters and digits), counted.
+fn words(text: &str) -> BTreeMap<&str, usize> {
+    let mut counts = BTreeMap::new();
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        *counts.entry(w).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The Markdown syntax tree as pulldown-cmark sees it, with text runs merged
+/// and soft line breaks as spaces, so only meaning is compared.
+fn events(md: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut text = String::new();
+    let flush = |text: &mut String, out: &mut Vec<String>| {
+        if !text.is_empty() {
+            out.push(format!(
+                "text:{}",
+                text.split_whitespace().collect::<Vec<_>>().join(" ")
+            ));
+            text.clear();
+        }
+    };
+    for event in Parser::new_ext(md, crate::render::markdown::cmark_options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak => text.push(' '),
+            Event::Start(Tag::CodeBlock(_)) | Event::End(TagEnd::CodeBlock) => {
+                flush(&mut text, &mut out);
+                out.push("code-block".into());
+            }
+            other => {
+                flush(&mut text, &mut out);
+                out.push(format!("{other:?}"));
+            }
+        }
+    }
+    flush(&mut text, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn formatted(text: &str, md: bool) -> String {
+        match format(text, md) {
+            Outcome::Formatted(t) => t,
+            Outcome::Refused(why) => panic!("refused: {why}"),
+        }
+    }
+
+    #[test]
+    fn numbers_are_normalised_and_comments_kept() {
+        let text = "---\nnumber:   05/21   # nummeret\nmeeting: 7/2021\ntitle: Budsjett\ntype: Tilslutning\nprevious: [03/21]\n---\nTekst\n";
+        let out = formatted(text, true);
+        assert!(out.contains("number: 5/21 # nummeret"), "{out}");
+        assert!(out.contains("previous: [3/21]"), "{out}");
+        assert_eq!(formatted(&out, true), out, "idempotent");
+    }
+
+    #[test]
+    fn markdown_is_made_canonical_without_losing_words() {
+        let text = "---\ntitle: T\n---\nHeading\n=======\n\n* one\n* two\n\nText[^1] with *emphasis*.\n\n[^1]: A note.\n";
+        let out = formatted(text, true);
+        assert!(out.contains("# Heading"), "{out}");
+        assert!(out.contains("- one"), "{out}");
+        assert!(out.contains("[^1]:") && out.contains("A note."), "{out}");
+    }
+
+    #[test]
+    fn bom_and_crlf_become_plain_lf() {
+        let out = formatted("\u{feff}---\r\ntitle: T\r\n---\r\nA\r\n", true);
+        assert_eq!(out, "---\ntitle: T\n---\nA\n");
+    }
+
+    #[test]
+    fn what_does_not_parse_is_refused() {
+        assert!(matches!(
+            format("---\ntitle: [\n---\n", true),
+            Outcome::Refused(_)
+        ));
+        assert!(matches!(
+            format("no front matter\n", true),
+            Outcome::Refused(_)
+        ));
+        assert!(matches!(format("a: [1\n", false), Outcome::Refused(_)));
+    }
+
+    #[test]
+    fn unused_link_definitions_are_not_silently_dropped() {
+        // comrak's writer drops link reference definitions nobody uses: a lost word.
+        match format(
+            "---\ntitle: T\n---\nText.\n\n[unused]: https://example.org/only-here\n",
+            true,
+        ) {
+            Outcome::Refused(why) => assert!(why.contains("lost"), "{why}"),
+            Outcome::Formatted(t) => assert!(t.contains("only-here"), "{t}"),
+        }
+    }
+
+    use proptest::prelude::*;
+
+    fn word() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "styret",
+            "sak",
+            "Tilslutning",
+            "NILAR",
+            "økonomi",
+            "2021",
+            "v1.0",
+            "e-helse",
+            "å",
+            "kr",
+        ])
+        .prop_map(String::from)
+    }
+
+    fn sentence() -> impl Strategy<Value = String> {
+        prop::collection::vec(word(), 1..8).prop_map(|w| w.join(" "))
+    }
+
+    fn block() -> impl Strategy<Value = String> {
+        prop_oneof![
+            sentence().prop_map(|s| format!("{s}.\n")),
+            sentence().prop_map(|s| format!("## {s}\n")),
+            prop::collection::vec(sentence(), 1..4)
+                .prop_map(|items| items.iter().map(|i| format!("* {i}\n")).collect()),
+            (sentence(), sentence()).prop_map(|(a, b)| format!("{a} *{b}* and **{a}**.\n")),
+            (sentence(), sentence())
+                .prop_map(|(a, b)| format!("| {a} | {b} |\n|---|---|\n| {b} | {a} |\n")),
+            sentence().prop_map(|s| format!("> {s}\n")),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn formatting_is_idempotent_and_keeps_every_value_and_word(
+            title in sentence(),
+            seq in 1u32..60,
+            padded in any::<bool>(),
+            blocks in prop::collection::vec(block(), 0..6),
+        ) {
+            let number = if padded { format!("{seq:02}/21") } else { format!("{seq}/21") };
+            let body = blocks.join("\n");
+            let text = format!("---\nnumber:  {number}\nmeeting: 7/2021\ntitle: \"{title}\"\ntype: Drøfting\n---\n{body}");
+            let out = match format(&text, true) {
+                Outcome::Formatted(out) => out,
+                Outcome::Refused(why) => return Err(TestCaseError::fail(format!("refused {text:?}: {why}"))),
+            };
+            prop_assert_eq!(format(&out, true), Outcome::Formatted(out.clone()));
+            let expected_number = format!("number: {seq}/21\n");
+            prop_assert!(out.contains(&expected_number), "{}", out);
+            for w in words(&body).keys() {
+                prop_assert!(words(&out).contains_key(w), "lost {:?}", w);
+            }
+            prop_assert_eq!(events(&body), events(frontmatter::split(&out).unwrap().body));
+        }
+    }
+
+    #[test]
+    fn the_real_records_files_all_format_and_verify() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("cases");
+        for entry in walkdir::WalkDir::new(&root).into_iter().flatten() {
+            let path = entry.path();
+            let ext = path.extension().and_then(|e| e.to_str());
+            if !matches!(ext, Some("md" | "yaml")) {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap();
+            if let Outcome::Refused(why) = format(&text, ext == Some("md")) {
+                panic!("{}: {why}", path.display());
+            }
+        }
+    }
+}
