@@ -141,7 +141,7 @@ fn normalise_numbers(text: &str, tree: &Node) -> String {
     };
     walk(tree, None, &mut visit);
     let mut out = text.to_string();
-    edits.sort_by(|a, b| b.0.cmp(&a.0));
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
     for (offset, len, replacement) in edits {
         if out.is_char_boundary(offset) && out.is_char_boundary(offset + len) {
             out.replace_range(offset..offset + len, &replacement);
