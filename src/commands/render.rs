@@ -20,7 +20,13 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
     if let Some(out) = &args.output {
         check_output_path(out)?;
     }
-    let (record, findings, extras) = crate::load::load(&root);
+    // A document of one year loads that year (and the small registers); when
+    // what it names is not there, the whole record, for a good suggestion.
+    let scoped = scope(&args.what).map(|scope| crate::load::load_scoped(&root, scope));
+    let (record, findings, extras) = match scoped {
+        Some(loaded) if names_something(&loaded.0, &args.what) => loaded,
+        _ => crate::load::load(&root),
+    };
     let templates = templates::load(&root)?;
     let renderer = Renderer::new(
         &record,
@@ -61,6 +67,26 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
             pdf::print(&html, out)?;
             Ok(0)
         }
+    }
+}
+
+fn scope(what: &RenderWhat) -> Option<crate::load::Scope> {
+    let year = match what {
+        RenderWhat::Notice { meeting } | RenderWhat::Pack { meeting } | RenderWhat::Minutes { meeting } | RenderWhat::Invite { meeting } => meeting.year,
+        RenderWhat::Case { case } => case.year(),
+        RenderWhat::Overview { year, .. } => *year,
+        RenderWhat::Risks | RenderWhat::Status { .. } => return None,
+    };
+    Some(crate::load::Scope { year })
+}
+
+fn names_something(record: &crate::model::Record, what: &RenderWhat) -> bool {
+    match what {
+        RenderWhat::Notice { meeting } | RenderWhat::Pack { meeting } | RenderWhat::Minutes { meeting } | RenderWhat::Invite { meeting } => {
+            record.meeting(*meeting).is_some()
+        }
+        RenderWhat::Case { case } => record.cases_numbered(*case).next().is_some(),
+        _ => true,
     }
 }
 

@@ -76,13 +76,38 @@ pub fn is_year(s: &str) -> bool {
 
 /// The record's files in sorted order, with what each holds.
 fn walk(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
+    walk_scoped(root, None)
+}
+
+/// Which part of a record a command needs: a year's folder and the small
+/// registers (risks, status reports, every year's forums and actions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope {
+    pub year: u16,
+}
+
+fn walk_scoped(root: &Path, scope: Option<Scope>) -> Vec<(String, PathBuf, FileKind)> {
     let mut files = Vec::new();
+    let year = scope.map(|s| s.year.to_string());
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
         .max_depth(2)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            let name = e.file_name().to_string_lossy();
+            if name.starts_with('.') {
+                return false;
+            }
+            match (&year, e.depth()) {
+                (Some(y), 1) if e.file_type().is_dir() && is_year(&name) => *name == **y,
+                (Some(_), 1) if e.file_type().is_dir() => name != "drafts",
+                _ => true,
+            }
+        });
     for entry in walker.flatten() {
         if entry.file_type().is_dir() {
             continue;
@@ -95,7 +120,31 @@ fn walk(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
             files.push((rel, entry.path().to_path_buf(), kind));
         }
     }
+    // Other years' forum and action items are small and may be embedded.
+    if let Some(scope) = scope {
+        let Ok(dirs) = std::fs::read_dir(root) else { return files };
+        let mut years: Vec<String> = dirs
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| is_year(n) && *n != scope.year.to_string())
+            .collect();
+        years.sort();
+        for y in years {
+            for (name, kind) in [("actions.yaml", FileKind::Actions), ("forums.yaml", FileKind::Forums)] {
+                let path = root.join(&y).join(name);
+                if path.is_file() {
+                    files.push((format!("{y}/{name}"), path, kind));
+                }
+            }
+        }
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+    }
     files
+}
+
+/// Loads only what a document of one year needs (see `Scope`).
+pub fn load_scoped(root: &Path, scope: Scope) -> (Record, Findings, LoadExtras) {
+    load_with(root, walk_scoped(root, Some(scope)), &|_, path| read_text(root, path))
 }
 
 /// Reads a file as text, or says why it cannot be.
