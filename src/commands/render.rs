@@ -72,7 +72,10 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
 
 fn scope(what: &RenderWhat) -> Option<crate::load::Scope> {
     let year = match what {
-        RenderWhat::Notice { meeting } | RenderWhat::Pack { meeting } | RenderWhat::Minutes { meeting } | RenderWhat::Invite { meeting } => meeting.year,
+        RenderWhat::Notice { meeting }
+        | RenderWhat::Pack { meeting }
+        | RenderWhat::Minutes { meeting }
+        | RenderWhat::Invite { meeting } => meeting.year,
         RenderWhat::Case { case } => case.year(),
         RenderWhat::Overview { year, .. } => *year,
         RenderWhat::Risks | RenderWhat::Status { .. } => return None,
@@ -82,9 +85,10 @@ fn scope(what: &RenderWhat) -> Option<crate::load::Scope> {
 
 fn names_something(record: &crate::model::Record, what: &RenderWhat) -> bool {
     match what {
-        RenderWhat::Notice { meeting } | RenderWhat::Pack { meeting } | RenderWhat::Minutes { meeting } | RenderWhat::Invite { meeting } => {
-            record.meeting(*meeting).is_some()
-        }
+        RenderWhat::Notice { meeting }
+        | RenderWhat::Pack { meeting }
+        | RenderWhat::Minutes { meeting }
+        | RenderWhat::Invite { meeting } => record.meeting(*meeting).is_some(),
         RenderWhat::Case { case } => record.cases_numbered(*case).next().is_some(),
         _ => true,
     }

@@ -122,7 +122,9 @@ fn walk_scoped(root: &Path, scope: Option<Scope>) -> Vec<(String, PathBuf, FileK
     }
     // Other years' forum and action items are small and may be embedded.
     if let Some(scope) = scope {
-        let Ok(dirs) = std::fs::read_dir(root) else { return files };
+        let Ok(dirs) = std::fs::read_dir(root) else {
+            return files;
+        };
         let mut years: Vec<String> = dirs
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -130,7 +132,10 @@ fn walk_scoped(root: &Path, scope: Option<Scope>) -> Vec<(String, PathBuf, FileK
             .collect();
         years.sort();
         for y in years {
-            for (name, kind) in [("actions.yaml", FileKind::Actions), ("forums.yaml", FileKind::Forums)] {
+            for (name, kind) in [
+                ("actions.yaml", FileKind::Actions),
+                ("forums.yaml", FileKind::Forums),
+            ] {
                 let path = root.join(&y).join(name);
                 if path.is_file() {
                     files.push((format!("{y}/{name}"), path, kind));
@@ -144,7 +149,9 @@ fn walk_scoped(root: &Path, scope: Option<Scope>) -> Vec<(String, PathBuf, FileK
 
 /// Loads only what a document of one year needs (see `Scope`).
 pub fn load_scoped(root: &Path, scope: Scope) -> (Record, Findings, LoadExtras) {
-    load_with(root, walk_scoped(root, Some(scope)), &|_, path| read_text(root, path))
+    load_with(root, walk_scoped(root, Some(scope)), &|_, path| {
+        read_text(root, path)
+    })
 }
 
 /// Reads a file as text, or says why it cannot be.
