@@ -271,6 +271,14 @@ mod tests {
     }
 
     #[test]
+    fn where_the_two_markdown_parsers_disagree_the_file_is_left_alone() {
+        assert!(matches!(
+            format("---\ntitle: T\n---\n2021.\n\n* styret\n", true),
+            Outcome::Refused(_)
+        ));
+    }
+
+    #[test]
     fn what_does_not_parse_is_refused() {
         assert!(matches!(
             format("---\ntitle: [\n---\n", true),
@@ -313,8 +321,11 @@ mod tests {
         .prop_map(String::from)
     }
 
+    /// Words, starting with a letter: "2021." alone is an ordered list item,
+    /// where comrak and pulldown-cmark disagree (fmt then refuses, as it should).
     fn sentence() -> impl Strategy<Value = String> {
-        prop::collection::vec(word(), 1..8).prop_map(|w| w.join(" "))
+        prop::collection::vec(word(), 0..8)
+            .prop_map(|w| format!("Saken {}", w.join(" ")).trim_end().to_string())
     }
 
     fn block() -> impl Strategy<Value = String> {
