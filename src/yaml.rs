@@ -1,8 +1,9 @@
 //! A YAML document as a tree of nodes that remember where they stand in the file.
 //!
-//! serde-saphyr parses (with strict booleans, duplicate keys as errors and its
-//! budget against alias bombs and deep nesting); every node is read through
-//! `Spanned`, so schema checks can point at the exact value they complain about.
+//! serde-saphyr parses (with strict booleans, duplicate keys as errors and a
+//! budget against alias bombs and deep nesting, tighter than its defaults);
+//! every node is read through `Spanned`, so schema checks can point at the
+//! exact value they complain about.
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
@@ -54,6 +55,10 @@ pub struct SyntaxError {
     pub line_col: Option<(usize, usize)>,
 }
 
+/// How deep collections may nest in one file. A record needs about six
+/// levels; each level costs the parser stack, so deeper is refused early.
+pub const MAX_DEPTH: usize = 32;
+
 /// Parses one YAML document. An empty document is `Null` at offset 0.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     if text.trim().is_empty() {
@@ -67,6 +72,10 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     options.strict_booleans = true;
     options.with_snippet = false;
     options.leading_zero_numbers_as_strings = true;
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
+    options.budget = Some(budget);
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(spanned) => Ok(into_node(spanned, text)),
         Err(err) => {
@@ -76,12 +85,32 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                 .map(|l| (l.line() as usize, l.column().max(1) as usize));
             let offset = line_col.map(|(line, col)| offset_of(text, line, col));
             Err(SyntaxError {
-                message: clean_message(&err.to_string()),
+                message: limit_message(&err).unwrap_or_else(|| clean_message(&err.to_string())),
                 offset,
                 line_col,
             })
         }
     }
+}
+
+/// What to tell the user when the text broke one of the limits above; the
+/// parser's own words name its internals (`Nodes { nodes: 200001 }`).
+fn limit_message(err: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::budget::BudgetBreach;
+    use serde_saphyr::Error;
+    let mut err = err;
+    while let Error::AliasError { error, .. } | Error::WithSnippet { error, .. } = err {
+        err = error;
+    }
+    let deep = format!("lists and mappings nest more than {MAX_DEPTH} levels deep");
+    Some(match err {
+        Error::Budget { breach, .. } => match breach {
+            BudgetBreach::Depth { .. } => deep,
+            other => format!("the file is too large to read safely ({other:?})"),
+        },
+        _ if err.to_string().contains("recursion limit exceeded") => deep,
+        _ => return None,
+    })
 }
 
 /// The parser's message without its own position suffix (we print positions ourselves).
@@ -309,6 +338,43 @@ mod tests {
     fn unclosed_quote_is_a_syntax_error() {
         let err = parse("a: \"open\nb: 2\n").unwrap_err();
         assert!(err.line_col.is_some(), "{err:?}");
+    }
+
+    #[test]
+    fn deep_nesting_of_every_kind_is_refused_with_a_clear_message() {
+        let flow = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+        let block = format!("{}x\n", "- ".repeat(5000));
+        let mut map = String::new();
+        for i in 0..40 {
+            map.push_str(&format!("{}k{i}:\n", " ".repeat(i)));
+        }
+        for text in [flow, block, map] {
+            let start = std::time::Instant::now();
+            let err = parse(&text).unwrap_err();
+            assert_eq!(
+                err.message, "lists and mappings nest more than 32 levels deep",
+                "{err:?}"
+            );
+            assert!(start.elapsed().as_millis() < 1000, "{:?}", start.elapsed());
+        }
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_parses_on_a_loader_thread() {
+        // The loader parses on threads of `load::STACK_SIZE`; a debug build
+        // needs far more stack per level than a release build.
+        for text in [
+            format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH)),
+            format!("{}x\n", "- ".repeat(MAX_DEPTH)),
+        ] {
+            let parsed = std::thread::Builder::new()
+                .stack_size(crate::load::STACK_SIZE)
+                .spawn(move || parse(&text).is_ok())
+                .unwrap()
+                .join()
+                .unwrap();
+            assert!(parsed);
+        }
     }
 
     #[test]

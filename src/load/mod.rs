@@ -25,6 +25,11 @@ use std::sync::Mutex;
 /// Files larger than this are not read (`unreadable`).
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
 
+/// The stack of each loader thread, as much as the main thread's. YAML
+/// parsing recurses per nesting level (up to `yaml::MAX_DEPTH`), and a debug
+/// build spends 16-32 KiB a level: 60 levels overflowed the 2 MiB default.
+pub const STACK_SIZE: usize = 8 * 1024 * 1024;
+
 /// The marker file of a record.
 pub const BOARD_FILE: &str = "pds.yaml";
 
@@ -312,39 +317,47 @@ pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
         .map(|n| n.get() * 2)
         .unwrap_or(4)
         .min(rest.len().max(1));
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let (Some((rel, path, kind)), Some(slot)) = (rest.get(i), results.get(i)) else {
+            break;
+        };
+        let mut local = Findings::default();
+        let parsed = match read_text(root, path) {
+            Ok(text) => {
+                let file = SourceFile::new(rel.clone(), path.clone(), text);
+                parse_file(&file, *kind, &case_types, &mut local)
+            }
+            Err(why) => {
+                let file = SourceFile::empty(rel.clone(), path.clone());
+                local.push(Finding::new(
+                    Code::Unreadable,
+                    Location::whole(&file),
+                    format!("{rel} {why}"),
+                ));
+                match kind {
+                    FileKind::Case | FileKind::Draft => Parsed::BrokenCase(rel.clone()),
+                    FileKind::Meetings => Parsed::BrokenMeetings(rel.clone()),
+                    _ => Parsed::Nothing,
+                }
+            }
+        };
+        if let Ok(mut slot) = slot.lock() {
+            *slot = Some((parsed, local));
+        }
+    };
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let (Some((rel, path, kind)), Some(slot)) = (rest.get(i), results.get(i)) else {
-                    break;
-                };
-                let mut local = Findings::default();
-                let parsed = match read_text(root, path) {
-                    Ok(text) => {
-                        let file = SourceFile::new(rel.clone(), path.clone(), text);
-                        parse_file(&file, *kind, &case_types, &mut local)
-                    }
-                    Err(why) => {
-                        let file = SourceFile::empty(rel.clone(), path.clone());
-                        local.push(Finding::new(
-                            Code::Unreadable,
-                            Location::whole(&file),
-                            format!("{rel} {why}"),
-                        ));
-                        match kind {
-                            FileKind::Case | FileKind::Draft => Parsed::BrokenCase(rel.clone()),
-                            FileKind::Meetings => Parsed::BrokenMeetings(rel.clone()),
-                            _ => Parsed::Nothing,
-                        }
-                    }
-                };
-                if let Ok(mut slot) = slot.lock() {
-                    *slot = Some((parsed, local));
-                }
-            });
+            let spawned = std::thread::Builder::new()
+                .stack_size(STACK_SIZE)
+                .spawn_scoped(scope, work);
+            if spawned.is_err() {
+                break;
+            }
         }
     });
+    // Whatever no thread took (none could be spawned) is loaded on this one.
+    work();
     for slot in results {
         let Ok(Some((parsed, local))) = slot.into_inner() else {
             continue;
@@ -403,6 +416,38 @@ mod tests {
         assert_eq!(
             not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()),
             "is not UTF-8 text: byte 0xE6 on line 2, column 10 (save the file as UTF-8)"
+        );
+    }
+
+    /// A record of pds.yaml and the given files.
+    fn record(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(BOARD_FILE), "board: B\n").unwrap();
+        for (rel, text) in files {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn deep_nesting_on_a_loader_thread_is_a_finding_not_a_stack_overflow() {
+        // 60 levels overflowed the 2 MiB stack of a spawned thread (exit 134).
+        let deep = format!("{}x\n", "- ".repeat(60));
+        let case = format!("---\nnumber: 1/21\nparts: {}\n---\n", "[".repeat(60));
+        let dir = record(&[("2021/meetings.yaml", &deep), ("2021/01-21-x.md", &case)]);
+        let (_, findings, _) = load(dir.path());
+        let found: Vec<_> = findings
+            .iter()
+            .map(|f| (f.code, f.at.file.name().to_string()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Code::YamlSyntax, "2021/01-21-x.md".to_string()),
+                (Code::YamlSyntax, "2021/meetings.yaml".to_string())
+            ]
         );
     }
 
