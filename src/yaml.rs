@@ -59,6 +59,14 @@ pub struct SyntaxError {
 /// levels; each level costs the parser stack, so deeper is refused early.
 pub const MAX_DEPTH: usize = 32;
 
+/// How many values (scalars, lists, mappings) one file may hold, aliases
+/// expanded. A 1 MiB file of short values holds fewer.
+pub const MAX_NODES: usize = 200_000;
+
+/// How many parser events aliases (`*name`) may replay in one file. A record
+/// has little use for aliases; an alias bomb needs millions.
+pub const MAX_ALIAS_EVENTS: usize = 10_000;
+
 /// Parses one YAML document. An empty document is `Null` at offset 0.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     if text.trim().is_empty() {
@@ -75,7 +83,10 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = MAX_DEPTH;
     budget.flow_nesting_limit = MAX_DEPTH;
+    budget.max_nodes = MAX_NODES;
+    budget.max_aliases = MAX_ALIAS_EVENTS;
     options.budget = Some(budget);
+    options.alias_limits.max_total_replayed_events = MAX_ALIAS_EVENTS;
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(spanned) => Ok(into_node(spanned, text)),
         Err(err) => {
@@ -102,12 +113,23 @@ fn limit_message(err: &serde_saphyr::Error) -> Option<String> {
     while let Error::AliasError { error, .. } | Error::WithSnippet { error, .. } = err {
         err = error;
     }
+    let aliases = format!(
+        "aliases (`*name`) expand to more than {MAX_ALIAS_EVENTS} values; write the values out"
+    );
     let deep = format!("lists and mappings nest more than {MAX_DEPTH} levels deep");
     Some(match err {
         Error::Budget { breach, .. } => match breach {
             BudgetBreach::Depth { .. } => deep,
+            BudgetBreach::Nodes { .. } => {
+                format!("the file holds more than {MAX_NODES} values (aliases expanded)")
+            }
+            BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => aliases,
             other => format!("the file is too large to read safely ({other:?})"),
         },
+        Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. }
+        | Error::AliasReplayCounterOverflow { .. } => aliases,
         _ if err.to_string().contains("recursion limit exceeded") => deep,
         _ => return None,
     })
@@ -338,6 +360,41 @@ mod tests {
     fn unclosed_quote_is_a_syntax_error() {
         let err = parse("a: \"open\nb: 2\n").unwrap_err();
         assert!(err.line_col.is_some(), "{err:?}");
+    }
+
+    /// A billion laughs: ten levels of ten aliases each.
+    fn alias_bomb() -> String {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let mut prev = 'a';
+        for c in 'b'..='k' {
+            let refs = vec![format!("*{prev}"); 10].join(", ");
+            text.push_str(&format!("{c}: &{c} [{refs}]\n"));
+            prev = c;
+        }
+        text
+    }
+
+    #[test]
+    fn an_alias_bomb_is_refused_quickly_with_a_clear_message() {
+        let start = std::time::Instant::now();
+        let err = parse(&alias_bomb()).unwrap_err();
+        let took = start.elapsed();
+        assert!(
+            err.message
+                .starts_with("aliases (`*name`) expand to more than"),
+            "{err:?}"
+        );
+        assert!(err.line_col.is_some(), "{err:?}");
+        // Generous for a debug build on a busy machine; release takes a few ms.
+        assert!(took.as_millis() < 1000, "took {took:?}");
+    }
+
+    #[test]
+    fn a_few_aliases_are_fine() {
+        let node = parse("a: &x {name: A, org: B}\nb: *x\n").unwrap();
+        let b = get(&node, "b");
+        assert_eq!(get(b, "name").kind, NodeKind::Str("A".into()));
+        assert_eq!(get(b, "org").kind, NodeKind::Str("B".into()));
     }
 
     #[test]
