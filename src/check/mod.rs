@@ -336,14 +336,22 @@ fn case_meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
                 Some(n) => format!("did you mean {n}? If not, {add}"),
                 None => add,
             };
-            findings.push(
-                Finding::new(
-                    Code::UnknownMeeting,
-                    meeting.at.clone(),
-                    format!("meeting {text} is in no meetings.yaml"),
-                )
-                .help(help),
-            );
+            let mut finding = Finding::new(
+                Code::UnknownMeeting,
+                meeting.at.clone(),
+                format!("meeting {text} is in no meetings.yaml"),
+            )
+            .help(help);
+            // An empty meetings.yaml of the year is where the fix goes.
+            let year_file = format!("{}/meetings.yaml", meeting.value.year);
+            for file in extras
+                .empty_meeting_files
+                .iter()
+                .filter(|f| f.name() == year_file)
+            {
+                finding = finding.related(Location::whole(file), "no meeting is listed here");
+            }
+            findings.push(finding);
             continue;
         }
         if let Some(number) = &case.number {
@@ -576,6 +584,32 @@ mod tests {
             .iter()
             .map(|f| (f.code, f.at.file.name(), f.at.line, f.at.column))
             .collect()
+    }
+
+    #[test]
+    fn an_empty_meetings_yaml_is_named_by_the_cases_that_miss_their_meeting() {
+        for empty in ["", "# none yet\n", "[]\n"] {
+            let findings = check_files(&[
+                BOARD,
+                ("2021/meetings.yaml", empty),
+                ("2021/01-21-a.md", &case("1/21", "1/2021")),
+            ]);
+            assert_eq!(
+                places(&findings),
+                [(Code::UnknownMeeting, "2021/01-21-a.md", 3, 10)],
+                "{empty:?}"
+            );
+            let related: Vec<_> = findings[0]
+                .related
+                .iter()
+                .map(|r| (r.at.file.name(), r.at.line, r.message.as_str()))
+                .collect();
+            assert_eq!(
+                related,
+                [("2021/meetings.yaml", 1, "no meeting is listed here")],
+                "{empty:?}"
+            );
+        }
     }
 
     #[test]

@@ -190,6 +190,8 @@ enum Parsed {
     Meetings(Vec<Meeting>, Vec<MeetingNumber>),
     /// A meetings.yaml that could not be read or parsed, by its year folder.
     BrokenMeetings(String),
+    /// A meetings.yaml that parsed but lists no meetings (empty, or `[]`).
+    NoMeetings(SourceFile),
     Case(Box<Case>),
     Risk(Box<crate::model::Risk>),
     Status(Box<crate::model::StatusReport>),
@@ -217,6 +219,9 @@ fn parse_file(
                     yaml: text.get(base..).unwrap_or(""),
                     findings,
                 };
+                if node.is_null() || node.as_seq().is_some_and(<[_]>::is_empty) {
+                    return Parsed::NoMeetings(file.clone());
+                }
                 let (loaded, broken) = meeting::meetings(&mut ctx, &node);
                 Parsed::Meetings(loaded, broken)
             }
@@ -373,6 +378,7 @@ pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
                     extras.unread_meeting_years.push(year);
                 }
             }
+            Parsed::NoMeetings(file) => extras.empty_meeting_files.push(file),
             Parsed::Case(c) => record.cases.push(*c),
             Parsed::Risk(r) => record.risks.push(*r),
             Parsed::Status(s) => record.status_reports.push(*s),
@@ -395,6 +401,9 @@ pub struct LoadExtras {
     pub broken_meetings: Vec<MeetingNumber>,
     /// Years whose meetings.yaml could not be read or parsed at all.
     pub unread_meeting_years: Vec<u16>,
+    /// meetings.yaml files that list no meetings: a case naming a meeting of
+    /// their year points at them.
+    pub empty_meeting_files: Vec<SourceFile>,
 }
 
 impl LoadExtras {
