@@ -42,8 +42,11 @@ pub fn render(findings: &[Finding], prefix: &str) -> String {
     out
 }
 
+/// A workflow command's message: line breaks encoded as GitHub wants them,
+/// any other control character written out (GitHub's log honours colours).
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    super::printable(s, &['\r', '\n'])
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -60,5 +63,7 @@ mod tests {
     fn escapes_what_github_would_misread() {
         assert_eq!(data("50%\na"), "50%25%0Aa");
         assert_eq!(property("a,b:c"), "a%2Cb%3Ac");
+        assert_eq!(data("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(property("2021/\u{1b}\n.md"), "2021/\\u{1b}%0A.md");
     }
 }

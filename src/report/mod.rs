@@ -6,6 +6,27 @@ pub mod json;
 
 use crate::check::code::Severity;
 use crate::check::finding::Finding;
+use std::borrow::Cow;
+
+/// `s` with its control characters written out (`\u{1b}`), so that text from
+/// a record (a file name, a YAML key in a message) cannot drive the terminal
+/// or the CI log it is printed to. `keep` names the ones left as they are.
+pub fn printable<'a>(s: &'a str, keep: &[char]) -> Cow<'a, str> {
+    if !s.chars().any(|c| c.is_control() && !keep.contains(&c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if c.is_control() && !keep.contains(&c) {
+                    c.escape_debug().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
 
 /// `--format` of `pds check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -63,5 +84,20 @@ impl std::fmt::Display for Summary {
             plural(self.acknowledged, "acknowledged", "acknowledged"),
             plural(self.files, "file", "files"),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_written_out() {
+        assert_eq!(
+            printable("a\u{1b}[31mb\nc\u{85}", &['\n']),
+            "a\\u{1b}[31mb\nc\\u{85}"
+        );
+        assert_eq!(printable("x\ny\tz", &[]), "x\\ny\\tz");
+        assert!(matches!(printable("2021/ø-æ.md", &[]), Cow::Borrowed(_)));
     }
 }
