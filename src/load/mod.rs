@@ -115,6 +115,11 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, String> {
             return Err("is a link to a file outside the record; pds does not follow it".into());
         }
     }
+    // Before opening: opening a FIFO for reading waits for a writer, forever.
+    let target = std::fs::metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
+    if !target.is_file() {
+        return Err("is not a regular file".into());
+    }
     let file = std::fs::File::open(path).map_err(|e| format!("cannot be read: {e}"))?;
     let meta = file
         .metadata()
@@ -458,6 +463,25 @@ mod tests {
                 (Code::YamlSyntax, "2021/meetings.yaml".to_string())
             ]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_not_a_file_and_is_not_waited_on() {
+        let dir = record(&[]);
+        let fifo = dir.path().join("2021/meetings.yaml");
+        std::fs::create_dir_all(fifo.parent().unwrap()).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("no mkfifo here: skipped");
+            return;
+        }
+        // Opening it would block this test for ever: run it where it can be abandoned.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let root = dir.path().to_path_buf();
+        std::thread::spawn(move || tx.send(read_text(&root, &root.join("2021/meetings.yaml"))));
+        let read = rx.recv_timeout(std::time::Duration::from_secs(10));
+        assert_eq!(read, Ok(Err("is not a regular file".to_string())));
     }
 
     #[test]
