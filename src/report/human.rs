@@ -183,13 +183,15 @@ impl Diagnostic for Elsewhere<'_> {
     }
 }
 
-/// Renders findings and the summary line. `color` turns on ANSI colours.
+/// Renders findings, at most `max_per_code` of each code (a line counts the
+/// rest), and the summary line. `color` turns on ANSI colours.
 pub fn render(
     findings: &[Finding],
     summary: &Summary,
     color: bool,
     width: usize,
     notes: &dyn Fn(&Finding) -> Option<String>,
+    max_per_code: usize,
 ) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
@@ -206,6 +208,7 @@ pub fn render(
         .with_links(false)
         .with_show_related_as_nested(true);
     let mut out = String::new();
+    let (findings, left_out) = super::per_code(findings, max_per_code);
     for finding in findings {
         let help = match (finding.acknowledged, notes(finding)) {
             (true, Some(note)) => Some(format!("acknowledged in pds.yaml: {note}")),
@@ -229,6 +232,10 @@ pub fn render(
         };
         let _ = handler.render_report(&mut out, &report_for(&shown));
         out.push('\n');
+    }
+    for (code, n) in left_out {
+        out.push_str(&super::left_out_line(code, n));
+        out.push_str("\n\n");
     }
     let verdict = if summary.errors > 0 {
         "error"
@@ -272,7 +279,32 @@ mod tests {
 
     fn render_one(finding: Finding) -> String {
         let summary = Summary::of(std::slice::from_ref(&finding), 2);
-        render(&[finding], &summary, false, 80, &|_| None)
+        render(&[finding], &summary, false, 80, &|_| None, 50)
+    }
+
+    #[test]
+    fn findings_past_the_limit_of_their_code_are_one_line() {
+        let f = file("2021/09-21-a.md", "---\nnumber: 9/21\n---\n");
+        let findings: Vec<Finding> = (1..=8)
+            .map(|n| {
+                Finding::new(
+                    Code::CaseGap,
+                    Location::new(&f, 12, 4),
+                    format!("case number {n}/21 is carried by no case"),
+                )
+            })
+            .collect();
+        let summary = Summary::of(&findings, 1);
+        let out = render(&findings, &summary, false, 80, &|_| None, 3);
+        assert_eq!(out.matches("is carried by no case").count(), 3, "{out}");
+        assert!(out.contains("case number 3/21 is"), "{out}");
+        assert!(!out.contains("case number 4/21 is"), "{out}");
+        assert!(
+            out.ends_with(
+                "\n… and 5 more case-gap findings (--format json lists them all)\n\nerror: 8 errors, 0 warnings, 0 acknowledged in 1 file\n"
+            ),
+            "{out}"
+        );
     }
 
     #[test]
