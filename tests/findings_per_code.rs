@@ -10,8 +10,8 @@
 mod common;
 use common::*;
 
-/// Cases 1/21 and 202/21 and nothing between: gaps 2/21 to 201/21, and
-/// nothing else.
+/// Cases 1/21, 3/21, 5/21, … 401/21: 200 gaps of one number each (a longer
+/// run of missing numbers is one finding).
 fn record() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
@@ -22,11 +22,13 @@ fn record() -> tempfile::TempDir {
         "- { number: 1/2021, date: 2021-02-12 }\n",
     )
     .unwrap();
-    let case = |n: &str| {
-        format!("---\nnumber: {n}\nmeeting: 1/2021\ntitle: Sak\ntype: Orientering\n---\n")
-    };
-    std::fs::write(root.join("2021/01-21-a.md"), case("1/21")).unwrap();
-    std::fs::write(root.join("2021/202-21-b.md"), case("202/21")).unwrap();
+    for n in (1..=401).step_by(2) {
+        std::fs::write(
+            root.join(format!("2021/{n:02}-21-sak.md")),
+            format!("---\nnumber: {n}/21\nmeeting: 1/2021\ntitle: Sak\ntype: Orientering\n---\n"),
+        )
+        .unwrap();
+    }
     dir
 }
 
@@ -61,7 +63,7 @@ fn human_output_shows_50_gaps_and_counts_the_other_150() {
     assert_eq!(out.matches("… and").count(), 1, "{out}");
     // The summary still counts every finding.
     assert!(
-        out.ends_with("error: 200 errors, 0 warnings, 0 acknowledged in 4 files\n"),
+        out.ends_with("error: 200 errors, 0 warnings, 0 acknowledged in 203 files\n"),
         "{out}"
     );
 }

@@ -126,6 +126,30 @@ fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
                         .subject(missing),
                 );
             }
+            sequence::Problem::Gaps(first, last, next) => {
+                let Some(next_case) = at(next) else { continue };
+                let before = present
+                    .range(..first)
+                    .next_back()
+                    .filter(|n| n.yy == first.yy);
+                let how = match before {
+                    Some(before) => {
+                        format!("the sequence skips from {before} to {}", next_case.value)
+                    }
+                    None => format!("the year's sequence starts at {}", next_case.value),
+                };
+                findings.push(
+                    Finding::new(
+                        Code::CaseGap,
+                        next_case.at.clone(),
+                        format!(
+                            "case numbers {first} to {last} ({} numbers) are carried by no case: {how}",
+                            last.seq - first.seq + 1
+                        ),
+                    )
+                    .help("a number this far ahead of the sequence is often a typo; withdrawn cases keep their numbers"),
+                );
+            }
             sequence::Problem::Order(late, early) => {
                 let (Some(late_case), Some(early_case)) = (numbered.get(late), numbered.get(early))
                 else {
@@ -231,13 +255,32 @@ fn meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
             .map(|m| m.number.seq)
             .chain(broken.map(|m| m.seq))
             .collect();
-        let max = present.iter().next_back().copied().unwrap_or(0);
-        for seq in 1..max {
-            if present.contains(&seq) {
+        for (first, last) in sequence::missing_runs(&present) {
+            let Some(next) = list
+                .iter()
+                .filter(|m| m.number.seq > last)
+                .min_by_key(|m| m.number.seq)
+            else {
+                continue;
+            };
+            if last - first >= sequence::LONGEST_GAP_LISTED {
+                let (a, b) = (
+                    MeetingNumber::new(first, *year),
+                    MeetingNumber::new(last, *year),
+                );
+                findings.push(Finding::new(
+                    Code::MeetingGap,
+                    next.number.at.clone(),
+                    format!(
+                        "meeting numbers {a} to {b} ({} numbers) are missing: {year}'s meetings skip to {}",
+                        last - first + 1,
+                        next.number.value
+                    ),
+                ));
                 continue;
             }
-            let missing = MeetingNumber::new(seq, *year);
-            if let Some(next) = list.iter().find(|m| m.number.seq > seq) {
+            for seq in first..=last {
+                let missing = MeetingNumber::new(seq, *year);
                 findings.push(
                     Finding::new(
                         Code::MeetingGap,
@@ -584,6 +627,30 @@ mod tests {
             .iter()
             .map(|f| (f.code, f.at.file.name(), f.at.line, f.at.column))
             .collect()
+    }
+
+    #[test]
+    fn a_number_far_ahead_is_one_gap_finding_not_millions() {
+        let findings = check_files(&[
+            BOARD,
+            (
+                "2021/meetings.yaml",
+                "- { number: 1/2021, date: 2021-02-12 }\n- { number: 900000000/2021, date: 2021-03-12 }\n",
+            ),
+            ("2021/01-21-a.md", &case("1/21", "1/2021")),
+            ("2021/4000000-21-b.md", &case("4000000/21", "1/2021")),
+        ]);
+        let messages: Vec<_> = findings
+            .iter()
+            .map(|f| (f.code, f.message.as_str()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (Code::CaseGap, "case numbers 2/21 to 3999999/21 (3999998 numbers) are carried by no case: the sequence skips from 1/21 to 4000000/21"),
+                (Code::MeetingGap, "meeting numbers 2/2021 to 899999999/2021 (899999998 numbers) are missing: 2021's meetings skip to 900000000/2021"),
+            ]
+        );
     }
 
     #[test]
