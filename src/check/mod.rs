@@ -592,7 +592,7 @@ fn acknowledge(record: &Record, findings: &mut Vec<Finding>) {
         }
     }
     findings.extend(stale);
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.sort_by(Finding::output_order);
 }
 
 #[cfg(test)]
