@@ -1,8 +1,9 @@
 //! A YAML document as a tree of nodes that remember where they stand in the file.
 //!
-//! serde-saphyr parses (with strict booleans, duplicate keys as errors and its
-//! budget against alias bombs and deep nesting); every node is read through
-//! `Spanned`, so schema checks can point at the exact value they complain about.
+//! serde-saphyr parses (with strict booleans, duplicate keys as errors and a
+//! budget against alias bombs and deep nesting, tighter than its defaults);
+//! every node is read through `Spanned`, so schema checks can point at the
+//! exact value they complain about.
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
@@ -54,6 +55,18 @@ pub struct SyntaxError {
     pub line_col: Option<(usize, usize)>,
 }
 
+/// How deep collections may nest in one file. A record needs about six
+/// levels; each level costs the parser stack, so deeper is refused early.
+pub const MAX_DEPTH: usize = 32;
+
+/// How many values (scalars, lists, mappings) one file may hold, aliases
+/// expanded. A 1 MiB file of short values holds fewer.
+pub const MAX_NODES: usize = 200_000;
+
+/// How many parser events aliases (`*name`) may replay in one file. A record
+/// has little use for aliases; an alias bomb needs millions.
+pub const MAX_ALIAS_EVENTS: usize = 10_000;
+
 /// Parses one YAML document. An empty document is `Null` at offset 0.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     if text.trim().is_empty() {
@@ -67,6 +80,13 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     options.strict_booleans = true;
     options.with_snippet = false;
     options.leading_zero_numbers_as_strings = true;
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
+    budget.max_nodes = MAX_NODES;
+    budget.max_aliases = MAX_ALIAS_EVENTS;
+    options.budget = Some(budget);
+    options.alias_limits.max_total_replayed_events = MAX_ALIAS_EVENTS;
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(spanned) => Ok(into_node(spanned, text)),
         Err(err) => {
@@ -76,12 +96,43 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                 .map(|l| (l.line() as usize, l.column().max(1) as usize));
             let offset = line_col.map(|(line, col)| offset_of(text, line, col));
             Err(SyntaxError {
-                message: clean_message(&err.to_string()),
+                message: limit_message(&err).unwrap_or_else(|| clean_message(&err.to_string())),
                 offset,
                 line_col,
             })
         }
     }
+}
+
+/// What to tell the user when the text broke one of the limits above; the
+/// parser's own words name its internals (`Nodes { nodes: 200001 }`).
+fn limit_message(err: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::budget::BudgetBreach;
+    use serde_saphyr::Error;
+    let mut err = err;
+    while let Error::AliasError { error, .. } | Error::WithSnippet { error, .. } = err {
+        err = error;
+    }
+    let aliases = format!(
+        "aliases (`*name`) expand to more than {MAX_ALIAS_EVENTS} values; write the values out"
+    );
+    let deep = format!("lists and mappings nest more than {MAX_DEPTH} levels deep");
+    Some(match err {
+        Error::Budget { breach, .. } => match breach {
+            BudgetBreach::Depth { .. } => deep,
+            BudgetBreach::Nodes { .. } => {
+                format!("the file holds more than {MAX_NODES} values (aliases expanded)")
+            }
+            BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => aliases,
+            other => format!("the file is too large to read safely ({other:?})"),
+        },
+        Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. }
+        | Error::AliasReplayCounterOverflow { .. } => aliases,
+        _ if err.to_string().contains("recursion limit exceeded") => deep,
+        _ => return None,
+    })
 }
 
 /// The parser's message without its own position suffix (we print positions ourselves).
@@ -309,6 +360,78 @@ mod tests {
     fn unclosed_quote_is_a_syntax_error() {
         let err = parse("a: \"open\nb: 2\n").unwrap_err();
         assert!(err.line_col.is_some(), "{err:?}");
+    }
+
+    /// A billion laughs: ten levels of ten aliases each.
+    fn alias_bomb() -> String {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let mut prev = 'a';
+        for c in 'b'..='k' {
+            let refs = vec![format!("*{prev}"); 10].join(", ");
+            text.push_str(&format!("{c}: &{c} [{refs}]\n"));
+            prev = c;
+        }
+        text
+    }
+
+    #[test]
+    fn an_alias_bomb_is_refused_quickly_with_a_clear_message() {
+        let start = std::time::Instant::now();
+        let err = parse(&alias_bomb()).unwrap_err();
+        let took = start.elapsed();
+        assert!(
+            err.message
+                .starts_with("aliases (`*name`) expand to more than"),
+            "{err:?}"
+        );
+        assert!(err.line_col.is_some(), "{err:?}");
+        // Generous for a debug build on a busy machine; release takes a few ms.
+        assert!(took.as_millis() < 1000, "took {took:?}");
+    }
+
+    #[test]
+    fn a_few_aliases_are_fine() {
+        let node = parse("a: &x {name: A, org: B}\nb: *x\n").unwrap();
+        let b = get(&node, "b");
+        assert_eq!(get(b, "name").kind, NodeKind::Str("A".into()));
+        assert_eq!(get(b, "org").kind, NodeKind::Str("B".into()));
+    }
+
+    #[test]
+    fn deep_nesting_of_every_kind_is_refused_with_a_clear_message() {
+        let flow = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+        let block = format!("{}x\n", "- ".repeat(5000));
+        let mut map = String::new();
+        for i in 0..40 {
+            map.push_str(&format!("{}k{i}:\n", " ".repeat(i)));
+        }
+        for text in [flow, block, map] {
+            let start = std::time::Instant::now();
+            let err = parse(&text).unwrap_err();
+            assert_eq!(
+                err.message, "lists and mappings nest more than 32 levels deep",
+                "{err:?}"
+            );
+            assert!(start.elapsed().as_millis() < 1000, "{:?}", start.elapsed());
+        }
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_parses_on_a_loader_thread() {
+        // The loader parses on threads of `load::STACK_SIZE`; a debug build
+        // needs far more stack per level than a release build.
+        for text in [
+            format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH)),
+            format!("{}x\n", "- ".repeat(MAX_DEPTH)),
+        ] {
+            let parsed = std::thread::Builder::new()
+                .stack_size(crate::load::STACK_SIZE)
+                .spawn(move || parse(&text).is_ok())
+                .unwrap()
+                .join()
+                .unwrap();
+            assert!(parsed);
+        }
     }
 
     #[test]

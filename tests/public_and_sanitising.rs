@@ -198,3 +198,210 @@ fn markdown_outputs_escape_yaml_values() {
     );
     assert!(!md.contains("<script>"), "{md}");
 }
+
+/// The bytes of a picture outside the record: no output may carry them,
+/// as text or base64.
+const OUTSIDE_PICTURE: &[u8] = b"\x89PNG\r\n\x1a\nSECRET-PICTURE-OUTSIDE-THE-RECORD";
+
+/// A record in `<tmp>/record` whose case body names pictures by every path
+/// that leads out of it, and one picture inside it that must be inlined.
+fn picture_record() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("record");
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    for name in ["secret.png", "secret.svg"] {
+        std::fs::write(outside.join(name), OUTSIDE_PICTURE).unwrap();
+        std::fs::write(dir.path().join(name), OUTSIDE_PICTURE).unwrap();
+    }
+    write(
+        &root,
+        "pds.yaml",
+        "board: Board\nchair: { name: Chair, org: Org }\n",
+    );
+    write(
+        &root,
+        "2021/meetings.yaml",
+        "- number: 1/2021\n  date: 2021-03-01\n",
+    );
+    std::fs::write(root.join("2021/inside.png"), b"\x89PNG-INSIDE").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.join("secret.png"), root.join("2021/linked.png")).unwrap();
+    let abs = outside.join("secret.png");
+    let abs = abs.to_str().unwrap();
+    let body = format!(
+        "![inside](inside.png)\n\n\
+         ![up two](../../secret.png) ![up three](../../outside/secret.png)\n\n\
+         ![absolute]({abs}) ![file url](file://{abs})\n\n\
+         ![encoded](%2e%2e/%2e%2e/secret.png) ![encoded slash](..%2f..%2fsecret.png)\n\n\
+         ![backslashes](..\\..\\secret.png) ![linked](linked.png) ![svg](../../secret.svg)\n\n\
+         <img src=\"../../secret.png\"> <img src=\"{abs}\"> <img src=\"file://{abs}\">\n\n\
+         [link](../../secret.png) [abs link]({abs})\n"
+    );
+    write(
+        &root,
+        "2021/01-21-bilder.md",
+        &format!(
+            "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Bilder\ntype: Orientering\n---\n{body}"
+        ),
+    );
+    (dir, root)
+}
+
+#[test]
+fn pictures_outside_the_record_are_never_read() {
+    use base64::Engine;
+    let (_dir, root) = picture_record();
+    let secret_b64 = base64::engine::general_purpose::STANDARD.encode(OUTSIDE_PICTURE);
+    let marker = "SECRET-PICTURE";
+    let inside_b64 = base64::engine::general_purpose::STANDARD.encode(b"\x89PNG-INSIDE");
+    let mut inlined_inside = false;
+    for doc in [
+        &["render", "case", "1/21"][..],
+        &["render", "pack", "1/2021"],
+        &["render", "notice", "1/2021"],
+    ] {
+        for format in ["md", "html"] {
+            for public in [false, true] {
+                let mut args = vec!["--repo", root.to_str().unwrap()];
+                args.extend_from_slice(doc);
+                args.extend_from_slice(&["--format", format]);
+                if public {
+                    args.push("--public");
+                }
+                let out = pds(&args);
+                assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+                let text = format!("{}{}", stdout(&out), stderr(&out));
+                assert!(
+                    !text.contains(marker),
+                    "{args:?} read a picture outside:\n{text}"
+                );
+                assert!(
+                    !text.contains(&secret_b64),
+                    "{args:?} inlined a picture outside"
+                );
+                // Any run of its base64, whatever the alignment.
+                for skip in 0..3 {
+                    let part = base64::engine::general_purpose::STANDARD
+                        .encode(&OUTSIDE_PICTURE[8 + skip..]);
+                    assert!(
+                        !text.contains(&part[..16]),
+                        "{args:?} holds the outside picture's bytes"
+                    );
+                }
+                inlined_inside |= text.contains(&inside_b64);
+                if format == "html" {
+                    for tag in tags(&text) {
+                        let lower = tag.to_lowercase();
+                        assert!(!lower.contains("file:"), "{args:?}: <{tag}>");
+                        assert!(!lower.contains("secret.svg"), "{args:?}: <{tag}>");
+                    }
+                }
+            }
+        }
+    }
+    // Otherwise the test above would pass for a pds that inlines nothing.
+    assert!(
+        inlined_inside,
+        "the picture inside the record was never inlined"
+    );
+}
+
+/// SVG and CSS that would run script or fetch things, in a case body.
+const SVG_AND_CSS: &[&str] = &[
+    "<svg><script>alert('svg1')</script></svg>",
+    "<svg onload=\"alert('svg2')\"><circle r=\"5\"/></svg>",
+    "<svg><a xlink:href=\"javascript:alert('svg3')\"><text>t</text></a></svg>",
+    "<svg><foreignObject><iframe src=\"javascript:alert('svg4')\"></iframe></foreignObject></svg>",
+    "<svg><use href=\"data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+\"/></svg>",
+    "<svg><animate attributeName=\"href\" to=\"javascript:alert('svg5')\"/></svg>",
+    "<svg><set attributeName=\"onmouseover\" to=\"alert('svg6')\"/></svg>",
+    "<img src=\"data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+\">",
+    "<img src=\"inside.svg\">",
+    "![vector](inside.svg)",
+    "<object data=\"inside.svg\" type=\"image/svg+xml\"></object>",
+    "<embed src=\"inside.svg\">",
+    "<div style=\"width: expression(alert('css1'))\">css1</div>",
+    "<p style=\"background: url(javascript:alert('css2'))\">css2</p>",
+    "<p style=\"background-image: url('https://evil.example/css3.png')\">css3</p>",
+    "<style>body { background: url(https://evil.example/css4.png) } EVIL-CSS-MARKER</style>",
+    "<style>@import 'https://evil.example/css5.css';</style>",
+    "<link rel=\"stylesheet\" href=\"https://evil.example/css6.css\">",
+    "<span style=\"behavior: url(x.htc); -moz-binding: url(x.xml#xss)\">css7</span>",
+    "| a |\n|---|\n| <td style=\"text-align: left; background: url(https://evil.example/css8.png)\">x</td> |",
+];
+
+#[test]
+fn svg_and_css_in_bodies_carry_no_script_and_fetch_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "pds.yaml",
+        "board: Board\nchair: { name: Chair, org: Org }\n",
+    );
+    write(
+        root,
+        "2021/meetings.yaml",
+        "- number: 1/2021\n  date: 2021-03-01\n",
+    );
+    write(
+        root,
+        "2021/inside.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert('inside-svg')\"><script>alert('inside-svg')</script></svg>",
+    );
+    let body = SVG_AND_CSS.join("\n\n");
+    write(
+        root,
+        "2021/01-21-svg.md",
+        &format!("---\nnumber: 1/21\nmeeting: 1/2021\ntitle: SVG\ntype: Orientering\n---\nVisible text.\n\n{body}\n"),
+    );
+    for doc in [
+        &["render", "case", "1/21"][..],
+        &["render", "pack", "1/2021"],
+    ] {
+        let mut args = vec!["--repo", root.to_str().unwrap()];
+        args.extend_from_slice(doc);
+        args.extend_from_slice(&["--format", "html"]);
+        let out = pds(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let html = stdout(&out);
+        assert!(
+            html.contains("Visible text."),
+            "{args:?}: the body was not rendered"
+        );
+        for tag in tags(&html) {
+            let lower = tag.to_lowercase();
+            for bad in [
+                "script",
+                "javascript:",
+                "svg",
+                "foreignobject",
+                "expression(",
+                "url(",
+                "behavior",
+                "binding",
+                "data:",
+                "evil.example",
+                "iframe",
+                "object",
+                "embed",
+                "link ",
+                "animate",
+                "set ",
+                "use ",
+            ] {
+                assert!(!lower.contains(bad), "{args:?} carries <{tag}>");
+            }
+            let handler = lower
+                .split(|c: char| c.is_whitespace() || c == '/')
+                .any(|attr| attr.starts_with("on") && attr.contains('='));
+            assert!(!handler, "{args:?} carries an event handler in <{tag}>");
+        }
+        // A <style> element of the body is dropped with its text; the page's own stays.
+        assert!(!html.contains("EVIL-CSS-MARKER"), "{args:?}");
+        assert!(!html.contains("@import"), "{args:?}");
+        assert!(!html.contains("inside-svg"), "{args:?} inlined an SVG");
+        assert_eq!(html.matches("<style").count(), 1, "{args:?}");
+    }
+}

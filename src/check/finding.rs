@@ -98,6 +98,16 @@ impl Finding {
             &self.message,
         )
     }
+
+    /// The order of output: by `sort_key`, with numbers in messages compared
+    /// as numbers, so the gaps reported at one case read 2/21, 3/21 … 10/21
+    /// (and the first 50 shown of many are the lowest), not 10/21, 100/21, 2/21.
+    pub fn output_order(&self, other: &Finding) -> std::cmp::Ordering {
+        let (a, b) = (self.sort_key(), other.sort_key());
+        (a.0, a.1, a.2, a.3)
+            .cmp(&(b.0, b.1, b.2, b.3))
+            .then_with(|| natural_cmp(a.4, b.4))
+    }
 }
 
 /// Where checks put what they find; a check never stops at its first finding.
@@ -132,8 +142,39 @@ impl Findings {
     }
 
     pub fn into_sorted(mut self) -> Vec<Finding> {
-        self.items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.items.sort_by(Finding::output_order);
         self.items
+    }
+}
+
+/// Compares text with each run of ASCII digits as the number it writes.
+fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut a, mut b) = (a, b);
+    loop {
+        let (Some(ca), Some(cb)) = (a.chars().next(), b.chars().next()) else {
+            return a.len().cmp(&b.len());
+        };
+        if ca.is_ascii_digit() && cb.is_ascii_digit() {
+            let da = a.find(|c: char| !c.is_ascii_digit()).unwrap_or(a.len());
+            let db = b.find(|c: char| !c.is_ascii_digit()).unwrap_or(b.len());
+            let (na, ra) = a.split_at(da);
+            let (nb, rb) = b.split_at(db);
+            let (ta, tb) = (na.trim_start_matches('0'), nb.trim_start_matches('0'));
+            let by_value = ta.len().cmp(&tb.len()).then_with(|| ta.cmp(tb));
+            match by_value.then_with(|| na.len().cmp(&nb.len())) {
+                Ordering::Equal => (a, b) = (ra, rb),
+                other => return other,
+            }
+        } else {
+            match ca.cmp(&cb) {
+                Ordering::Equal => {
+                    a = a.get(ca.len_utf8()..).unwrap_or_default();
+                    b = b.get(cb.len_utf8()..).unwrap_or_default();
+                }
+                other => return other,
+            }
+        }
     }
 }
 
@@ -164,6 +205,39 @@ pub fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_in_messages_sort_as_numbers() {
+        use std::cmp::Ordering::*;
+        let mut v = vec![
+            "case number 10/21 x",
+            "case number 100/21 x",
+            "case number 2/21 x",
+            "b",
+            "a 9",
+            "a 09",
+            "a 10",
+        ];
+        v.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            v,
+            [
+                "a 9",
+                "a 09",
+                "a 10",
+                "b",
+                "case number 2/21 x",
+                "case number 10/21 x",
+                "case number 100/21 x"
+            ]
+        );
+        assert_eq!(natural_cmp("ø 2", "ø 2"), Equal);
+        assert_eq!(natural_cmp("x", "x1"), Less);
+        assert_eq!(
+            natural_cmp("99999999999999999999999", "100000000000000000000000"),
+            Less
+        );
+    }
 
     #[test]
     fn nearest_suggests_close_spellings_only() {

@@ -127,6 +127,30 @@ fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
                         .subject(missing),
                 );
             }
+            sequence::Problem::Gaps(first, last, next) => {
+                let Some(next_case) = at(next) else { continue };
+                let before = present
+                    .range(..first)
+                    .next_back()
+                    .filter(|n| n.yy == first.yy);
+                let how = match before {
+                    Some(before) => {
+                        format!("the sequence skips from {before} to {}", next_case.value)
+                    }
+                    None => format!("the year's sequence starts at {}", next_case.value),
+                };
+                findings.push(
+                    Finding::new(
+                        Code::CaseGap,
+                        next_case.at.clone(),
+                        format!(
+                            "case numbers {first} to {last} ({} numbers) are carried by no case: {how}",
+                            last.seq - first.seq + 1
+                        ),
+                    )
+                    .help("a number this far ahead of the sequence is often a typo; withdrawn cases keep their numbers"),
+                );
+            }
             sequence::Problem::Order(late, early) => {
                 let (Some(late_case), Some(early_case)) = (numbered.get(late), numbered.get(early))
                 else {
@@ -232,13 +256,32 @@ fn meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
             .map(|m| m.number.seq)
             .chain(broken.map(|m| m.seq))
             .collect();
-        let max = present.iter().next_back().copied().unwrap_or(0);
-        for seq in 1..max {
-            if present.contains(&seq) {
+        for (first, last) in sequence::missing_runs(&present) {
+            let Some(next) = list
+                .iter()
+                .filter(|m| m.number.seq > last)
+                .min_by_key(|m| m.number.seq)
+            else {
+                continue;
+            };
+            if last - first >= sequence::LONGEST_GAP_LISTED {
+                let (a, b) = (
+                    MeetingNumber::new(first, *year),
+                    MeetingNumber::new(last, *year),
+                );
+                findings.push(Finding::new(
+                    Code::MeetingGap,
+                    next.number.at.clone(),
+                    format!(
+                        "meeting numbers {a} to {b} ({} numbers) are missing: {year}'s meetings skip to {}",
+                        last - first + 1,
+                        next.number.value
+                    ),
+                ));
                 continue;
             }
-            let missing = MeetingNumber::new(seq, *year);
-            if let Some(next) = list.iter().find(|m| m.number.seq > seq) {
+            for seq in first..=last {
+                let missing = MeetingNumber::new(seq, *year);
                 findings.push(
                     Finding::new(
                         Code::MeetingGap,
@@ -337,14 +380,22 @@ fn case_meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
                 Some(n) => format!("did you mean {n}? If not, {add}"),
                 None => add,
             };
-            findings.push(
-                Finding::new(
-                    Code::UnknownMeeting,
-                    meeting.at.clone(),
-                    format!("meeting {text} is in no meetings.yaml"),
-                )
-                .help(help),
-            );
+            let mut finding = Finding::new(
+                Code::UnknownMeeting,
+                meeting.at.clone(),
+                format!("meeting {text} is in no meetings.yaml"),
+            )
+            .help(help);
+            // An empty meetings.yaml of the year is where the fix goes.
+            let year_file = format!("{}/meetings.yaml", meeting.value.year);
+            for file in extras
+                .empty_meeting_files
+                .iter()
+                .filter(|f| f.name() == year_file)
+            {
+                finding = finding.related(Location::whole(file), "no meeting is listed here");
+            }
+            findings.push(finding);
             continue;
         }
         if let Some(number) = &case.number {
@@ -542,7 +593,7 @@ fn acknowledge(record: &Record, findings: &mut Vec<Finding>) {
         }
     }
     findings.extend(stale);
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.sort_by(Finding::output_order);
 }
 
 #[cfg(test)]
@@ -577,6 +628,56 @@ mod tests {
             .iter()
             .map(|f| (f.code, f.at.file.name(), f.at.line, f.at.column))
             .collect()
+    }
+
+    #[test]
+    fn a_number_far_ahead_is_one_gap_finding_not_millions() {
+        let findings = check_files(&[
+            BOARD,
+            (
+                "2021/meetings.yaml",
+                "- { number: 1/2021, date: 2021-02-12 }\n- { number: 900000000/2021, date: 2021-03-12 }\n",
+            ),
+            ("2021/01-21-a.md", &case("1/21", "1/2021")),
+            ("2021/4000000-21-b.md", &case("4000000/21", "1/2021")),
+        ]);
+        let messages: Vec<_> = findings
+            .iter()
+            .map(|f| (f.code, f.message.as_str()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (Code::CaseGap, "case numbers 2/21 to 3999999/21 (3999998 numbers) are carried by no case: the sequence skips from 1/21 to 4000000/21"),
+                (Code::MeetingGap, "meeting numbers 2/2021 to 899999999/2021 (899999998 numbers) are missing: 2021's meetings skip to 900000000/2021"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_meetings_yaml_is_named_by_the_cases_that_miss_their_meeting() {
+        for empty in ["", "# none yet\n", "[]\n"] {
+            let findings = check_files(&[
+                BOARD,
+                ("2021/meetings.yaml", empty),
+                ("2021/01-21-a.md", &case("1/21", "1/2021")),
+            ]);
+            assert_eq!(
+                places(&findings),
+                [(Code::UnknownMeeting, "2021/01-21-a.md", 3, 10)],
+                "{empty:?}"
+            );
+            let related: Vec<_> = findings[0]
+                .related
+                .iter()
+                .map(|r| (r.at.file.name(), r.at.line, r.message.as_str()))
+                .collect();
+            assert_eq!(
+                related,
+                [("2021/meetings.yaml", 1, "no meeting is listed here")],
+                "{empty:?}"
+            );
+        }
     }
 
     #[test]

@@ -36,14 +36,23 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<i32, UsageError> {
                     })
                     .map(|a| a.note.clone())
             };
-            let mut text = report::human::render(&findings, &summary, env.color, 80, &notes);
+            let mut text = report::human::render(
+                &findings,
+                &summary,
+                env.color,
+                80,
+                &notes,
+                report::MAX_PER_CODE,
+            );
             if env.quiet && findings.is_empty() {
                 text.clear();
             }
             text
         }
         Format::Json => report::json::render(&findings, &summary),
-        Format::Github => report::github::render(&findings, &github_prefix(&root)),
+        Format::Github => {
+            report::github::render(&findings, &github_prefix(&root), report::MAX_PER_CODE)
+        }
     };
     print(&text);
     Ok(if summary.fails(args.deny_warnings) {

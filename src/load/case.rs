@@ -33,6 +33,9 @@ pub fn parse(file: &SourceFile, case_types: &[String], findings: &mut Findings) 
         Ok(s) => s,
         Err(e) => {
             let message = match e {
+                SplitError::Missing if text.trim_start_matches('\u{feff}').trim().is_empty() => {
+                    "the case file is empty: it must begin with a `---` line opening its front matter"
+                }
                 SplitError::Missing => {
                     "a case file must begin with a `---` line opening its front matter"
                 }
@@ -283,6 +286,14 @@ mod tests {
         assert_eq!(f[0].code, Code::FrontMatter);
         let (_, f) = load("---\nnumber: 1/21\n");
         assert_eq!(f[0].code, Code::FrontMatter);
+        for empty in ["", "\n\n", "\u{feff}"] {
+            let (_, f) = load(empty);
+            assert_eq!(
+                (f[0].code, f[0].at.line, f[0].at.column),
+                (Code::FrontMatter, 1, 1)
+            );
+            assert!(f[0].message.starts_with("the case file is empty"), "{f:?}");
+        }
         let (_, f) = load("---\nnumber: [1/21\n---\n");
         assert_eq!(f[0].code, Code::YamlSyntax);
         assert!(f[0].at.line >= 2);

@@ -26,6 +26,11 @@ use std::sync::Mutex;
 /// Files larger than this are not read (`unreadable`).
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
 
+/// The stack of each loader thread, as much as the main thread's. YAML
+/// parsing recurses per nesting level (up to `yaml::MAX_DEPTH`), and a debug
+/// build spends 16-32 KiB a level: 60 levels overflowed the 2 MiB default.
+pub const STACK_SIZE: usize = 8 * 1024 * 1024;
+
 /// The marker file of a record.
 pub const BOARD_FILE: &str = "pds.yaml";
 
@@ -167,6 +172,11 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, String> {
             return Err("is a link to a file outside the record; pds does not follow it".into());
         }
     }
+    // Before opening: opening a FIFO for reading waits for a writer, forever.
+    let target = std::fs::metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
+    if !target.is_file() {
+        return Err("is not a regular file".into());
+    }
     let file = std::fs::File::open(path).map_err(|e| format!("cannot be read: {e}"))?;
     let meta = file
         .metadata()
@@ -242,6 +252,8 @@ enum Parsed {
     Meetings(Vec<Meeting>, Vec<MeetingNumber>),
     /// A meetings.yaml that could not be read or parsed, by its year folder.
     BrokenMeetings(String),
+    /// A meetings.yaml that parsed but lists no meetings (empty, or `[]`).
+    NoMeetings(SourceFile),
     Case(Box<Case>),
     Risk(Box<crate::model::Risk>),
     Status(Box<crate::model::StatusReport>),
@@ -269,6 +281,9 @@ fn parse_file(
                     yaml: text.get(base..).unwrap_or(""),
                     findings,
                 };
+                if node.is_null() || node.as_seq().is_some_and(<[_]>::is_empty) {
+                    return Parsed::NoMeetings(file.clone());
+                }
                 let (loaded, broken) = meeting::meetings(&mut ctx, &node);
                 Parsed::Meetings(loaded, broken)
             }
@@ -397,39 +412,47 @@ fn load_with(
         .map(|n| n.get() * 2)
         .unwrap_or(4)
         .min(rest.len().max(1));
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let (Some((rel, path, kind)), Some(slot)) = (rest.get(i), results.get(i)) else {
+            break;
+        };
+        let mut local = Findings::default();
+        let parsed = match read(rel, path) {
+            Ok(text) => {
+                let file = SourceFile::new(rel.clone(), path.clone(), text);
+                parse_file(&file, *kind, &case_types, &mut local)
+            }
+            Err(why) => {
+                let file = SourceFile::empty(rel.clone(), path.clone());
+                local.push(Finding::new(
+                    Code::Unreadable,
+                    Location::whole(&file),
+                    format!("{rel} {why}"),
+                ));
+                match kind {
+                    FileKind::Case | FileKind::Draft => Parsed::BrokenCase(rel.clone()),
+                    FileKind::Meetings => Parsed::BrokenMeetings(rel.clone()),
+                    _ => Parsed::Nothing,
+                }
+            }
+        };
+        if let Ok(mut slot) = slot.lock() {
+            *slot = Some((parsed, local));
+        }
+    };
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let (Some((rel, path, kind)), Some(slot)) = (rest.get(i), results.get(i)) else {
-                    break;
-                };
-                let mut local = Findings::default();
-                let parsed = match read(rel, path) {
-                    Ok(text) => {
-                        let file = SourceFile::new(rel.clone(), path.clone(), text);
-                        parse_file(&file, *kind, &case_types, &mut local)
-                    }
-                    Err(why) => {
-                        let file = SourceFile::empty(rel.clone(), path.clone());
-                        local.push(Finding::new(
-                            Code::Unreadable,
-                            Location::whole(&file),
-                            format!("{rel} {why}"),
-                        ));
-                        match kind {
-                            FileKind::Case | FileKind::Draft => Parsed::BrokenCase(rel.clone()),
-                            FileKind::Meetings => Parsed::BrokenMeetings(rel.clone()),
-                            _ => Parsed::Nothing,
-                        }
-                    }
-                };
-                if let Ok(mut slot) = slot.lock() {
-                    *slot = Some((parsed, local));
-                }
-            });
+            let spawned = std::thread::Builder::new()
+                .stack_size(STACK_SIZE)
+                .spawn_scoped(scope, work);
+            if spawned.is_err() {
+                break;
+            }
         }
     });
+    // Whatever no thread took (none could be spawned) is loaded on this one.
+    work();
     for slot in results {
         let Ok(Some((parsed, local))) = slot.into_inner() else {
             continue;
@@ -445,6 +468,7 @@ fn load_with(
                     extras.unread_meeting_years.push(year);
                 }
             }
+            Parsed::NoMeetings(file) => extras.empty_meeting_files.push(file),
             Parsed::Case(c) => record.cases.push(*c),
             Parsed::Risk(r) => record.risks.push(*r),
             Parsed::Status(s) => record.status_reports.push(*s),
@@ -467,6 +491,9 @@ pub struct LoadExtras {
     pub broken_meetings: Vec<MeetingNumber>,
     /// Years whose meetings.yaml could not be read or parsed at all.
     pub unread_meeting_years: Vec<u16>,
+    /// meetings.yaml files that list no meetings: a case naming a meeting of
+    /// their year points at them.
+    pub empty_meeting_files: Vec<SourceFile>,
 }
 
 impl LoadExtras {
@@ -489,6 +516,57 @@ mod tests {
             not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()),
             "is not UTF-8 text: byte 0xE6 on line 2, column 10 (save the file as UTF-8)"
         );
+    }
+
+    /// A record of pds.yaml and the given files.
+    fn record(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(BOARD_FILE), "board: B\n").unwrap();
+        for (rel, text) in files {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn deep_nesting_on_a_loader_thread_is_a_finding_not_a_stack_overflow() {
+        // 60 levels overflowed the 2 MiB stack of a spawned thread (exit 134).
+        let deep = format!("{}x\n", "- ".repeat(60));
+        let case = format!("---\nnumber: 1/21\nparts: {}\n---\n", "[".repeat(60));
+        let dir = record(&[("2021/meetings.yaml", &deep), ("2021/01-21-x.md", &case)]);
+        let (_, findings, _) = load(dir.path());
+        let found: Vec<_> = findings
+            .iter()
+            .map(|f| (f.code, f.at.file.name().to_string()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Code::YamlSyntax, "2021/01-21-x.md".to_string()),
+                (Code::YamlSyntax, "2021/meetings.yaml".to_string())
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_not_a_file_and_is_not_waited_on() {
+        let dir = record(&[]);
+        let fifo = dir.path().join("2021/meetings.yaml");
+        std::fs::create_dir_all(fifo.parent().unwrap()).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("no mkfifo here: skipped");
+            return;
+        }
+        // Opening it would block this test for ever: run it where it can be abandoned.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let root = dir.path().to_path_buf();
+        std::thread::spawn(move || tx.send(read_text(&root, &root.join("2021/meetings.yaml"))));
+        let read = rx.recv_timeout(std::time::Duration::from_secs(10));
+        assert_eq!(read, Ok(Err("is not a regular file".to_string())));
     }
 
     #[test]

@@ -79,6 +79,18 @@ pub fn load(root: &Path) -> Result<Templates, String> {
         .collect();
     let dir = root.join("templates");
     if dir.is_dir() {
+        // The files are read through a folder that may itself be a link;
+        // `read_text` only looks at links to the files.
+        let real = dir
+            .canonicalize()
+            .map_err(|e| format!("cannot read templates/: {e}"))?;
+        let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        if !real.starts_with(&real_root) {
+            return Err(
+                "templates/ is a link to a folder outside the record; pds does not follow it"
+                    .into(),
+            );
+        }
         let mut names: Vec<_> = std::fs::read_dir(&dir)
             .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
             .flatten()
@@ -164,6 +176,22 @@ mod tests {
                 || t.html.get_template_names().any(|n| n == *name);
             assert!(has, "{name} missing");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_templates_folder_linked_from_outside_the_record_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside");
+        let root = dir.path().join("record");
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(outside.join("notice.md"), "SECRET {{ x }}").unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("templates")).unwrap();
+        let Err(e) = load(&root) else {
+            panic!("a template was read from outside the record");
+        };
+        assert!(e.contains("outside the record"), "{e}");
     }
 
     #[test]

@@ -5,9 +5,11 @@ use crate::check::code::Severity;
 use crate::check::finding::Finding;
 
 /// `prefix` is the record's folder as seen from the repository's top (`cases/`),
-/// so annotations land on the right file.
-pub fn render(findings: &[Finding], prefix: &str) -> String {
+/// so annotations land on the right file. At most `max_per_code` findings of
+/// each code are annotated; a notice counts the rest.
+pub fn render(findings: &[Finding], prefix: &str, max_per_code: usize) -> String {
     let mut out = String::new();
+    let (findings, left_out) = super::per_code(findings, max_per_code);
     for f in findings {
         let level = match (f.acknowledged, f.severity) {
             (true, _) => "notice",
@@ -39,11 +41,21 @@ pub fn render(findings: &[Finding], prefix: &str) -> String {
             data(&message),
         ));
     }
+    for (code, n) in left_out {
+        out.push_str(&format!(
+            "::notice title={}::{}\n",
+            property(code.as_str()),
+            data(&super::left_out_line(code, n))
+        ));
+    }
     out
 }
 
+/// A workflow command's message: line breaks encoded as GitHub wants them,
+/// any other control character written out (GitHub's log honours colours).
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    super::printable(s, &['\r', '\n'])
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -57,8 +69,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn findings_past_the_limit_of_their_code_are_one_notice() {
+        use crate::check::code::Code;
+        use crate::check::finding::Location;
+        use crate::source::SourceFile;
+        let f = SourceFile::new("2021/09-21-a.md", "x", "---\nnumber: 9/21\n".to_string());
+        let findings: Vec<Finding> = (0..4)
+            .map(|_| Finding::new(Code::CaseGap, Location::new(&f, 12, 4), "gap"))
+            .collect();
+        let out = render(&findings, "cases/", 1);
+        assert_eq!(
+            out,
+            "::error file=cases/2021/09-21-a.md,line=2,col=9,title=case-gap::gap\n\
+             ::notice title=case-gap::… and 3 more case-gap findings (--format json lists them all)\n"
+        );
+    }
+
+    #[test]
     fn escapes_what_github_would_misread() {
         assert_eq!(data("50%\na"), "50%25%0Aa");
         assert_eq!(property("a,b:c"), "a%2Cb%3Ac");
+        assert_eq!(data("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(property("2021/\u{1b}\n.md"), "2021/\\u{1b}%0A.md");
     }
 }

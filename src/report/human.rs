@@ -1,24 +1,84 @@
 //! Human output: each finding as a miette diagnostic quoting its source.
 
-use super::Summary;
+use super::{printable, Summary};
 use crate::check::code::Severity;
 use crate::check::finding::Finding;
 use crate::source::SourceFile;
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+use std::borrow::Cow;
 use std::fmt;
 
 /// A finding as miette sees it; locations in other files become related diagnostics.
 struct Report<'a> {
     finding: &'a Finding,
-    others: Vec<Elsewhere>,
+    file: Shown<'a>,
+    others: Vec<Elsewhere<'a>>,
 }
 
 /// A related location in another file than the finding's own.
-struct Elsewhere {
-    file: SourceFile,
+struct Elsewhere<'a> {
+    file: Shown<'a>,
     offset: usize,
     len: usize,
     message: String,
+}
+
+/// A file as the terminal gets to see it: its name with control characters
+/// written out, and its text with each control character but tab and line
+/// ends replaced by `?` (`¿` for two-byte ones), the same number of bytes,
+/// so spans stay where they were and no file can drive the terminal.
+struct Shown<'a> {
+    name: Cow<'a, str>,
+    text: Cow<'a, str>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(file: &'a SourceFile) -> Self {
+        let text = file.text();
+        let quiet = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+        let text = if text.chars().any(quiet) {
+            Cow::Owned(
+                text.chars()
+                    .map(|c| match c {
+                        c if !quiet(c) => c,
+                        c if c.len_utf8() == 1 => '?',
+                        _ => '¿',
+                    })
+                    .collect(),
+            )
+        } else {
+            Cow::Borrowed(text)
+        };
+        Shown {
+            name: printable(file.name(), &[]),
+            text,
+        }
+    }
+}
+
+impl SourceCode for Shown<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let contents =
+            self.text
+                .as_ref()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            contents.column(),
+            contents.line_count(),
+        )))
+    }
 }
 
 impl fmt::Debug for Report<'_> {
@@ -33,8 +93,8 @@ impl fmt::Display for Report<'_> {
             f.write_str("(acknowledged) ")?;
         }
         f.write_str(&self.finding.message)?;
-        let name = self.finding.at.file.name();
-        if self.finding.at.file.text().is_empty() && !self.finding.message.contains(name) {
+        let name = &self.file.name;
+        if self.finding.at.file.text().is_empty() && !self.finding.message.contains(&**name) {
             // No snippet will name the file, so the message does.
             write!(f, " [{name}]")?;
         }
@@ -65,8 +125,7 @@ impl Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        (!self.finding.at.file.text().is_empty())
-            .then_some(&self.finding.at.file as &dyn SourceCode)
+        (!self.finding.at.file.text().is_empty()).then_some(&self.file as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -92,21 +151,21 @@ impl Diagnostic for Report<'_> {
     }
 }
 
-impl fmt::Debug for Elsewhere {
+impl fmt::Debug for Elsewhere<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl fmt::Display for Elsewhere {
+impl fmt::Display for Elsewhere<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for Elsewhere {}
+impl std::error::Error for Elsewhere<'_> {}
 
-impl Diagnostic for Elsewhere {
+impl Diagnostic for Elsewhere<'_> {
     /// A pointer to another place, not a second error: `☞`, not `×`.
     fn severity(&self) -> Option<miette::Severity> {
         Some(miette::Severity::Advice)
@@ -124,13 +183,15 @@ impl Diagnostic for Elsewhere {
     }
 }
 
-/// Renders findings and the summary line. `color` turns on ANSI colours.
+/// Renders findings, at most `max_per_code` of each code (a line counts the
+/// rest), and the summary line. `color` turns on ANSI colours.
 pub fn render(
     findings: &[Finding],
     summary: &Summary,
     color: bool,
     width: usize,
     notes: &dyn Fn(&Finding) -> Option<String>,
+    max_per_code: usize,
 ) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
@@ -147,20 +208,34 @@ pub fn render(
         .with_links(false)
         .with_show_related_as_nested(true);
     let mut out = String::new();
+    let (findings, left_out) = super::per_code(findings, max_per_code);
     for finding in findings {
-        let with_note;
-        let shown = match (finding.acknowledged, notes(finding)) {
-            (true, Some(note)) => {
-                with_note = Finding {
-                    help: Some(format!("acknowledged in pds.yaml: {note}")),
-                    ..finding.clone()
-                };
-                &with_note
-            }
-            _ => finding,
+        let help = match (finding.acknowledged, notes(finding)) {
+            (true, Some(note)) => Some(format!("acknowledged in pds.yaml: {note}")),
+            _ => finding.help.clone(),
         };
-        let _ = handler.render_report(&mut out, &report_for(shown));
+        // Messages quote the record (keys, values, names): no control
+        // characters but line breaks reach the terminal.
+        let text = |s: &str| printable(s, &['\n']).into_owned();
+        let shown = Finding {
+            message: text(&finding.message),
+            help: help.as_deref().map(text),
+            related: finding
+                .related
+                .iter()
+                .map(|r| crate::check::finding::Related {
+                    at: r.at.clone(),
+                    message: text(&r.message),
+                })
+                .collect(),
+            ..finding.clone()
+        };
+        let _ = handler.render_report(&mut out, &report_for(&shown));
         out.push('\n');
+    }
+    for (code, n) in left_out {
+        out.push_str(&super::left_out_line(code, n));
+        out.push_str("\n\n");
     }
     let verdict = if summary.errors > 0 {
         "error"
@@ -179,13 +254,17 @@ fn report_for(finding: &Finding) -> Report<'_> {
         .iter()
         .filter(|r| r.at.file != finding.at.file)
         .map(|r| Elsewhere {
-            file: r.at.file.clone(),
+            file: Shown::new(&r.at.file),
             offset: r.at.offset,
             len: r.at.len,
             message: r.message.clone(),
         })
         .collect();
-    Report { finding, others }
+    Report {
+        finding,
+        file: Shown::new(&finding.at.file),
+        others,
+    }
 }
 
 #[cfg(test)]
@@ -200,7 +279,32 @@ mod tests {
 
     fn render_one(finding: Finding) -> String {
         let summary = Summary::of(std::slice::from_ref(&finding), 2);
-        render(&[finding], &summary, false, 80, &|_| None)
+        render(&[finding], &summary, false, 80, &|_| None, 50)
+    }
+
+    #[test]
+    fn findings_past_the_limit_of_their_code_are_one_line() {
+        let f = file("2021/09-21-a.md", "---\nnumber: 9/21\n---\n");
+        let findings: Vec<Finding> = (1..=8)
+            .map(|n| {
+                Finding::new(
+                    Code::CaseGap,
+                    Location::new(&f, 12, 4),
+                    format!("case number {n}/21 is carried by no case"),
+                )
+            })
+            .collect();
+        let summary = Summary::of(&findings, 1);
+        let out = render(&findings, &summary, false, 80, &|_| None, 3);
+        assert_eq!(out.matches("is carried by no case").count(), 3, "{out}");
+        assert!(out.contains("case number 3/21 is"), "{out}");
+        assert!(!out.contains("case number 4/21 is"), "{out}");
+        assert!(
+            out.ends_with(
+                "\n… and 5 more case-gap findings (--format json lists them all)\n\nerror: 8 errors, 0 warnings, 0 acknowledged in 1 file\n"
+            ),
+            "{out}"
+        );
     }
 
     #[test]
@@ -233,6 +337,31 @@ mod tests {
         );
         let out = render_one(finding);
         assert!(out.contains("2021/03-21-<slug>.md"), "{out}");
+    }
+
+    #[test]
+    fn nothing_from_the_record_can_drive_the_terminal() {
+        let esc = "\u{1b}[2J";
+        let f = file(
+            &format!("2021/03-21-{esc}.md"),
+            &format!("---\nnumber: 3/21\n\"bad{esc}\": 1 # {esc}\u{85}x\n---\n"),
+        );
+        let finding = Finding::new(
+            Code::UnknownField,
+            Location::new(&f, 17, 4),
+            format!("unknown key `bad{esc}` in a case"),
+        )
+        .help(format!("did you mean `{esc}`?"));
+        let out = render_one(finding);
+        assert!(!out.contains('\u{1b}'), "{out:?}");
+        assert!(!out.contains('\u{85}'), "{out:?}");
+        assert!(
+            out.contains("unknown key `bad\\u{1b}[2J` in a case"),
+            "{out}"
+        );
+        assert!(out.contains("[2021/03-21-\\u{1b}[2J.md:3:1]"), "{out}");
+        // The snippet keeps its columns: one `?` per control byte.
+        assert!(out.contains("\"bad?[2J\": 1 # ?[2J¿x"), "{out}");
     }
 
     #[test]

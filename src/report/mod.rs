@@ -4,8 +4,65 @@ pub mod github;
 pub mod human;
 pub mod json;
 
-use crate::check::code::Severity;
+use crate::check::code::{Code, Severity};
 use crate::check::finding::Finding;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// How many findings of one code human and github output show. A record with
+/// a broken sequence can have thousands of one code, which bury every other
+/// finding; the rest are counted in one line. JSON shows every finding:
+/// programs need them all.
+pub const MAX_PER_CODE: usize = 50;
+
+/// The findings to print, in their order, at most `max` of each code; and
+/// how many of each code were left out, in code order.
+pub fn per_code(findings: &[Finding], max: usize) -> (Vec<&Finding>, Vec<(Code, usize)>) {
+    let mut seen: BTreeMap<Code, usize> = BTreeMap::new();
+    let mut shown = Vec::new();
+    for f in findings {
+        let n = seen.entry(f.code).or_default();
+        *n += 1;
+        if *n <= max {
+            shown.push(f);
+        }
+    }
+    let left_out = seen
+        .into_iter()
+        .filter(|&(_, n)| n > max)
+        .map(|(code, n)| (code, n - max))
+        .collect();
+    (shown, left_out)
+}
+
+/// The line that stands for the findings of `code` left out.
+pub fn left_out_line(code: Code, n: usize) -> String {
+    let findings = if n == 1 { "finding" } else { "findings" };
+    format!(
+        "… and {n} more {} {findings} (--format json lists them all)",
+        code.as_str()
+    )
+}
+
+/// `s` with its control characters written out (`\u{1b}`), so that text from
+/// a record (a file name, a YAML key in a message) cannot drive the terminal
+/// or the CI log it is printed to. `keep` names the ones left as they are.
+pub fn printable<'a>(s: &'a str, keep: &[char]) -> Cow<'a, str> {
+    if !s.chars().any(|c| c.is_control() && !keep.contains(&c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if c.is_control() && !keep.contains(&c) {
+                    c.escape_debug().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
 
 /// `--format` of `pds check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -63,5 +120,60 @@ impl std::fmt::Display for Summary {
             plural(self.acknowledged, "acknowledged", "acknowledged"),
             plural(self.files, "file", "files"),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_most_max_findings_of_each_code_are_shown_in_their_order() {
+        use crate::check::finding::Location;
+        use crate::source::SourceFile;
+        let file = SourceFile::new("a.md", "a.md", "x\n".to_string());
+        let finding =
+            |code: Code, i: usize| Finding::new(code, Location::whole(&file), format!("{i}"));
+        let mut findings = Vec::new();
+        for i in 0..5 {
+            findings.push(finding(Code::CaseGap, i));
+            if i < 2 {
+                findings.push(finding(Code::FileName, i));
+            }
+        }
+        findings.push(finding(Code::DuplicateCase, 0));
+        let (shown, left_out) = per_code(&findings, 3);
+        let shown: Vec<_> = shown.iter().map(|f| (f.code, f.message.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                (Code::CaseGap, "0"),
+                (Code::FileName, "0"),
+                (Code::CaseGap, "1"),
+                (Code::FileName, "1"),
+                (Code::CaseGap, "2"),
+                (Code::DuplicateCase, "0"),
+            ]
+        );
+        assert_eq!(left_out, [(Code::CaseGap, 2)]);
+        assert_eq!(
+            left_out_line(Code::CaseGap, 2),
+            "… and 2 more case-gap findings (--format json lists them all)"
+        );
+        assert_eq!(
+            left_out_line(Code::FileName, 1),
+            "… and 1 more file-name finding (--format json lists them all)"
+        );
+        assert_eq!(per_code(&findings, usize::MAX).0.len(), findings.len());
+    }
+
+    #[test]
+    fn control_characters_are_written_out() {
+        assert_eq!(
+            printable("a\u{1b}[31mb\nc\u{85}", &['\n']),
+            "a\\u{1b}[31mb\nc\\u{85}"
+        );
+        assert_eq!(printable("x\ny\tz", &[]), "x\\ny\\tz");
+        assert!(matches!(printable("2021/ø-æ.md", &[]), Cow::Borrowed(_)));
     }
 }
