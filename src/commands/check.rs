@@ -43,6 +43,7 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<i32, UsageError> {
                 80,
                 &notes,
                 report::MAX_PER_CODE,
+                &display_prefix(&root),
             );
             if env.quiet && findings.is_empty() {
                 text.clear();
@@ -51,7 +52,7 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<i32, UsageError> {
         }
         Format::Json => report::json::render(&findings, &summary),
         Format::Github => {
-            report::github::render(&findings, &github_prefix(&root), report::MAX_PER_CODE)
+            report::github::render(&findings, &display_prefix(&root), report::MAX_PER_CODE)
         }
     };
     print(&text);
@@ -62,9 +63,10 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<i32, UsageError> {
     })
 }
 
-/// The record's folder relative to the current folder, as `cases/`; GitHub
-/// resolves annotation paths from the checkout's top, where CI runs pds.
-fn github_prefix(root: &std::path::Path) -> String {
+/// The record's folder relative to the current folder, as `cases/`: human
+/// output names files so they open from here, and GitHub resolves annotation
+/// paths from the checkout's top, where CI runs pds.
+fn display_prefix(root: &std::path::Path) -> String {
     let cwd = std::env::current_dir()
         .ok()
         .and_then(|c| c.canonicalize().ok());

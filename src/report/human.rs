@@ -36,7 +36,8 @@ struct Shown<'a> {
 }
 
 impl<'a> Shown<'a> {
-    fn new(file: &'a SourceFile) -> Self {
+    /// `prefix` is the record's folder as seen from where pds runs (`cases/`).
+    fn new(file: &'a SourceFile, prefix: &str) -> Self {
         let text = file.text();
         let quiet = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
         let text = if text.chars().any(quiet) {
@@ -53,7 +54,10 @@ impl<'a> Shown<'a> {
             Cow::Borrowed(text)
         };
         Shown {
-            name: printable(file.name(), &[]),
+            name: match prefix {
+                "" => printable(file.name(), &[]),
+                p => Cow::Owned(printable(&format!("{p}{}", file.name()), &[]).into_owned()),
+            },
             text,
         }
     }
@@ -192,6 +196,7 @@ pub fn render(
     width: usize,
     notes: &dyn Fn(&Finding) -> Option<String>,
     max_per_code: usize,
+    prefix: &str,
 ) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
@@ -230,7 +235,7 @@ pub fn render(
                 .collect(),
             ..finding.clone()
         };
-        let _ = handler.render_report(&mut out, &report_for(&shown));
+        let _ = handler.render_report(&mut out, &report_for(&shown, prefix));
         out.push('\n');
     }
     for (code, n) in left_out {
@@ -248,13 +253,13 @@ pub fn render(
     out
 }
 
-fn report_for(finding: &Finding) -> Report<'_> {
+fn report_for<'a>(finding: &'a Finding, prefix: &str) -> Report<'a> {
     let others = finding
         .related
         .iter()
         .filter(|r| r.at.file != finding.at.file)
         .map(|r| Elsewhere {
-            file: Shown::new(&r.at.file),
+            file: Shown::new(&r.at.file, prefix),
             offset: r.at.offset,
             len: r.at.len,
             message: r.message.clone(),
@@ -262,7 +267,7 @@ fn report_for(finding: &Finding) -> Report<'_> {
         .collect();
     Report {
         finding,
-        file: Shown::new(&finding.at.file),
+        file: Shown::new(&finding.at.file, prefix),
         others,
     }
 }
