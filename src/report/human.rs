@@ -284,7 +284,7 @@ mod tests {
 
     fn render_one(finding: Finding) -> String {
         let summary = Summary::of(std::slice::from_ref(&finding), 2);
-        render(&[finding], &summary, false, 80, &|_| None, 50)
+        render(&[finding], &summary, false, 80, &|_| None, 50, "")
     }
 
     #[test]
@@ -300,7 +300,7 @@ mod tests {
             })
             .collect();
         let summary = Summary::of(&findings, 1);
-        let out = render(&findings, &summary, false, 80, &|_| None, 3);
+        let out = render(&findings, &summary, false, 80, &|_| None, 3, "");
         assert_eq!(out.matches("is carried by no case").count(), 3, "{out}");
         assert!(out.contains("case number 3/21 is"), "{out}");
         assert!(!out.contains("case number 4/21 is"), "{out}");
