@@ -65,8 +65,14 @@ fn human_output_names_both_files_and_fails() {
         stdout.contains("  × case number 5/21 is used by 2 cases\n"),
         "an error, not acknowledged:\n{stdout}"
     );
-    assert!(stdout.contains(&format!("╭─[{SECOND}:2:9]")), "{stdout}");
-    assert!(stdout.contains(&format!("╭─[{FIRST}:2:9]")), "{stdout}");
+    assert!(
+        stdout.contains(&format!("╭─[cases/{SECOND}:2:9]")),
+        "paths open from where pds ran: {stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("╭─[cases/{FIRST}:2:9]")),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("\nerror: 1 error, 0 warnings, 3 acknowledged in "),
         "{stdout}"
