@@ -6,7 +6,7 @@
 set -u
 secs=${1:-60}
 cd "$(dirname "$0")" || exit 2
-targets="case meetings check markdown"
+targets="case meetings check markdown fmt"
 flags="--sanitizer none --release --debug-assertions"
 mkdir -p work
 # shellcheck disable=SC2086
