@@ -11,7 +11,7 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<i32, UsageError> {
         return explain(name);
     }
     let root = env.root()?;
-    let (record, mut findings, extras) = crate::load::load(&root);
+    let (record, mut findings, extras) = crate::load::load_headers(&root);
     if let Some(rev) = &args.base {
         let texts = crate::git::record_at(&root, rev)?;
         let (base, _, _) = crate::load::load_texts(&root, &texts);

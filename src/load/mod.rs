@@ -92,27 +92,62 @@ pub struct Scope {
 }
 
 fn walk_scoped(root: &Path, scope: Option<Scope>) -> Vec<(String, PathBuf, FileKind)> {
+    let Some(scope) = scope else {
+        return walk_all(root);
+    };
+    // By hand rather than walkdir: only the year's folder and the registers
+    // are listed; other years are only asked for their forums and actions.
+    let year = scope.year.to_string();
     let mut files = Vec::new();
-    let year = scope.map(|s| s.year.to_string());
+    let mut push = |rel: String, path: PathBuf| {
+        if let Some(kind) = classify(&rel) {
+            files.push((rel, path, kind));
+        }
+    };
+    let Ok(top) = std::fs::read_dir(root) else {
+        return files;
+    };
+    for entry in top.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_file() || kind.is_symlink() {
+            push(name, entry.path());
+        } else if kind.is_dir() && (name == year || name == "risks" || name == "status") {
+            let Ok(inner) = std::fs::read_dir(entry.path()) else {
+                continue;
+            };
+            for f in inner.flatten() {
+                let file_name = f.file_name().to_string_lossy().into_owned();
+                if !file_name.starts_with('.') && f.file_type().is_ok_and(|t| !t.is_dir()) {
+                    push(format!("{name}/{file_name}"), f.path());
+                }
+            }
+        } else if kind.is_dir() && is_year(&name) {
+            for small in ["actions.yaml", "forums.yaml"] {
+                let path = entry.path().join(small);
+                if path.is_file() {
+                    push(format!("{name}/{small}"), path);
+                }
+            }
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+fn walk_all(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
+    let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
         .max_depth(2)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| {
-            if e.depth() == 0 {
-                return true;
-            }
-            let name = e.file_name().to_string_lossy();
-            if name.starts_with('.') {
-                return false;
-            }
-            match (&year, e.depth()) {
-                (Some(y), 1) if e.file_type().is_dir() && is_year(&name) => *name == **y,
-                (Some(_), 1) if e.file_type().is_dir() => name != "drafts",
-                _ => true,
-            }
-        });
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker.flatten() {
         if entry.file_type().is_dir() {
             continue;
@@ -125,38 +160,17 @@ fn walk_scoped(root: &Path, scope: Option<Scope>) -> Vec<(String, PathBuf, FileK
             files.push((rel, entry.path().to_path_buf(), kind));
         }
     }
-    // Other years' forum and action items are small and may be embedded.
-    if let Some(scope) = scope {
-        let Ok(dirs) = std::fs::read_dir(root) else {
-            return files;
-        };
-        let mut years: Vec<String> = dirs
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| is_year(n) && *n != scope.year.to_string())
-            .collect();
-        years.sort();
-        for y in years {
-            for (name, kind) in [
-                ("actions.yaml", FileKind::Actions),
-                ("forums.yaml", FileKind::Forums),
-            ] {
-                let path = root.join(&y).join(name);
-                if path.is_file() {
-                    files.push((format!("{y}/{name}"), path, kind));
-                }
-            }
-        }
-        files.sort_by(|a, b| a.0.cmp(&b.0));
-    }
     files
 }
 
 /// Loads only what a document of one year needs (see `Scope`).
 pub fn load_scoped(root: &Path, scope: Scope) -> (Record, Findings, LoadExtras) {
-    load_with(root, walk_scoped(root, Some(scope)), &|_, path| {
-        read_text(root, path)
-    })
+    load_with(
+        root,
+        walk_scoped(root, Some(scope)),
+        &|_, path| read_text(root, path),
+        true,
+    )
 }
 
 /// Reads a file as text, or says why it cannot be.
@@ -335,7 +349,14 @@ fn with_yaml(
 
 /// Loads the record at `root`. Every problem found while loading is in the findings.
 pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
-    load_with(root, walk(root), &|_, path| read_text(root, path))
+    load_with(root, walk(root), &|_, path| read_text(root, path), true)
+}
+
+/// Loads the record without keeping case bodies in memory (they are read,
+/// but only a body with generated blocks is kept): what `check`, `list` and
+/// `next` need, in half the memory.
+pub fn load_headers(root: &Path) -> (Record, Findings, LoadExtras) {
+    load_with(root, walk(root), &|_, path| read_text(root, path), false)
 }
 
 /// Loads a record from texts held in memory, by path relative to the root
@@ -345,24 +366,31 @@ pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Fin
         .keys()
         .filter_map(|rel| classify(rel).map(|kind| (rel.clone(), root.join(rel), kind)))
         .collect();
-    load_with(root, files, &|rel, _| {
-        let text = texts.get(rel).ok_or_else(|| "is missing".to_string())?;
-        if text.len() as u64 > MAX_FILE_SIZE {
-            return Err(format!(
-                "is {} bytes, larger than the limit of 1 MiB",
-                text.len()
-            ));
-        }
-        Ok(text.clone())
-    })
+    load_with(
+        root,
+        files,
+        &|rel, _| {
+            let text = texts.get(rel).ok_or_else(|| "is missing".to_string())?;
+            if text.len() as u64 > MAX_FILE_SIZE {
+                return Err(format!(
+                    "is {} bytes, larger than the limit of 1 MiB",
+                    text.len()
+                ));
+            }
+            Ok(text.clone())
+        },
+        false,
+    )
 }
 
 type Reader<'a> = dyn Fn(&str, &Path) -> Result<String, String> + Sync + 'a;
 
+/// `bodies`: keep each case's Markdown body (renders need them; checks do not).
 fn load_with(
     root: &Path,
     files: Vec<(String, PathBuf, FileKind)>,
     read: &Reader,
+    bodies: bool,
 ) -> (Record, Findings, LoadExtras) {
     let mut findings = Findings::default();
     let mut record = Record::new(root);
@@ -421,7 +449,13 @@ fn load_with(
         let parsed = match read(rel, path) {
             Ok(text) => {
                 let file = SourceFile::new(rel.clone(), path.clone(), text);
-                parse_file(&file, *kind, &case_types, &mut local)
+                match parse_file(&file, *kind, &case_types, &mut local) {
+                    Parsed::Case(mut c) if !bodies => {
+                        c.forget_body();
+                        Parsed::Case(c)
+                    }
+                    parsed => parsed,
+                }
             }
             Err(why) => {
                 let file = SourceFile::empty(rel.clone(), path.clone());

@@ -68,6 +68,33 @@ impl Case {
         self.file.text().get(self.body_offset..).unwrap_or("")
     }
 
+    /// Keeps only the front matter of the file's text in memory, unless the
+    /// body embeds generated blocks (which checks read). Afterwards the body
+    /// reads as empty.
+    pub fn forget_body(&mut self) {
+        let text = self.file.text();
+        if text
+            .get(self.body_offset..)
+            .is_some_and(|b| b.contains("{{"))
+        {
+            return;
+        }
+        let head = text.get(..self.body_offset).unwrap_or(text).to_string();
+        self.file = SourceFile::new(self.file.name(), self.file.path(), head);
+        // The values' locations held the whole text too; they point into the head.
+        let file = &self.file;
+        let relocate = |at: &mut crate::check::finding::Location| at.file = file.clone();
+        if let Some(n) = self.number.as_mut() {
+            relocate(&mut n.at);
+        }
+        if let Some(m) = self.meeting.as_mut() {
+            relocate(&mut m.at);
+        }
+        for p in &mut self.previous {
+            relocate(&mut p.at);
+        }
+    }
+
     pub fn has_document(&self) -> bool {
         !self.body().trim().is_empty()
     }
