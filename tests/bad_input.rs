@@ -718,3 +718,32 @@ fn numbers_a_billion_ahead_are_one_finding_each() {
         start.elapsed()
     );
 }
+
+#[test]
+fn a_body_nesting_50000_deep_renders_as_written_and_quickly() {
+    for (name, body) in [
+        ("blockquotes", "> ".repeat(50_000) + "x\n"),
+        ("raw divs", "<div>".repeat(50_000) + "\n"),
+        ("open formatting", {
+            let open: String = (0..200).map(|i| format!("<b x={i}>")).collect();
+            format!("<div>{open}</div>\n\n{}", "x\n\n".repeat(20_000))
+        }),
+    ] {
+        let f = with(CASE, format!("{CASE_3}{body}").as_bytes());
+        let start = Instant::now();
+        run(name, &f, Expect::Valid);
+        // Each took minutes in `render notice` (every agenda case's body is
+        // rendered): html5ever's time grows by the square of the nesting.
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{name}: {:?}",
+            start.elapsed()
+        );
+        let out = pds(&f.root(), &["render", "case", "3/21", "--format", "html"]);
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("<pre class=\"unrendered\">"),
+            "{name}"
+        );
+    }
+}

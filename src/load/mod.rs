@@ -176,7 +176,7 @@ pub fn load_scoped(root: &Path, scope: Scope) -> (Record, Findings, LoadExtras) 
 /// Reads a file as text, or says why it cannot be.
 pub fn read_text(root: &Path, path: &Path) -> Result<String, String> {
     use std::io::Read;
-    let meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let mut meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
     if meta.file_type().is_symlink() {
         let target = path
             .canonicalize()
@@ -185,10 +185,10 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, String> {
         if !target.starts_with(&root) {
             return Err("is a link to a file outside the record; pds does not follow it".into());
         }
+        meta = std::fs::metadata(&target).map_err(|e| format!("cannot be read: {e}"))?;
     }
     // Before opening: opening a FIFO for reading waits for a writer, forever.
-    let target = std::fs::metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
-    if !target.is_file() {
+    if !meta.is_file() {
         return Err("is not a regular file".into());
     }
     let file = std::fs::File::open(path).map_err(|e| format!("cannot be read: {e}"))?;

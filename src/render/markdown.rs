@@ -19,21 +19,135 @@ pub struct ImageBase {
     pub dir: PathBuf,
 }
 
+/// How deep the HTML of one Markdown text may nest (Markdown's own blocks
+/// and raw HTML together). html5ever, which ammonia sanitises with, takes
+/// time by the square of the depth: 4,000 nested `> ` took 0.8 s, 50,000
+/// more than a minute, in `render notice` as much as in `render case`.
+pub const MAX_HTML_DEPTH: usize = 100;
+
+/// How many formatting elements (`<b>`, `<i>`, `<a>`, …) raw HTML may leave
+/// open. html5ever opens each of them again in every later paragraph: 33 kB
+/// of `<b x=1>…<b x=200>` and paragraphs grew to 5.6 MB of HTML in 3.7 s.
+pub const MAX_OPEN_FORMATTING: usize = 16;
+
 /// Renders Markdown to sanitised HTML. `id_prefix` keeps footnote ids of
-/// several documents in one pack apart.
+/// several documents in one pack apart. A text whose HTML would nest deeper
+/// than `MAX_HTML_DEPTH` or leave more than `MAX_OPEN_FORMATTING` formatting
+/// elements open is shown as written, escaped, in `<pre class="unrendered">`.
 pub fn to_html(markdown: &str, id_prefix: &str, images: Option<&ImageBase>) -> String {
     let prefix =
         |label: CowStr<'_>| -> CowStr<'static> { CowStr::from(format!("{id_prefix}{label}")) };
-    let events = Parser::new_ext(markdown, cmark_options()).map(|event| match event {
-        Event::FootnoteReference(label) => Event::FootnoteReference(prefix(label)),
-        Event::Start(Tag::FootnoteDefinition(label)) => {
-            Event::Start(Tag::FootnoteDefinition(prefix(label)))
-        }
-        other => other,
-    });
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, cmark_options())
+        .map(|event| match event {
+            Event::FootnoteReference(label) => Event::FootnoteReference(prefix(label)),
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                Event::Start(Tag::FootnoteDefinition(prefix(label)))
+            }
+            other => other,
+        })
+        .collect();
+    if !nesting_is_tame(&events) {
+        let mut escaped = String::with_capacity(markdown.len() + 32);
+        escaped.push_str("<pre class=\"unrendered\">");
+        escape_text(markdown, &mut escaped);
+        escaped.push_str("</pre>\n");
+        return escaped;
+    }
     let mut raw = String::new();
-    pulldown_cmark::html::push_html(&mut raw, events);
+    pulldown_cmark::html::push_html(&mut raw, events.into_iter());
     sanitize(&raw, images)
+}
+
+/// Whether the HTML of `events` stays within `MAX_HTML_DEPTH` and
+/// `MAX_OPEN_FORMATTING`. Markdown's own elements are counted exactly; tags
+/// in raw HTML by a scan that errs on the side of counting too many.
+fn nesting_is_tame(events: &[Event<'_>]) -> bool {
+    let (mut blocks, mut raw, mut formatting) = (0usize, 0usize, 0usize);
+    for event in events {
+        match event {
+            Event::Start(_) => blocks += 1,
+            Event::End(_) => blocks = blocks.saturating_sub(1),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                for (name, opens) in raw_tags(html) {
+                    let is_formatting = FORMATTING.contains(&name.as_str());
+                    if opens {
+                        raw += 1;
+                        formatting += usize::from(is_formatting);
+                    } else {
+                        raw = raw.saturating_sub(1);
+                        if is_formatting {
+                            formatting = formatting.saturating_sub(1);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        if blocks + raw > MAX_HTML_DEPTH || formatting > MAX_OPEN_FORMATTING {
+            return false;
+        }
+    }
+    true
+}
+
+/// The elements html5ever keeps in its list of active formatting elements.
+const FORMATTING: &[&str] = &[
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
+
+/// Elements that never nest: those without an end tag, and those whose end
+/// tag may be left out because the next of their kind closes them (`<p>`,
+/// `<li>`, `<td>`, …; hand-written tables rarely close their cells).
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+    "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb",
+    "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption",
+];
+
+/// The tags of a piece of raw HTML that can nest, lower-cased, and whether
+/// each opens an element (`<div/>` opens one too, as html5ever reads it) or
+/// closes one. Comments, doctypes and the `FLAT` elements are skipped.
+fn raw_tags(html: &str) -> Vec<(String, bool)> {
+    let mut tags = Vec::new();
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        rest = rest.get(lt + 1..).unwrap_or_default();
+        if let Some(comment) = rest.strip_prefix("!--") {
+            rest = comment
+                .find("-->")
+                .map_or("", |e| comment.get(e + 3..).unwrap_or_default());
+            continue;
+        }
+        let (closing, after) = match rest.strip_prefix('/') {
+            Some(after) => (true, after),
+            None => (false, rest),
+        };
+        let name: String = after
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        if !FLAT.contains(&name.as_str()) {
+            tags.push((name, !closing));
+        }
+    }
+    tags
+}
+
+/// Appends `text` with `&`, `<`, `>` and `"` escaped.
+fn escape_text(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
 }
 
 /// Removes scripts, event handlers, `javascript:` and `data:` links, styles
@@ -159,6 +273,66 @@ mod tests {
         ] {
             assert!(!html.contains(bad), "{bad} survived: {html}");
         }
+    }
+
+    #[test]
+    fn deep_nesting_and_open_formatting_are_shown_as_written_and_fast() {
+        let mut reopened = String::from("<div>");
+        for i in 0..200 {
+            reopened.push_str(&format!("<b x={i}>"));
+        }
+        reopened.push_str("</div>\n\n");
+        reopened.push_str(&"x\n\n".repeat(4000));
+        for text in [
+            "> ".repeat(50_000) + "<script>x</script>",
+            "<div>".repeat(50_000),
+            "- ".repeat(50_000) + "x",
+            "* ".repeat(2_000) + "x\n" + &"  ".repeat(2_000) + "- y",
+            reopened,
+        ] {
+            let started = std::time::Instant::now();
+            let html = to_html(&text, "", None);
+            assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+            assert!(
+                html.starts_with("<pre class=\"unrendered\">"),
+                "{}",
+                &html[..80]
+            );
+            assert!(!html.contains("<script") && !html.contains("<div") && !html.contains("<b "));
+            assert!(html.len() < text.len() * 5);
+        }
+    }
+
+    #[test]
+    fn ordinary_nesting_and_closed_formatting_render() {
+        let text = format!(
+            "{}deep\n\n<b>bold</b> <i>it</i> <a href=\"https://x.example\">a</a> <br> <img src=\"https://x.example/p.png\"> <!-- <b><b><b> -->\n\n{}",
+            "> ".repeat(40),
+            "<b>x</b>".repeat(1000)
+        );
+        let html = to_html(&text, "", None);
+        assert!(!html.starts_with("<pre"), "{html}");
+        assert_eq!(html.matches("<blockquote>").count(), 40);
+        assert_eq!(html.matches("<b>").count(), 1001);
+        // A hand-written table that closes none of its 300 cells and rows.
+        let table = format!("<table>{}</table>\n", "<tr><td>a<td>b".repeat(150));
+        let html = to_html(&table, "", None);
+        assert_eq!(html.matches("<td>").count(), 300, "{html}");
+    }
+
+    #[test]
+    fn raw_tags_are_read_as_html5ever_would_nest_them() {
+        let tags =
+            raw_tags("<DIV class=x><br/><img src=a><b/></div><!-- <i> --><p>a<1 </ x<td></Td><ul>");
+        assert_eq!(
+            tags,
+            [
+                ("div".to_string(), true),
+                ("b".to_string(), true),
+                ("div".to_string(), false),
+                ("ul".to_string(), true),
+            ]
+        );
     }
 
     #[test]
