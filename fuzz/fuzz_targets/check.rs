@@ -46,5 +46,6 @@ fuzz_target!(|data: &[u8]| {
         80,
         &|_| None,
         pds::report::MAX_PER_CODE,
+        "",
     );
 });
