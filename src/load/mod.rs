@@ -79,11 +79,6 @@ pub fn is_year(s: &str) -> bool {
     s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The record's files in sorted order, with what each holds.
-fn walk(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
-    walk_scoped(root, None)
-}
-
 /// Which part of a record a command needs: a year's folder and the small
 /// registers (risks, status reports, every year's forums and actions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,10 +86,8 @@ pub struct Scope {
     pub year: u16,
 }
 
-fn walk_scoped(root: &Path, scope: Option<Scope>) -> Vec<(String, PathBuf, FileKind)> {
-    let Some(scope) = scope else {
-        return walk_all(root);
-    };
+/// The files of one year's documents, in sorted order.
+fn walk_scoped(root: &Path, scope: Scope) -> Vec<(String, PathBuf, FileKind)> {
     // By hand rather than walkdir: only the year's folder and the registers
     // are listed; other years are only asked for their forums and actions.
     let year = scope.year.to_string();
@@ -140,7 +133,8 @@ fn walk_scoped(root: &Path, scope: Option<Scope>) -> Vec<(String, PathBuf, FileK
     files
 }
 
-fn walk_all(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
+/// The record's files in sorted order, with what each holds.
+fn walk(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
@@ -167,7 +161,7 @@ fn walk_all(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
 pub fn load_scoped(root: &Path, scope: Scope) -> (Record, Findings, LoadExtras) {
     load_with(
         root,
-        walk_scoped(root, Some(scope)),
+        walk_scoped(root, scope),
         &|_, path| read_text(root, path),
         true,
     )

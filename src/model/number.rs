@@ -29,14 +29,19 @@ impl fmt::Display for NumberError {
 
 impl std::error::Error for NumberError {}
 
-/// Splits `a/b` (or `a-b` when `dash_ok`) into two digit strings.
-fn split_number(s: &str, dash_ok: bool) -> Option<(&str, &str)> {
+/// Reads `<seq>/<year>` (or `<seq>-<year>` when `dash_ok`) with a year of
+/// exactly `year_digits` digits and a sequence of at least 1.
+fn parse_pair(s: &str, dash_ok: bool, year_digits: usize) -> Option<(u32, u16)> {
     let s = s.trim();
     let (a, b) = s
         .split_once('/')
         .or_else(|| if dash_ok { s.split_once('-') } else { None })?;
     let digits = |t: &str| !t.is_empty() && t.len() <= 9 && t.bytes().all(|c| c.is_ascii_digit());
-    (digits(a) && digits(b)).then_some((a, b))
+    if !(digits(a) && digits(b)) || b.len() != year_digits {
+        return None;
+    }
+    let seq: u32 = a.parse().ok()?;
+    (seq >= 1).then_some((seq, b.parse().ok()?))
 }
 
 impl CaseNumber {
@@ -60,12 +65,8 @@ impl CaseNumber {
                 "`{s}` is not a case number: write <number>/<two-digit year>, like 43/21"
             ))
         };
-        let (a, b) = split_number(s, dash_ok).ok_or_else(err)?;
-        let seq: u32 = a.parse().map_err(|_| err())?;
-        if seq == 0 || b.len() != 2 {
-            return Err(err());
-        }
-        let yy: u8 = b.parse().map_err(|_| err())?;
+        let (seq, yy) = parse_pair(s, dash_ok, 2).ok_or_else(err)?;
+        let yy = u8::try_from(yy).map_err(|_| err())?;
         Ok(CaseNumber { yy, seq })
     }
 
@@ -118,12 +119,7 @@ impl MeetingNumber {
                 "`{s}` is not a meeting number: write <number>/<four-digit year>, like 7/2021"
             ))
         };
-        let (a, b) = split_number(s, dash_ok).ok_or_else(err)?;
-        let seq: u32 = a.parse().map_err(|_| err())?;
-        if seq == 0 || b.len() != 4 {
-            return Err(err());
-        }
-        let year: u16 = b.parse().map_err(|_| err())?;
+        let (seq, year) = parse_pair(s, dash_ok, 4).ok_or_else(err)?;
         Ok(MeetingNumber { year, seq })
     }
 
