@@ -128,7 +128,7 @@ impl<'a> Renderer<'a> {
     pub fn case(&self, c: &Case, flavor: Flavor) -> Result<Fragment, String> {
         let mut case = self.case_view(c);
         if !case.withheld {
-            self.expand_blocks(c, &mut case, flavor)?;
+            self.render_body(c, &mut case, flavor)?;
         }
         let meeting = c.meeting_value().and_then(|m| self.meeting_view(m));
         let mut ctx = self.base_context();

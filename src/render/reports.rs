@@ -159,46 +159,49 @@ impl Renderer<'_> {
         Ok(fragment.text)
     }
 
-    /// Replaces the generated blocks of a case's body with what they generate.
-    /// Markdown between them is rendered (and sanitised) as usual; the blocks
-    /// come from pds's own templates.
-    pub(super) fn expand_blocks(
+    /// The case document in the flavour being rendered: Markdown with its
+    /// generated blocks expanded, or HTML (Markdown rendered and sanitised,
+    /// blocks from pds's own templates). Done only for case documents.
+    pub(super) fn render_body(
         &self,
         c: &Case,
         case: &mut CaseView,
         flavor: Flavor,
     ) -> Result<(), String> {
         let body = c.body();
-        let segments = shortcode::split(body);
-        if !segments.iter().any(|s| matches!(s, Segment::Block { .. })) {
+        if body.trim().is_empty() {
             return Ok(());
         }
         let prefix = format!("sak-{}-", case.number_dashed);
         let images = view::image_base(self.record, c);
         let mut md = String::new();
         let mut html = String::new();
-        for segment in segments {
-            match segment {
-                Segment::Markdown(text) => {
-                    md.push_str(text);
+        for segment in shortcode::split(body) {
+            match (segment, flavor) {
+                (Segment::Markdown(text), Flavor::Md) => md.push_str(text),
+                (Segment::Markdown(text), Flavor::Html) => {
                     html.push_str(&markdown::to_html(text, &prefix, Some(&images)));
                 }
-                Segment::Block { code, offset, .. } => {
+                (Segment::Block { code, offset, .. }, _) => {
                     let code = code.map_err(|why| {
                         let (line, _) = c.file.line_col(c.body_offset + offset);
                         format!("{}:{line}: {why}", c.file.name())
                     })?;
                     let generated = self.block(&code, flavor)?;
                     match flavor {
-                        Flavor::Md => md.push_str(&generated),
+                        Flavor::Md => {
+                            md.push_str(&generated);
+                            md.push('\n');
+                        }
                         Flavor::Html => html.push_str(&generated),
                     }
-                    md.push('\n');
                 }
             }
         }
-        case.body = md;
-        case.body_html = html;
+        match flavor {
+            Flavor::Md => case.body = md,
+            Flavor::Html => case.body_html = html,
+        }
         Ok(())
     }
 }

@@ -113,9 +113,11 @@ pub struct CaseView {
     pub proposed_decision_html: Option<String>,
     pub decision: Option<String>,
     pub decision_html: Option<String>,
-    /// The case document as Markdown ("" when none or withheld)
+    /// The case document as Markdown ("" when none or withheld); in case
+    /// documents with its generated blocks expanded
     pub body: String,
-    /// The case document as sanitised HTML
+    /// The case document as sanitised HTML, generated blocks included; filled
+    /// in case documents only (empty in notices, overviews and minutes)
     pub body_html: String,
     /// The notice's Beskrivelse cell, line by line: "1: <part title>" for each part, then the description
     pub agenda_description: Vec<String>,
@@ -304,11 +306,8 @@ pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseV
         proposed_decision,
         decision_html: decision.as_deref().map(html),
         decision,
-        body_html: if body.trim().is_empty() {
-            String::new()
-        } else {
-            html(&body)
-        },
+        // Rendered by `Renderer::case` only: notices and overviews never show it.
+        body_html: String::new(),
         body,
         marker: String::new(),
         status: c.status.as_str(),
