@@ -242,14 +242,28 @@ pub fn syntax_finding(file: &SourceFile, base: usize, yaml: &str, e: &SyntaxErro
 }
 
 /// Parses a whole YAML file; a syntax error becomes a finding.
-fn parse_yaml_file(file: &SourceFile, findings: &mut Findings) -> Option<(yaml::Node, usize)> {
+/// Parses a whole YAML file (after a byte-order mark) and reads it with
+/// `read`; a syntax error is a finding, and `None`.
+fn read_yaml<R>(
+    file: &SourceFile,
+    findings: &mut Findings,
+    read: impl FnOnce(&mut Ctx, &yaml::Node) -> R,
+) -> Option<R> {
     let text = file.text();
-    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let yaml_text = text.get(bom..).unwrap_or("");
+    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let yaml_text = text.get(base..).unwrap_or("");
     match yaml::parse(yaml_text) {
-        Ok(node) => Some((node, bom)),
+        Ok(node) => {
+            let mut ctx = Ctx {
+                file,
+                base,
+                yaml: yaml_text,
+                findings,
+            };
+            Some(read(&mut ctx, &node))
+        }
         Err(e) => {
-            findings.push(syntax_finding(file, bom, yaml_text, &e));
+            findings.push(syntax_finding(file, base, yaml_text, &e));
             None
         }
     }
@@ -280,23 +294,14 @@ fn parse_file(
 ) -> Parsed {
     match kind {
         FileKind::Board => Parsed::Nothing,
-        FileKind::Meetings => match parse_yaml_file(file, findings) {
-            Some((node, base)) => {
-                let text = file.text();
-                let mut ctx = Ctx {
-                    file,
-                    base,
-                    yaml: text.get(base..).unwrap_or(""),
-                    findings,
-                };
-                if node.is_null() || node.as_seq().is_some_and(<[_]>::is_empty) {
-                    return Parsed::NoMeetings(file.clone());
-                }
-                let (loaded, broken) = meeting::meetings(&mut ctx, &node);
-                Parsed::Meetings(loaded, broken)
+        FileKind::Meetings => read_yaml(file, findings, |ctx, node| {
+            if node.is_null() || node.as_seq().is_some_and(<[_]>::is_empty) {
+                return Parsed::NoMeetings(file.clone());
             }
-            None => Parsed::BrokenMeetings(file.name().to_string()),
-        },
+            let (loaded, broken) = meeting::meetings(ctx, node);
+            Parsed::Meetings(loaded, broken)
+        })
+        .unwrap_or_else(|| Parsed::BrokenMeetings(file.name().to_string())),
         FileKind::Case | FileKind::Draft => match case::parse(file, case_types, findings) {
             Some(c) => Parsed::Case(Box::new(c)),
             None => Parsed::BrokenCase(file.name().to_string()),
@@ -322,23 +327,15 @@ fn parse_file(
     }
 }
 
-/// Parses a YAML file and reads it with `read`; a syntax error is a finding.
+/// A register file (risk, status, forums, actions): nothing when it does not parse.
 fn with_yaml(
     file: &SourceFile,
     findings: &mut Findings,
     read: impl FnOnce(&mut Ctx, &yaml::Node) -> Option<Parsed>,
 ) -> Parsed {
-    let Some((node, base)) = parse_yaml_file(file, findings) else {
-        return Parsed::Nothing;
-    };
-    let text = file.text();
-    let mut ctx = Ctx {
-        file,
-        base,
-        yaml: text.get(base..).unwrap_or(""),
-        findings,
-    };
-    read(&mut ctx, &node).unwrap_or(Parsed::Nothing)
+    read_yaml(file, findings, read)
+        .flatten()
+        .unwrap_or(Parsed::Nothing)
 }
 
 /// Loads the record at `root`. Every problem found while loading is in the findings.
@@ -396,15 +393,8 @@ fn load_with(
         match read(rel, path) {
             Ok(text) => {
                 let file = SourceFile::new(rel.clone(), path.clone(), text);
-                if let Some((node, base)) = parse_yaml_file(&file, &mut findings) {
-                    let text = file.text();
-                    let mut ctx = Ctx {
-                        file: &file,
-                        base,
-                        yaml: text.get(base..).unwrap_or(""),
-                        findings: &mut findings,
-                    };
-                    record.board = board::board(&mut ctx, &node);
+                if let Some(board) = read_yaml(&file, &mut findings, board::board) {
+                    record.board = board;
                 } else {
                     record.board.case_types = crate::model::board::DEFAULT_CASE_TYPES
                         .iter()
