@@ -3,7 +3,7 @@
 //! record of meetings that were held.
 
 use super::code::Code;
-use super::finding::{Finding, Findings};
+use super::finding::{Finding, Findings, Location};
 use crate::model::{Case, MeetingStatus, Record};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -111,91 +111,65 @@ pub fn compare(now: &Record, base: &Record, rev: &str, findings: &mut Findings) 
         let (Some(old_number), Some(old_meeting)) = (&old.number, &old.meeting) else {
             continue;
         };
-        let new = match pairs.get(&i) {
-            None => {
-                // Removed: point at the meeting's entry here, or at pds.yaml.
-                let at = now
-                    .meeting(old_meeting.value)
-                    .map(|m| m.number.at.clone())
-                    .or_else(|| {
-                        now.board_file
-                            .as_ref()
-                            .map(crate::check::finding::Location::whole)
-                    });
-                let Some(at) = at else { continue };
-                findings.push(
-                    Finding::new(
-                        Code::HeldCaseChanged,
-                        at,
-                        format!(
-                            "case {} \"{}\" of meeting {}, held on {rev}, was removed",
-                            old_number.value, old.title, old_meeting.value
-                        ),
-                    )
-                    .related(
-                        old_number.at.clone(),
-                        format!("{} on {rev}", old_number.value),
-                    )
-                    .help("the record of a held meeting is frozen: restore the case file")
-                    .subject(old_number.value),
-                );
-                continue;
-            }
-            Some(new) => new,
-        };
-        if new.number_value() != Some(old_number.value) {
-            let at = new
-                .number
-                .as_ref()
-                .map(|n| n.at.clone())
-                .unwrap_or_else(|| crate::check::finding::Location::whole(&new.file));
-            findings.push(
-                Finding::new(
-                    Code::HeldCaseChanged,
+        // Each finding points here and at the case as it was on the base.
+        let frozen =
+            |at: Location, message: String, was: &Location, was_message: String, help: &str| {
+                Finding::new(Code::HeldCaseChanged, at, message)
+                    .related(was.clone(), was_message)
+                    .help(format!("the record of a held meeting is frozen: {help}"))
+                    .subject(old_number.value)
+            };
+        let Some(new) = pairs.get(&i) else {
+            // Removed: point at the meeting's entry here, or at pds.yaml.
+            let at = now
+                .meeting(old_meeting.value)
+                .map(|m| m.number.at.clone())
+                .or_else(|| now.board_file.as_ref().map(Location::whole));
+            if let Some(at) = at {
+                findings.push(frozen(
                     at,
                     format!(
-                        "case {} of meeting {}, held on {rev}, was renumbered to {}",
-                        old_number.value,
-                        old_meeting.value,
-                        new.number_value()
-                            .map(|n| n.to_string())
-                            .unwrap_or_else(|| "nothing".into())
+                        "case {} \"{}\" of meeting {}, held on {rev}, was removed",
+                        old_number.value, old.title, old_meeting.value
                     ),
-                )
-                .related(
-                    old_number.at.clone(),
+                    &old_number.at,
                     format!("{} on {rev}", old_number.value),
-                )
-                .help("the record of a held meeting is frozen: give the case its number back")
-                .subject(old_number.value),
-            );
+                    "restore the case file",
+                ));
+            }
+            continue;
+        };
+        let here =
+            |at: Option<&Location>| at.cloned().unwrap_or_else(|| Location::whole(&new.file));
+        if new.number_value() != Some(old_number.value) {
+            let now_number = new.number_value().map(|n| n.to_string());
+            findings.push(frozen(
+                here(new.number.as_ref().map(|n| &n.at)),
+                format!(
+                    "case {} of meeting {}, held on {rev}, was renumbered to {}",
+                    old_number.value,
+                    old_meeting.value,
+                    now_number.as_deref().unwrap_or("nothing")
+                ),
+                &old_number.at,
+                format!("{} on {rev}", old_number.value),
+                "give the case its number back",
+            ));
         }
         if new.meeting_value() != Some(old_meeting.value) {
-            let at = new
-                .meeting
-                .as_ref()
-                .map(|m| m.at.clone())
-                .unwrap_or_else(|| crate::check::finding::Location::whole(&new.file));
-            findings.push(
-                Finding::new(
-                    Code::HeldCaseChanged,
-                    at,
-                    format!(
-                        "case {} was moved from meeting {}, held on {rev}, to {}",
-                        old_number.value,
-                        old_meeting.value,
-                        new.meeting_value()
-                            .map(|m| m.to_string())
-                            .unwrap_or_else(|| "no meeting".into())
-                    ),
-                )
-                .related(
-                    old_meeting.at.clone(),
-                    format!("meeting {} on {rev}", old_meeting.value),
-                )
-                .help("the record of a held meeting is frozen: move the case back")
-                .subject(old_number.value),
-            );
+            let now_meeting = new.meeting_value().map(|m| m.to_string());
+            findings.push(frozen(
+                here(new.meeting.as_ref().map(|m| &m.at)),
+                format!(
+                    "case {} was moved from meeting {}, held on {rev}, to {}",
+                    old_number.value,
+                    old_meeting.value,
+                    now_meeting.as_deref().unwrap_or("no meeting")
+                ),
+                &old_meeting.at,
+                format!("meeting {} on {rev}", old_meeting.value),
+                "move the case back",
+            ));
         }
     }
 }
