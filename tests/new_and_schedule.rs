@@ -261,3 +261,62 @@ fn the_real_record_is_formatted() {
         stderr(&out)
     );
 }
+
+#[test]
+fn ejected_templates_render_the_same_and_then_override_by_name() {
+    let dir = record();
+    let d = dir.path();
+    let before = stdout(&pds_in(
+        d,
+        &["render", "pack", "2/2022", "--format", "html"],
+    ));
+    let out = pds_in(d, &["templates", "eject"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for name in [
+        "layout.html",
+        "style.css",
+        "notice.md",
+        "notice.html",
+        "case.html",
+        "overview.md",
+        "risks.html",
+        "minutes.md",
+    ] {
+        assert!(d.join("templates").join(name).is_file(), "{name} ejected");
+    }
+    assert_eq!(
+        stdout(&pds_in(
+            d,
+            &["render", "pack", "2/2022", "--format", "html"]
+        )),
+        before,
+        "ejected = built-in"
+    );
+    std::fs::write(
+        d.join("templates/notice.md"),
+        "Custom notice for {{ meeting.number }}\n",
+    )
+    .unwrap();
+    assert_eq!(
+        stdout(&pds_in(d, &["render", "notice", "2/2022"])),
+        "Custom notice for 2/2022\n"
+    );
+    // Ejecting again keeps the edited template.
+    let out = pds_in(d, &["templates", "eject"]);
+    assert!(stderr(&out).contains("kept"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(d.join("templates/notice.md")).unwrap(),
+        "Custom notice for {{ meeting.number }}\n"
+    );
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("examples/errors"), dir.path()).unwrap();
+    let esc = |o: &std::process::Output| o.stdout.contains(&0x1b);
+    // pds_in sets NO_COLOR=1 and pipes stdout: auto and never are plain; always colours.
+    assert!(!esc(&pds_in(dir.path(), &["check"])));
+    assert!(!esc(&pds_in(dir.path(), &["check", "--color", "never"])));
+    assert!(esc(&pds_in(dir.path(), &["check", "--color", "always"])));
+}
