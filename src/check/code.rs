@@ -55,7 +55,7 @@ codes! {
     FrontMatter = "front-matter", Error,
         "A case file must start with a `---` line, hold its YAML front matter, and close it with another `---` line before the Markdown body.";
     UnknownField = "unknown-field", Error,
-        "A key the schema does not know, usually a typo. The nearest known key is suggested. The file format is documented in SPEC.md §1.";
+        "A key the schema does not know, usually a typo. The nearest known key is suggested. The file formats are documented in docs/formats.md.";
     MissingField = "missing-field", Error,
         "A required key is absent: a meeting needs `number` and `date`; a case needs `number`, `meeting`, `title` and `type` (or `parts`) unless its status is `draft`.";
     InvalidValue = "invalid-value", Error,

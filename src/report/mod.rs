@@ -69,7 +69,7 @@ pub fn printable<'a>(s: &'a str, keep: &[char]) -> Cow<'a, str> {
 pub enum Format {
     /// Diagnostics with source snippets, for people.
     Human,
-    /// One JSON object (SPEC §4.2), for programs.
+    /// One JSON object (see docs/findings.md), for programs.
     Json,
     /// GitHub Actions workflow commands, for annotations on pull requests.
     Github,
