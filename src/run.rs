@@ -97,7 +97,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Schedule { draft, meeting } => commands::new::schedule(&env, &draft, meeting),
     };
     match result {
-        Ok(code) => code,
+        Ok(code) => after_stdout(code),
         Err(UsageError(message)) => {
             eprintln!("error: {message}");
             2
@@ -105,10 +105,40 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
-/// Writes to stdout; a closed pipe (`pds list | head`) is not an error.
+/// Writes to stdout: the one way every command prints. A closed pipe
+/// (`pds list cases | head -1`) is not an error: the rest is dropped quietly.
+/// Any other failure (a full disk) is kept, nothing more is printed, and
+/// `run` ends with exit 2 naming it.
 pub fn print(text: &str) {
+    print_bytes(text.as_bytes());
+}
+
+/// `print` for bytes that are not text (a PDF written to `-o -`).
+pub fn print_bytes(bytes: &[u8]) {
     use std::io::Write;
+    if STDOUT_FAILED.get().is_some() {
+        return;
+    }
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
+    if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
+        let _ = STDOUT_FAILED.set(e.kind());
+    }
+}
+
+/// The first failure to write to stdout, if any.
+static STDOUT_FAILED: std::sync::OnceLock<std::io::ErrorKind> = std::sync::OnceLock::new();
+
+/// The exit code once the command is done: a failed write to stdout turns
+/// success into exit 2 with a message; a closed pipe changes nothing.
+fn after_stdout(code: i32) -> i32 {
+    match STDOUT_FAILED.get() {
+        None | Some(std::io::ErrorKind::BrokenPipe) => code,
+        Some(kind) => {
+            eprintln!(
+                "error: cannot write to standard output: {}",
+                std::io::Error::from(*kind)
+            );
+            2
+        }
+    }
 }
