@@ -193,3 +193,40 @@ fn a_dash_is_stdout_and_regular_files_are_written() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(d.join("notice-1-2022.md").is_file());
 }
+
+#[test]
+fn pdf_goes_through_the_same_checks_and_a_dash_sends_its_bytes_to_stdout() {
+    use std::os::unix::fs::PermissionsExt;
+    let rec = record();
+    let d = rec.path();
+    // A stand-in for Chromium that "prints" a tiny PDF where it is told to.
+    let bin = tempfile::tempdir().unwrap();
+    let fake = bin.path().join("fake-chromium");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --print-to-pdf=*) printf '%%PDF-1.4 fake\\n' > \"${a#--print-to-pdf=}\";; esac; done\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_pds"))
+            .current_dir(d)
+            .env("PDS_CHROMIUM", &fake)
+            .args(["render", "notice", "1/2022", "--format", "pdf"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["-o", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.stdout, b"%PDF-1.4 fake\n");
+    // The record's files are refused for a PDF too.
+    let meetings = d.join("2022/meetings.yaml");
+    let before = std::fs::read(&meetings).unwrap();
+    let out = run(&["-o", meetings.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&meetings).unwrap(), before);
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("-o FILE"), "{}", stderr(&out));
+}
