@@ -105,6 +105,18 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
+/// A command line clap did not run: an error goes to stderr as clap prints
+/// it; `--help` and `--version` to stdout, through `print` when stdout is
+/// not a terminal, so a full disk or a closed pipe is handled like any output.
+pub fn parse_failed(e: &clap::Error) -> i32 {
+    if e.use_stderr() || std::io::stdout().is_terminal() {
+        let _ = e.print();
+        return e.exit_code();
+    }
+    print(&e.render().to_string());
+    after_stdout(e.exit_code())
+}
+
 /// Writes to stdout: the one way every command prints. A closed pipe
 /// (`pds list cases | head -1`) is not an error: the rest is dropped quietly.
 /// Any other failure (a full disk) is kept, nothing more is printed, and

@@ -28,6 +28,9 @@ const PRINTING: &[&[&str]] = &[
     &["render", "pack", "7/2021"],
     &["render", "notice", "7/2021", "--format", "html", "-o", "-"],
     &["check", "--explain", "case-gap"],
+    &["completions", "bash"],
+    &["render", "--help"],
+    &["--version"],
 ];
 
 #[test]
