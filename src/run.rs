@@ -99,7 +99,7 @@ pub fn run(cli: Cli) -> i32 {
     match result {
         Ok(code) => after_stdout(code),
         Err(UsageError(message)) => {
-            eprintln!("error: {message}");
+            eprint(&format!("error: {message}\n"));
             2
         }
     }
@@ -137,6 +137,14 @@ pub fn print_bytes(bytes: &[u8]) {
     }
 }
 
+/// Writes to stderr. If that fails too there is nowhere left to say so: the
+/// exit code tells (`eprintln!` would panic, exit 101).
+pub fn eprint(text: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
+}
+
 /// The first failure to write to stdout, if any.
 static STDOUT_FAILED: std::sync::OnceLock<std::io::ErrorKind> = std::sync::OnceLock::new();
 
@@ -146,10 +154,10 @@ fn after_stdout(code: i32) -> i32 {
     match STDOUT_FAILED.get() {
         None | Some(std::io::ErrorKind::BrokenPipe) => code,
         Some(kind) => {
-            eprintln!(
-                "error: cannot write to standard output: {}",
+            eprint(&format!(
+                "error: cannot write to standard output: {}\n",
                 std::io::Error::from(*kind)
-            );
+            ));
             2
         }
     }

@@ -81,3 +81,31 @@ fn a_closed_pipe_ends_quietly() {
         assert_eq!(out.status.code(), expected, "{args:?}");
     }
 }
+
+#[test]
+fn a_full_disk_on_stderr_is_not_a_crash() {
+    let full = std::path::Path::new("/dev/full");
+    if !full.exists() {
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "/dev/full is missing"
+        );
+        eprintln!("skipped: no /dev/full on this machine");
+        return;
+    }
+    let open = || std::fs::OpenOptions::new().write(true).open(full).unwrap();
+    // An error message that cannot be written: the exit code still says 2.
+    let out = pds_cmd(&["render", "notice", "9/2029"])
+        .stderr(open())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // Both streams full.
+    let out = pds_cmd(&["list", "cases"])
+        .stdout(open())
+        .stderr(open())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

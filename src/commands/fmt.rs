@@ -3,7 +3,7 @@
 use crate::fmt::{format, Outcome};
 use crate::load::{classify, FileKind};
 use crate::report::printable;
-use crate::run::{print, Env, UsageError};
+use crate::run::{eprint, print, Env, UsageError};
 use std::path::{Path, PathBuf};
 
 pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError> {
@@ -20,10 +20,10 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError>
         let text = match crate::load::read_text(&root_abs, &path) {
             Ok(t) => t,
             Err(why) => {
-                eprintln!(
-                    "warning: left {shown} as it was: it {}",
+                eprint(&format!(
+                    "warning: left {shown} as it was: it {}\n",
                     printable(&why, &['\n'])
-                );
+                ));
                 refused += 1;
                 continue;
             }
@@ -31,10 +31,10 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError>
         let markdown = matches!(kind, FileKind::Case | FileKind::Draft);
         match format(&text, markdown) {
             Outcome::Refused(why) => {
-                eprintln!(
-                    "warning: left {shown} as it was: {}",
+                eprint(&format!(
+                    "warning: left {shown} as it was: {}\n",
                     printable(&why, &['\n'])
-                );
+                ));
                 refused += 1;
             }
             Outcome::Formatted(new) if new == text => {}
@@ -53,11 +53,15 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError>
         }
     }
     if check && changed > 0 {
-        eprintln!("{changed} file(s) would be reformatted; run `pds fmt`");
+        eprint(&format!(
+            "{changed} file(s) would be reformatted; run `pds fmt`\n"
+        ));
         return Ok(1);
     }
     if refused > 0 && !env.quiet {
-        eprintln!("{refused} file(s) left as they were (see the warnings above)");
+        eprint(&format!(
+            "{refused} file(s) left as they were (see the warnings above)\n"
+        ));
     }
     Ok(0)
 }
