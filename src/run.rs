@@ -99,6 +99,8 @@ pub fn run(cli: Cli) -> i32 {
     match result {
         Ok(code) => after_stdout(code),
         Err(UsageError(message)) => {
+            // Messages quote file names and values: their control characters written out.
+            let message = crate::report::printable(&message, &['\n']);
             eprint(&format!("error: {message}\n"));
             2
         }

@@ -118,3 +118,15 @@ fn fmt_writes_control_characters_out_in_what_it_reports() {
         "{err}"
     );
 }
+
+#[test]
+fn error_messages_write_control_characters_out() {
+    let out = pds_in(
+        &root(),
+        &["--repo", "no-such\u{1b}[2J-record\rx", "list", "cases"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_printable("error", &err);
+    assert!(err.contains("no-such\\u{1b}[2J-record\\rx"), "{err}");
+}
