@@ -137,7 +137,10 @@ pub struct RenderArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Md, global = true)]
     pub format: OutputFormat,
 
-    /// Write to FILE instead of stdout (written atomically); required for pdf
+    /// Write to FILE instead of stdout (written atomically); required for pdf.
+    /// `-o -` is stdout (for pdf: the bytes, to a pipe or a file). A device,
+    /// FIFO, socket, symbolic link or folder is refused, and so is any file
+    /// of the record (a case, meetings.yaml, pds.yaml, a template)
     #[arg(short, long, value_name = "FILE", global = true)]
     pub output: Option<PathBuf>,
 

@@ -5,34 +5,71 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
+/// Runs git in `dir`; its stdout, or the first line of what it said.
+fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
+    let out = command(dir)
         .args(args)
         .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(GitError::cannot_run)?;
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
-        return Err(err
-            .lines()
-            .next()
-            .unwrap_or("git failed")
-            .trim()
-            .to_string());
+        return Err(GitError::Failed(
+            err.lines()
+                .next()
+                .unwrap_or("git failed")
+                .trim()
+                .to_string(),
+        ));
     }
     Ok(out.stdout)
 }
 
+/// `git -C dir`, with paths taken literally (a folder named `*` is a name, not a pattern).
+fn command(dir: &Path) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.env("GIT_LITERAL_PATHSPECS", "1").arg("-C").arg(dir);
+    cmd
+}
+
+enum GitError {
+    /// No `git` to run: not installed, or not on PATH.
+    NotInstalled,
+    /// git ran and said no; its first line.
+    Failed(String),
+}
+
+impl GitError {
+    fn cannot_run(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            GitError::NotInstalled
+        } else {
+            GitError::Failed(format!("cannot run git: {e}"))
+        }
+    }
+
+    /// The message, with `otherwise` for git's own refusal.
+    fn or(self, otherwise: impl FnOnce(String) -> String) -> String {
+        match self {
+            GitError::NotInstalled => NOT_INSTALLED.to_string(),
+            GitError::Failed(said) => otherwise(said),
+        }
+    }
+}
+
+const NOT_INSTALLED: &str =
+    "git is not installed (or not on PATH): --base reads the record at a revision through git";
+
 /// The work tree's top folder, and the record's folder relative to it (`cases/`, or "").
 pub fn locate(root: &Path) -> Result<(PathBuf, String), String> {
-    let top = git(root, &["rev-parse", "--show-toplevel"]).map_err(|_| {
-        format!(
-            "{} is not inside a git repository, so --base has nothing to compare with",
-            root.display()
-        )
+    let top = git(root, &["rev-parse", "--show-toplevel"]).map_err(|e| {
+        e.or(|_| {
+            format!(
+                "{} is not inside a git repository, so --base has nothing to compare with",
+                root.display()
+            )
+        })
     })?;
-    let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
+    let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches('\n'));
     let top = top.canonicalize().unwrap_or(top);
     let abs = root
         .canonicalize()
@@ -48,53 +85,74 @@ pub fn locate(root: &Path) -> Result<(PathBuf, String), String> {
 }
 
 /// The texts of the record's files at `rev`, by path relative to the record.
+///
+/// Files are listed with `ls-tree -r -z` (NUL-separated, so any file name
+/// works: newlines, tabs, quotes) and fetched by object id, never by name.
 pub fn record_at(root: &Path, rev: &str) -> Result<BTreeMap<String, String>, String> {
-    let (top, prefix) = locate(root)?;
-    let commit = format!("{rev}^{{commit}}");
-    git(&top, &["rev-parse", "--verify", "--quiet", &commit]).map_err(|_| {
+    let not_a_revision = || {
         format!(
             "`{rev}` is not a revision of this repository (try `git fetch`, or a branch like main)"
         )
-    })?;
-    let mut args = vec!["ls-tree", "-r", "-z", "--name-only", rev];
+    };
+    // (A revision cannot start with `-`: git would read it as an option.)
+    if rev.starts_with('-') || rev.is_empty() {
+        return Err(not_a_revision());
+    }
+    let (top, prefix) = locate(root)?;
+    let commit = format!("{rev}^{{commit}}");
+    let commit = git(&top, &["rev-parse", "--verify", "--quiet", &commit])
+        .map_err(|e| e.or(|_| not_a_revision()))?;
+    let commit = String::from_utf8_lossy(&commit).trim().to_string();
+    let mut args = vec!["ls-tree", "-r", "-z", commit.as_str()];
     if !prefix.is_empty() {
         args.extend(["--", prefix.as_str()]);
     }
-    let listing = git(&top, &args)?;
-    let paths: Vec<String> = listing
-        .split(|b| *b == 0)
-        .filter(|p| !p.is_empty())
-        .map(|p| String::from_utf8_lossy(p).into_owned())
-        .filter(|p| {
-            p.strip_prefix(prefix.as_str())
-                .and_then(crate::load::classify)
-                .is_some()
-        })
-        .collect();
-    let blobs = cat_files(&top, rev, &paths)?;
-    Ok(paths
+    let listing = git(&top, &args).map_err(|e| e.or(|said| format!("git ls-tree: {said}")))?;
+    let mut files: Vec<(String, String)> = Vec::new();
+    for entry in listing.split(|b| *b == 0).filter(|e| !e.is_empty()) {
+        // <mode> SP <type> SP <object> TAB <path>
+        let Some(tab) = entry.iter().position(|b| *b == b'\t') else {
+            return Err("git ls-tree gave a line pds does not understand".into());
+        };
+        let meta = String::from_utf8_lossy(entry.get(..tab).unwrap_or_default()).into_owned();
+        let path = String::from_utf8_lossy(entry.get(tab + 1..).unwrap_or_default()).into_owned();
+        let mut fields = meta.split(' ');
+        let (Some(mode), Some(kind), Some(oid)) = (fields.next(), fields.next(), fields.next())
+        else {
+            return Err("git ls-tree gave a line pds does not understand".into());
+        };
+        // Regular files only: a symbolic link's blob is where it points, not a text.
+        if kind != "blob" || !mode.starts_with("100") {
+            continue;
+        }
+        let Some(rel) = path.strip_prefix(prefix.as_str()) else {
+            continue;
+        };
+        if crate::load::classify(rel).is_some() {
+            files.push((rel.to_string(), oid.to_string()));
+        }
+    }
+    let oids: Vec<&str> = files.iter().map(|(_, oid)| oid.as_str()).collect();
+    let blobs = cat_files(&top, &oids)?;
+    Ok(files
         .into_iter()
         .zip(blobs)
-        .filter_map(|(path, blob)| {
-            let text = String::from_utf8(blob?).ok()?;
-            Some((path.get(prefix.len()..)?.to_string(), text))
-        })
+        .filter_map(|((rel, _), blob)| Some((rel, String::from_utf8(blob).ok()?)))
         .collect())
 }
 
-/// `git cat-file --batch`: every blob in one process.
-fn cat_files(top: &Path, rev: &str, paths: &[String]) -> Result<Vec<Option<Vec<u8>>>, String> {
-    let mut child = Command::new("git")
-        .arg("-C")
-        .arg(top)
+/// `git cat-file --batch`: every blob in one process, asked for by object id.
+/// Each answer is checked against its question, so the two can never drift apart.
+fn cat_files(top: &Path, oids: &[&str]) -> Result<Vec<Vec<u8>>, String> {
+    let mut child = command(top)
         .args(["cat-file", "--batch"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(|e| GitError::cannot_run(e).or(|said| said))?;
     let mut stdin = child.stdin.take().ok_or("git cat-file has no input")?;
-    let requests: String = paths.iter().map(|p| format!("{rev}:{p}\n")).collect();
+    let requests: String = oids.iter().map(|oid| format!("{oid}\n")).collect();
     let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
     let mut out = Vec::new();
     child
@@ -105,23 +163,27 @@ fn cat_files(top: &Path, rev: &str, paths: &[String]) -> Result<Vec<Option<Vec<u
         .map_err(|e| format!("cannot read from git: {e}"))?;
     let _ = writer.join();
     let _ = child.wait();
-    let mut blobs = Vec::with_capacity(paths.len());
+    let mut blobs = Vec::with_capacity(oids.len());
     let mut rest = out.as_slice();
-    for _ in paths {
-        let Some(nl) = rest.iter().position(|b| *b == b'\n') else {
-            break;
-        };
+    for oid in oids {
+        let out_of_step = || format!("git cat-file gave no blob for {oid}");
+        let nl = rest
+            .iter()
+            .position(|b| *b == b'\n')
+            .ok_or_else(out_of_step)?;
         let header = String::from_utf8_lossy(rest.get(..nl).unwrap_or_default()).into_owned();
         rest = rest.get(nl + 1..).unwrap_or_default();
         let mut parts = header.split(' ');
-        let (_, kind, size) = (parts.next(), parts.next(), parts.next());
-        match (kind, size.and_then(|s| s.parse::<usize>().ok())) {
-            (Some("blob"), Some(size)) => {
-                blobs.push(rest.get(..size).map(<[u8]>::to_vec));
-                rest = rest.get(size + 1..).unwrap_or_default();
-            }
-            _ => blobs.push(None),
+        let (answered, kind, size) = (parts.next(), parts.next(), parts.next());
+        let size = size.and_then(|s| s.parse::<usize>().ok());
+        let (Some(answered), Some("blob"), Some(size)) = (answered, kind, size) else {
+            return Err(out_of_step());
+        };
+        if answered != *oid {
+            return Err(out_of_step());
         }
+        blobs.push(rest.get(..size).ok_or_else(out_of_step)?.to_vec());
+        rest = rest.get(size + 1..).unwrap_or_default();
     }
     Ok(blobs)
 }

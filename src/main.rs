@@ -3,6 +3,9 @@
 use clap::Parser;
 
 fn main() {
-    let cli = pds::cli::Cli::parse();
-    std::process::exit(pds::run::run(cli));
+    let code = match pds::cli::Cli::try_parse() {
+        Ok(cli) => pds::run::run(cli),
+        Err(e) => pds::run::parse_failed(&e),
+    };
+    std::process::exit(code);
 }

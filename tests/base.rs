@@ -223,3 +223,123 @@ fn outside_git_base_exits_2() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_file_name_with_a_newline_does_not_hide_a_held_case_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    copy_dir(&root().join("examples/en-board"), &d.join("board")).unwrap();
+    // Committed names that a line-based conversation with git would misread.
+    for (i, name) in ["odd\nname", "tab\there", "quote\"d", "back\\slash"]
+        .iter()
+        .enumerate()
+    {
+        std::fs::write(
+            d.join(format!("board/2022/{}-22-{name}.md", 20 + i)),
+            case(&format!("{}/22", 20 + i), "3/2022", "Oddly named"),
+        )
+        .unwrap();
+    }
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-q", "-m", "record"]);
+    // Unchanged: no held-case-changed.
+    let (_, json) = check_base(d, "main");
+    assert!(
+        !codes(&json).contains(&"held-case-changed".to_string()),
+        "{json:#}"
+    );
+    // 1/2022 is held on main: renumbering one of its cases is caught.
+    let b = d.join("board/2022");
+    let text = std::fs::read_to_string(b.join("02-22-programme-status.md")).unwrap();
+    std::fs::write(
+        b.join("02-22-programme-status.md"),
+        text.replacen("number: 2/22", "number: 3/22", 1),
+    )
+    .unwrap();
+    let (code, json) = check_base(d, "main");
+    assert_eq!(code, Some(1), "{json:#}");
+    let held: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "held-case-changed")
+        .collect();
+    assert_eq!(held.len(), 1, "{json:#}");
+    assert!(
+        held[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("renumbered to 3/22"),
+        "{json:#}"
+    );
+}
+
+#[test]
+fn a_pure_rename_of_a_held_case_is_no_change() {
+    let dir = repo();
+    let d = dir.path();
+    git(
+        d,
+        &[
+            "mv",
+            "board/2022/02-22-programme-status.md",
+            "board/2022/02-22-status-report.md",
+        ],
+    );
+    let (code, json) = check_base(d, "main");
+    assert_eq!(code, Some(0), "{json:#}");
+    assert!(codes(&json).is_empty(), "{json:#}");
+    // Committed, the same.
+    git(d, &["commit", "-q", "-m", "rename"]);
+    let (code, json) = check_base(d, "HEAD~1");
+    assert_eq!(code, Some(0), "{json:#}");
+    // A rename that also changes the meeting is still caught.
+    let path = d.join("board/2022/02-22-status-report.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("meeting: 1/2022", "meeting: 2/2022", 1),
+    )
+    .unwrap();
+    let (code, json) = check_base(d, "main");
+    assert_eq!(code, Some(1), "{json:#}");
+    assert!(
+        codes(&json).contains(&"held-case-changed".to_string()),
+        "{json:#}"
+    );
+}
+
+#[test]
+fn without_git_the_message_says_git_is_not_installed() {
+    let dir = repo();
+    let empty = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_pds"))
+        .current_dir(dir.path().join("board"))
+        .env("PATH", empty.path())
+        .args(["check", "--base", "main"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("git is not installed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !stderr(&out).contains("not inside a git repository"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_revision_that_looks_like_an_option_is_not_passed_to_git() {
+    let dir = repo();
+    let out = pds_in(
+        &dir.path().join("board"),
+        &["check", "--base=--output=/tmp/pds-base-option"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("not a revision"), "{}", stderr(&out));
+}

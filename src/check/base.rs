@@ -29,34 +29,71 @@ pub fn identity(case: &Case) -> String {
     slug.to_string()
 }
 
-/// Pairs each base case with the same case here: by path, else (a renamed
-/// or renumbered file) by `identity` when that is unique on both sides.
+/// Pairs each base case with the same case here: by path; else (a renamed
+/// file) by identical text; else (a renamed or renumbered file) by
+/// `identity`. The last two only when the match is unique on both sides.
 fn pair<'a>(base: &'a Record, now: &'a Record) -> BTreeMap<usize, &'a Case> {
     let mut pairs = BTreeMap::new();
     let by_path: BTreeMap<&str, &Case> = now.cases.iter().map(|c| (c.file.name(), c)).collect();
-    let mut unmatched_now: BTreeMap<String, Vec<&Case>> = BTreeMap::new();
-    for c in &now.cases {
-        if !base.cases.iter().any(|b| b.file.name() == c.file.name()) {
-            unmatched_now.entry(identity(c)).or_default().push(c);
+    let base_paths: BTreeSet<&str> = base.cases.iter().map(|c| c.file.name()).collect();
+    // Cases here whose path the base does not have: candidates for a rename.
+    let unmatched_now: Vec<&Case> = now
+        .cases
+        .iter()
+        .filter(|c| !base_paths.contains(c.file.name()))
+        .collect();
+    for (i, c) in base.cases.iter().enumerate() {
+        if let Some(here) = by_path.get(c.file.name()) {
+            pairs.insert(i, *here);
         }
     }
-    let mut unmatched_base: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, c) in base.cases.iter().enumerate() {
-        match by_path.get(c.file.name()) {
-            Some(here) => {
-                pairs.insert(i, *here);
+    // A pure rename (`git mv`, same content) is the same case.
+    let unpaired_base = |pairs: &BTreeMap<usize, &Case>| -> Vec<usize> {
+        (0..base.cases.len())
+            .filter(|i| !pairs.contains_key(i))
+            .collect()
+    };
+    let mut by_text: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for i in unpaired_base(&pairs) {
+        if let Some(c) = base.cases.get(i) {
+            by_text.entry(c.file.text()).or_default().0.push(i);
+        }
+    }
+    for (j, c) in unmatched_now.iter().enumerate() {
+        if let Some(entry) = by_text.get_mut(c.file.text()) {
+            entry.1.push(j);
+        }
+    }
+    let mut renamed: BTreeSet<usize> = BTreeSet::new();
+    for (olds, news) in by_text.values() {
+        if let ([i], [j]) = (olds.as_slice(), news.as_slice()) {
+            if let Some(here) = unmatched_now.get(*j) {
+                pairs.insert(*i, *here);
+                renamed.insert(*j);
             }
-            None => *unmatched_base.entry(identity(c)).or_default() += 1,
         }
     }
-    for (i, c) in base.cases.iter().enumerate() {
-        if pairs.contains_key(&i) {
-            continue;
+    // Renamed or renumbered: the same identity, once on each side.
+    let mut now_by_identity: BTreeMap<String, Vec<&Case>> = BTreeMap::new();
+    for (_, c) in unmatched_now
+        .into_iter()
+        .enumerate()
+        .filter(|(j, _)| !renamed.contains(j))
+    {
+        now_by_identity.entry(identity(c)).or_default().push(c);
+    }
+    let mut base_by_identity: BTreeMap<String, usize> = BTreeMap::new();
+    for i in unpaired_base(&pairs) {
+        if let Some(c) = base.cases.get(i) {
+            *base_by_identity.entry(identity(c)).or_default() += 1;
         }
+    }
+    for i in unpaired_base(&pairs) {
+        let Some(c) = base.cases.get(i) else { continue };
         let id = identity(c);
         if let (Some([here]), Some(1)) = (
-            unmatched_now.get(&id).map(Vec::as_slice),
-            unmatched_base.get(&id),
+            now_by_identity.get(&id).map(Vec::as_slice),
+            base_by_identity.get(&id),
         ) {
             pairs.insert(i, *here);
         }

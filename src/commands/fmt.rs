@@ -2,7 +2,8 @@
 
 use crate::fmt::{format, Outcome};
 use crate::load::{classify, FileKind};
-use crate::run::{print, Env, UsageError};
+use crate::report::printable;
+use crate::run::{eprint, print, Env, UsageError};
 use std::path::{Path, PathBuf};
 
 pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError> {
@@ -14,10 +15,15 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError>
     let mut changed = 0;
     let mut refused = 0;
     for (rel, path, kind) in files {
+        // The name as printed: a control character in it is written out.
+        let shown = printable(&rel, &[]).into_owned();
         let text = match crate::load::read_text(&root_abs, &path) {
             Ok(t) => t,
             Err(why) => {
-                eprintln!("warning: left {rel} as it was: it {why}");
+                eprint(&format!(
+                    "warning: left {shown} as it was: it {}\n",
+                    printable(&why, &['\n'])
+                ));
                 refused += 1;
                 continue;
             }
@@ -25,30 +31,37 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError>
         let markdown = matches!(kind, FileKind::Case | FileKind::Draft);
         match format(&text, markdown) {
             Outcome::Refused(why) => {
-                eprintln!("warning: left {rel} as it was: {why}");
+                eprint(&format!(
+                    "warning: left {shown} as it was: {}\n",
+                    printable(&why, &['\n'])
+                ));
                 refused += 1;
             }
             Outcome::Formatted(new) if new == text => {}
             Outcome::Formatted(new) => {
                 changed += 1;
                 if check {
-                    print(&diff(&rel, &text, &new));
+                    print(&diff(&shown, &text, &new));
                 } else {
                     crate::write::atomic_write(&path, new.as_bytes())
-                        .map_err(|e| format!("cannot write {rel}: {e}"))?;
+                        .map_err(|e| format!("cannot write {shown}: {e}"))?;
                     if !env.quiet {
-                        print(&format!("formatted {rel}\n"));
+                        print(&format!("formatted {shown}\n"));
                     }
                 }
             }
         }
     }
     if check && changed > 0 {
-        eprintln!("{changed} file(s) would be reformatted; run `pds fmt`");
+        eprint(&format!(
+            "{changed} file(s) would be reformatted; run `pds fmt`\n"
+        ));
         return Ok(1);
     }
     if refused > 0 && !env.quiet {
-        eprintln!("{refused} file(s) left as they were (see the warnings above)");
+        eprint(&format!(
+            "{refused} file(s) left as they were (see the warnings above)\n"
+        ));
     }
     Ok(0)
 }
@@ -64,9 +77,19 @@ fn files(root: &Path, paths: &[PathBuf]) -> Result<Vec<(String, PathBuf, FileKin
         let abs = p
             .canonicalize()
             .or_else(|_| root.join(p).canonicalize())
-            .map_err(|_| format!("{} does not exist", p.display()))?;
+            .map_err(|_| {
+                format!(
+                    "{} does not exist",
+                    printable(&p.display().to_string(), &[])
+                )
+            })?;
         if !abs.starts_with(root) {
-            return Err(format!("{} is outside the record {}", p.display(), root.display()).into());
+            return Err(format!(
+                "{} is outside the record {}",
+                printable(&p.display().to_string(), &[]),
+                printable(&root.display().to_string(), &[])
+            )
+            .into());
         }
         starts.push(abs);
     }
@@ -93,11 +116,13 @@ fn files(root: &Path, paths: &[PathBuf]) -> Result<Vec<(String, PathBuf, FileKin
     Ok(out)
 }
 
-/// A unified diff of one file.
-fn diff(rel: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
+/// A unified diff of one file (`shown` is its name, already printable);
+/// control characters in its lines are written out, line breaks kept.
+fn diff(shown: &str, old: &str, new: &str) -> String {
+    let diff = similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
-        .header(&format!("a/{rel}"), &format!("b/{rel}"))
-        .to_string()
+        .header(&format!("a/{shown}"), &format!("b/{shown}"))
+        .to_string();
+    printable(&diff, &['\n']).into_owned()
 }

@@ -189,8 +189,20 @@ fn json<T: Serialize>(rows: &T) -> String {
     s
 }
 
-/// A plain text table with columns padded to their widest cell.
+/// A plain text table with columns padded to their widest cell. Control
+/// characters in a cell (a title's escape sequence, a newline in a place)
+/// are written out, as `check` does, so a value cannot drive the terminal or
+/// break the table's lines.
 fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| crate::report::printable(cell, &[]).into_owned())
+                .collect()
+        })
+        .collect();
+    let rows = rows.as_slice();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {

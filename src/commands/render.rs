@@ -6,7 +6,9 @@ use crate::render::documents::{Flavor, Fragment, Renderer};
 use crate::render::shortcode::StatusRef;
 use crate::render::view::RenderOptions;
 use crate::render::{invite, pdf, templates, OutputFormat};
-use crate::run::{print, Env, UsageError};
+use crate::report::printable;
+use crate::run::{print_bytes, Env, UsageError};
+use std::io::IsTerminal;
 use std::path::Path;
 
 pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
@@ -14,11 +16,22 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
     if matches!(args.what, RenderWhat::Invite { .. }) && args.format != OutputFormat::Md {
         return Err("an invite is always iCalendar (.ics): leave out --format".into());
     }
-    if args.format == OutputFormat::Pdf && args.output.is_none() {
-        return Err("--format pdf writes a file: give it with -o FILE".into());
-    }
-    if let Some(out) = &args.output {
-        check_output_path(out)?;
+    match args.output.as_deref() {
+        None if args.format == OutputFormat::Pdf => {
+            return Err(
+                "--format pdf writes a file: give it with -o FILE (or -o - to send the bytes to a pipe)"
+                    .into(),
+            );
+        }
+        Some(out)
+            if args.format == OutputFormat::Pdf
+                && is_stdout(out)
+                && std::io::stdout().is_terminal() =>
+        {
+            return Err("-o - would print the PDF's bytes to the terminal: redirect them (-o - > file.pdf) or give -o FILE".into());
+        }
+        Some(out) => check_output_path(&root, out)?,
+        None => {}
     }
     // A document of one year loads that year (and the small registers); when
     // what it names is not there, the whole record, for a good suggestion.
@@ -55,17 +68,20 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
         RenderWhat::Pack { meeting } => renderer.pack(*meeting, flavor)?,
         RenderWhat::Invite { meeting } => {
             let text = invite::invite(&renderer, *meeting)?;
-            return write(&text, args.output.as_deref());
+            return write(&root, text.as_bytes(), args.output.as_deref());
         }
     };
     match args.format {
-        OutputFormat::Md => write(&fragment.text, args.output.as_deref()),
-        OutputFormat::Html => write(&renderer.page(&fragment)?, args.output.as_deref()),
+        OutputFormat::Md => write(&root, fragment.text.as_bytes(), args.output.as_deref()),
+        OutputFormat::Html => write(
+            &root,
+            renderer.page(&fragment)?.as_bytes(),
+            args.output.as_deref(),
+        ),
         OutputFormat::Pdf => {
             let html = renderer.page(&fragment)?;
             let out = args.output.as_deref().ok_or("--format pdf needs -o FILE")?;
-            pdf::print(&html, out)?;
-            Ok(0)
+            write(&root, &pdf::print(&html)?, Some(out))
         }
     }
 }
@@ -94,32 +110,121 @@ fn names_something(record: &crate::model::Record, what: &RenderWhat) -> bool {
     }
 }
 
-/// Refuses an output path whose folder does not exist, before any work.
-fn check_output_path(out: &Path) -> Result<(), UsageError> {
+/// `-o -`: the document goes to stdout.
+fn is_stdout(out: &Path) -> bool {
+    out.as_os_str() == "-"
+}
+
+/// Where `-o` may write, checked before any work and again just before the
+/// write: a new file or a regular one, in a folder that exists, that is not a
+/// file of the record. A device, FIFO, socket, symbolic link or folder is
+/// refused (the rename that writes atomically would replace it), and so is
+/// anything pds reads as the record (a case, `meetings.yaml`, `pds.yaml`, a
+/// register, a template, a picture beside a case).
+fn check_output_path(root: &Path, out: &Path) -> Result<(), UsageError> {
+    if is_stdout(out) {
+        return Ok(());
+    }
+    let shown = printable(&out.display().to_string(), &[]).into_owned();
+    let refuse = |why: &str| UsageError(format!("cannot write {shown}: {why}"));
+    let Some(name) = out.file_name() else {
+        return Err(refuse("it does not name a file"));
+    };
     let dir = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     if !dir.is_dir() {
-        return Err(format!(
-            "cannot write {}: folder {} does not exist",
-            out.display(),
-            dir.display()
-        )
-        .into());
+        return Err(refuse(&format!(
+            "folder {} does not exist",
+            printable(&dir.display().to_string(), &[])
+        )));
     }
-    if out.is_dir() {
-        return Err(format!("cannot write {}: it is a folder", out.display()).into());
+    let exists = match std::fs::symlink_metadata(out) {
+        Ok(meta) => {
+            if let Some(kind) = not_a_file(&meta.file_type()) {
+                return Err(refuse(&format!(
+                    "it is {kind}, not a regular file; pds writes only new or regular files (-o - writes to stdout)"
+                )));
+            }
+            true
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => return Err(refuse(&e.to_string())),
+    };
+    // Inside the record? Resolve the folder, so `./x/../2021/` and linked
+    // folders are seen for what they are.
+    let (Ok(dir_abs), Ok(root_abs)) = (dir.canonicalize(), root.canonicalize()) else {
+        return Ok(());
+    };
+    if let Ok(rel) = dir_abs.join(name).strip_prefix(&root_abs) {
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if is_record_file(&rel, exists) {
+            return Err(refuse(&format!(
+                "it is {}, a file of the record; write the document outside the record's folders",
+                printable(&rel, &[])
+            )));
+        }
     }
     Ok(())
 }
 
-/// Writes to stdout, or atomically to a file (temporary file in the same folder, then rename).
-fn write(text: &str, output: Option<&Path>) -> Result<i32, UsageError> {
+/// What a file that is not a regular one is, for the message; `None` for a regular file.
+fn not_a_file(t: &std::fs::FileType) -> Option<&'static str> {
+    if t.is_file() {
+        return None;
+    }
+    if t.is_symlink() {
+        return Some("a symbolic link");
+    }
+    if t.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_char_device() || t.is_block_device() {
+            return Some("a device");
+        }
+        if t.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a special file")
+}
+
+/// A path relative to the record's root that the record owns: one pds reads
+/// (new or existing), anything in `templates/`, and any existing file in the
+/// folders pds reads (a picture beside a case).
+fn is_record_file(rel: &str, exists: bool) -> bool {
+    if crate::load::classify(rel).is_some() {
+        return true;
+    }
+    let first = rel.split('/').next().unwrap_or_default();
+    rel.contains('/')
+        && (first == "templates"
+            || (exists
+                && (crate::load::is_year(first) || ["drafts", "risks", "status"].contains(&first))))
+}
+
+/// Writes to stdout (no `-o`, or `-o -`), or atomically to a file (a
+/// temporary file in the same folder, then renamed into place).
+fn write(root: &Path, bytes: &[u8], output: Option<&Path>) -> Result<i32, UsageError> {
     match output {
-        None => print(text),
-        Some(path) => crate::write::atomic_write(path, text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        None => print_bytes(bytes),
+        Some(path) if is_stdout(path) => print_bytes(bytes),
+        Some(path) => {
+            check_output_path(root, path)?;
+            crate::write::atomic_write(path, bytes).map_err(|e| {
+                format!(
+                    "cannot write {}: {e}",
+                    printable(&path.display().to_string(), &[])
+                )
+            })?
+        }
     }
     Ok(0)
 }

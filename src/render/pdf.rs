@@ -1,6 +1,6 @@
 //! PDF output: the HTML printed by a headless Chromium found on the machine.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// Chromium: `PDS_CHROMIUM`, or `chromium`, `chromium-browser`, `google-chrome` on PATH.
@@ -27,8 +27,8 @@ pub fn find_chromium() -> Option<PathBuf> {
 
 pub const INSTALL_HINT: &str = "PDF output needs a headless Chromium: install Debian's `chromium` package (apt-get install chromium), or put chromium, chromium-browser or google-chrome on PATH, or set PDS_CHROMIUM to its path";
 
-/// Prints `html` to the PDF file `out` (written in the same folder, then renamed).
-pub fn print(html: &str, out: &Path) -> Result<(), String> {
+/// Prints `html` to PDF; the PDF's bytes.
+pub fn print(html: &str) -> Result<Vec<u8>, String> {
     let chromium = find_chromium().ok_or_else(|| INSTALL_HINT.to_string())?;
     let work = tempfile::tempdir().map_err(|e| format!("cannot make a temporary folder: {e}"))?;
     let page = work.path().join("page.html");
@@ -63,9 +63,5 @@ pub fn print(html: &str, out: &Path) -> Result<(), String> {
             last.into_iter().rev().collect::<Vec<_>>().join(" | ")
         ));
     }
-    // Copy through atomic_write so the PDF gets the same permissions as other outputs.
-    let bytes = std::fs::read(&target).map_err(|e| format!("cannot read the printed PDF: {e}"))?;
-    crate::write::atomic_write(out, &bytes)
-        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    Ok(())
+    std::fs::read(&target).map_err(|e| format!("cannot read the printed PDF: {e}"))
 }

@@ -51,15 +51,26 @@ pub fn render(findings: &[Finding], prefix: &str, max_per_code: usize) -> String
     out
 }
 
-/// A workflow command's message: line breaks encoded as GitHub wants them,
-/// any other control character written out (GitHub's log honours colours).
+/// A workflow command's message, percent-encoded as GitHub's runner reads
+/// it: `%` as `%25`, line breaks as `%0D` and `%0A`, and every other control
+/// character as `%XX` of its UTF-8 bytes (a tab in a file name is `%09`), so
+/// nothing from the record can end the command or drive the log's terminal.
 fn data(s: &str) -> String {
-    super::printable(s, &['\r', '\n'])
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == '%' || c.is_control() {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
+/// A property (`file=`, `title=`): also `:` and `,`, which end a property.
 fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
@@ -89,7 +100,11 @@ mod tests {
     fn escapes_what_github_would_misread() {
         assert_eq!(data("50%\na"), "50%25%0Aa");
         assert_eq!(property("a,b:c"), "a%2Cb%3Ac");
-        assert_eq!(data("a\u{1b}[31mb"), "a\\u{1b}[31mb");
-        assert_eq!(property("2021/\u{1b}\n.md"), "2021/\\u{1b}%0A.md");
+        assert_eq!(data("a\u{1b}[31mb\r"), "a%1B[31mb%0D");
+        assert_eq!(
+            property("2021/\u{1b}\n\t\u{85}.md"),
+            "2021/%1B%0A%09%C2%85.md"
+        );
+        assert_eq!(property("æ ø"), "æ ø");
     }
 }
