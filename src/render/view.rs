@@ -99,7 +99,7 @@ pub struct CaseView {
     pub description_html: Option<String>,
     /// Sakseier
     pub owner: Option<String>,
-    /// The case document's name, "43-21 Sentralt styringsdokument for steg 2"; none when the case has no document
+    /// The case document's name, "43-21 Sentralt styringsdokument for steg 2"; none when the case has no document (so none for an exempt case in a public rendering)
     pub document: Option<String>,
     /// The case document's title (the case title unless `document` says otherwise)
     pub document_title: String,
