@@ -144,7 +144,9 @@ pub struct RenderArgs {
     #[arg(short, long, value_name = "FILE", global = true)]
     pub output: Option<PathBuf>,
 
-    /// Render what may be published: exempt cases keep only number, title and exemption
+    /// Render what may be published: exempt cases keep only number, meeting, title, type
+    /// and "Unntatt offentlighet (<basis>)". Refused (exit 1, nothing written) while the
+    /// record has errors that are not acknowledged: see `pds check`
     #[arg(long, global = true)]
     pub public: bool,
 }

@@ -35,20 +35,38 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
     }
     // A document of one year loads that year (and the small registers); when
     // what it names is not there, the whole record, for a good suggestion.
-    let scoped = scope(&args.what).map(|scope| crate::load::load_scoped(&root, scope));
+    // --public loads the whole record: its check is then `pds check`'s, and
+    // an action item raised at a case of another year is known.
+    let scoped = scope(&args.what)
+        .filter(|_| !args.public)
+        .map(|scope| crate::load::load_scoped(&root, scope));
     let (record, findings, extras) = match scoped {
         Some(loaded) if names_something(&loaded.0, &args.what) => loaded,
         _ => crate::load::load(&root),
     };
     let templates = templates::load(&root)?;
+    // --public: refused unless the record checks clean; then rendered from its public view.
+    let (record, checked) = match args.public {
+        true => match crate::render::public::prepare(record, findings, &extras) {
+            Ok((view, checked)) => (view, Ok(checked)),
+            Err(refusal) => {
+                eprint!("{refusal}");
+                return Ok(1);
+            }
+        },
+        false => (record, Err((findings, extras))),
+    };
     let renderer = Renderer::new(
         &record,
         &templates,
         RenderOptions {
             public: args.public,
         },
-    )
-    .with_load_findings(findings, extras);
+    );
+    let renderer = match checked {
+        Ok(checked) => renderer.with_findings(checked),
+        Err((findings, extras)) => renderer.with_load_findings(findings, extras),
+    };
     let flavor = match args.format {
         OutputFormat::Md => Flavor::Md,
         OutputFormat::Html | OutputFormat::Pdf => Flavor::Html,

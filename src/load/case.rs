@@ -144,7 +144,7 @@ fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -
     let description = text_field(&mut f, ctx, "description");
     let owner = text_field(&mut f, ctx, "owner");
     let document = text_field(&mut f, ctx, "document");
-    let exempt = text_field(&mut f, ctx, "exempt");
+    let exempt = f.get_raw("exempt").map(|n| exempt(ctx, n));
     let proposed_decision = text_field(&mut f, ctx, "proposed_decision");
     let decision = text_field(&mut f, ctx, "decision");
     let previous = match f.get("previous") {
@@ -173,6 +173,23 @@ fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -
         body_offset,
         file: ctx.file.clone(),
     })
+}
+
+/// The legal basis of an exemption. Any `exempt` key makes the case exempt,
+/// whatever its value: a value that names no basis is a finding, never a
+/// case published whole.
+fn exempt(ctx: &mut Ctx, node: &Node) -> String {
+    let basis = ctx.text(node, "exempt");
+    let blank = basis.as_deref().is_some_and(|b| b.trim().is_empty());
+    if blank || node.is_null() {
+        ctx.report(
+            Code::InvalidValue,
+            node,
+            "`exempt` names no legal basis for the exemption",
+        )
+        .help = Some("write the basis, like `exempt: Offl. § 13`".into());
+    }
+    basis.unwrap_or_default()
 }
 
 fn part(ctx: &mut Ctx, node: &Node, types: &[&str]) -> Option<Part> {

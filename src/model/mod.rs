@@ -8,6 +8,7 @@ pub mod date;
 pub mod forum;
 pub mod meeting;
 pub mod number;
+pub mod public;
 pub mod record;
 pub mod risk;
 pub mod slug;

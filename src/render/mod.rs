@@ -6,6 +6,7 @@ pub mod invite;
 pub mod labels;
 pub mod markdown;
 pub mod pdf;
+pub mod public;
 pub mod registers;
 pub mod reports;
 pub mod shortcode;

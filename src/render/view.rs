@@ -7,13 +7,15 @@
 
 use super::labels::{self, Labels};
 use super::markdown::{self, ImageBase};
-use crate::model::{Case, CaseKind, Meeting, MeetingKind, MeetingStatus, Record};
+use crate::model::{Case, CaseKind, CaseStatus, Meeting, MeetingKind, MeetingStatus, Record};
 use serde::Serialize;
 
 /// How a document is being rendered.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {
-    /// `--public`: exempt cases show only number, title and the exemption.
+    /// `--public`: the record is its public view (`model::public::view`), so
+    /// exempt cases hold only number, meeting, title, type and exemption;
+    /// templates show the exemption where the withheld text would stand.
     pub public: bool,
 }
 
@@ -97,7 +99,7 @@ pub struct CaseView {
     pub description_html: Option<String>,
     /// Sakseier
     pub owner: Option<String>,
-    /// The case document's name, "43-21 Sentralt styringsdokument for steg 2"; none when the case has no document
+    /// The case document's name, "43-21 Sentralt styringsdokument for steg 2"; none when the case has no document (so none for an exempt case in a public rendering)
     pub document: Option<String>,
     /// The case document's title (the case title unless `document` says otherwise)
     pub document_title: String,
@@ -105,8 +107,10 @@ pub struct CaseView {
     pub exempt: Option<String>,
     /// "Unntatt offentlighet (Offl. § 14)" when the case is exempt
     pub exempt_text: Option<String>,
-    /// True when this is a public rendering of an exempt case: nothing but number, title and `exempt_text` is filled in
+    /// True when this is a public rendering of an exempt case: nothing but number, meeting, title, type and `exempt_text` is filled in
     pub withheld: bool,
+    /// In a public rendering, a decided exempt case: "Vedtak fattet – unntatt offentlighet (Offl. § 14)", where its decision would stand
+    pub decided_exempt: Option<String>,
     /// Earlier case numbers this case continues
     pub previous: Vec<String>,
     pub proposed_decision: Option<String>,
@@ -216,6 +220,14 @@ pub fn image_base(record: &Record, c: &Case) -> ImageBase {
     }
 }
 
+/// "Unntatt offentlighet (Offl. § 14)"; without a basis, the words alone.
+fn with_basis(words: &str, basis: &str) -> String {
+    match basis.trim() {
+        "" => words.to_string(),
+        basis => format!("{words} ({basis})"),
+    }
+}
+
 pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
     let number = c.number_value();
     let number_text = number.map(|n| n.to_string()).unwrap_or_default();
@@ -240,15 +252,12 @@ pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseV
         ),
         CaseKind::Unknown => (None, Vec::new()),
     };
-    let keep = |v: &Option<String>| if withheld { None } else { v.clone() };
-    let description = keep(&c.description);
-    let proposed_decision = keep(&c.proposed_decision);
-    let decision = keep(&c.decision);
-    let body = if withheld {
-        String::new()
-    } else {
-        c.body().to_string()
-    };
+    // A public rendering reads the record's public view: what an exempt case
+    // may not show is not there to read (see `model::public`).
+    let description = c.description.clone();
+    let proposed_decision = c.proposed_decision.clone();
+    let decision = c.decision.clone();
+    let body = c.body().to_string();
     let description_lines = description.as_deref().map(cell_lines).unwrap_or_default();
     let agenda_description = parts
         .iter()
@@ -288,17 +297,19 @@ pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseV
         description_lines,
         description_html: description.as_deref().map(html),
         description,
-        owner: if withheld { None } else { c.owner.clone() },
+        owner: c.owner.clone(),
         document: if c.has_document() {
             c.document_name()
         } else {
             None
         },
         document_title: c.document_title().to_string(),
-        exempt_text: c
+        exempt_text: c.exempt.as_deref().map(|basis| with_basis(l.exempt, basis)),
+        decided_exempt: c
             .exempt
-            .as_ref()
-            .map(|basis| format!("{} ({basis})", l.exempt)),
+            .as_deref()
+            .filter(|_| withheld && c.status == CaseStatus::Decided)
+            .map(|basis| with_basis(l.decided_exempt, basis)),
         exempt: c.exempt.clone(),
         withheld,
         previous: c.previous.iter().map(|p| p.value.to_string()).collect(),
