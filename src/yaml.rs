@@ -281,7 +281,9 @@ impl FlowRun {
     /// Whether a continuation line must be indented (it holds text; a
     /// collection's comment lines may stand anywhere).
     pub fn needs_indent(&self, line: &str) -> bool {
-        let rest = line.trim_start_matches([' ', '\t']);
+        let rest = line
+            .trim_start_matches([' ', '\t'])
+            .trim_end_matches(['\n', '\r']);
         !rest.is_empty() && !(self.collection && rest.starts_with('#'))
     }
 

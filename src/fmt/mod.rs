@@ -79,6 +79,7 @@ fn format_yaml(text: &str) -> Result<String, String> {
     if !out.ends_with('\n') && !out.is_empty() {
         out.push('\n');
     }
+    let out = indent_continuations(&out);
     let after = yaml::parse(&out)
         .map_err(|e| format!("the formatted YAML does not parse ({})", e.message))?;
     if !same_value(&before, &after) {
@@ -88,6 +89,33 @@ fn format_yaml(text: &str) -> Result<String, String> {
         return Err("the formatted YAML lost or added words (in a comment?)".into());
     }
     Ok(out)
+}
+
+/// pretty_yaml writes the continuation lines of a multi-line quoted value
+/// at the left margin (yaml-test-suite NAT4 became the invalid QB6E shape);
+/// they are indented under their key again. Leading spaces of such lines
+/// are not part of the value, so the value stays the same (verified after).
+fn indent_continuations(text: &str) -> String {
+    let runs = yaml::flow_runs(text);
+    if runs.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let number = i + 1;
+        let run = runs
+            .iter()
+            .find(|r| r.first < number && number <= r.last && r.needs_indent(line));
+        if let Some(run) = run {
+            let spaces = line.len() - line.trim_start_matches(' ').len();
+            let need = usize::try_from(run.above + 2).unwrap_or(0);
+            if spaces < need {
+                out.push_str(&" ".repeat(need - spaces));
+            }
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 fn format_markdown(body: &str) -> Result<String, String> {
@@ -301,6 +329,21 @@ mod tests {
             Outcome::Refused(why) => assert!(why.contains("lost"), "{why}"),
             Outcome::Formatted(t) => assert!(t.contains("only-here"), "{t}"),
         }
+    }
+
+    #[test]
+    fn quoted_values_over_several_lines_stay_valid_yaml() {
+        // yaml-test-suite NAT4. pretty_yaml alone writes the closing quotes
+        // at the left margin (QB6E, invalid), which the verification refuses.
+        let nat4 = "---\na: '\n  '\nb: '  \n  '\nc: \"\n  \"\nd: \"  \n  \"\ne: '\n\n  '\nf: \"\n\n  \"\ng: '\n\n\n  '\nh: \"\n\n\n  \"\n";
+        let raw = pretty_yaml::format_text(nat4, &yaml_options()).unwrap();
+        assert!(yaml::parse(&raw).is_err(), "{raw}");
+        let out = formatted(nat4, false);
+        assert!(same_value(
+            &yaml::parse(nat4).unwrap(),
+            &yaml::parse(&out).unwrap()
+        ));
+        assert!(!out.lines().any(|l| l.starts_with('"')), "{out}");
     }
 
     use proptest::prelude::*;
