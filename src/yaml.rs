@@ -284,7 +284,7 @@ impl FlowRun {
         let rest = line
             .trim_start_matches([' ', '\t'])
             .trim_end_matches(['\n', '\r']);
-        !rest.is_empty() && !(self.collection && rest.starts_with('#'))
+        !(rest.is_empty() || (self.collection && rest.starts_with('#')))
     }
 
     /// The first continuation line (1-based) not indented enough.

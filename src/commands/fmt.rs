@@ -45,12 +45,12 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError>
     }
     if check && changed > 0 {
         eprintln!("{changed} file(s) would be reformatted; run `pds fmt`");
-        return Ok(1);
     }
-    if refused > 0 && !env.quiet {
+    if refused > 0 && (check || !env.quiet) {
         eprintln!("{refused} file(s) left as they were (see the warnings above)");
     }
-    Ok(0)
+    // A file fmt cannot format is not canonical either: CI must not pass it.
+    Ok(i32::from(check && (changed > 0 || refused > 0)))
 }
 
 /// The record's files to format: all, or those under the given paths.
