@@ -98,3 +98,34 @@ fn a_file_fmt_cannot_format_fails_fmt_check_with_the_reason() {
         "---\ntitle: [unclosed\n---\nBody\n"
     );
 }
+
+#[test]
+fn fmt_check_on_an_800_kb_body_ends_within_seconds() {
+    // Every line changes (`*` → `-`): the smallest diff took minutes to find.
+    let dir = record();
+    let d = dir.path();
+    let mut body = String::new();
+    let mut n = 0;
+    while body.len() < 800_000 {
+        n += 1;
+        body.push_str(&format!("* item {n} of the plan\n"));
+    }
+    std::fs::write(
+        d.join("drafts/big.md"),
+        format!("---\ntitle: Big\n---\n{body}"),
+    )
+    .unwrap();
+    let start = std::time::Instant::now();
+    let out = pds_in(d, &["fmt", "--check", "drafts/big.md"]);
+    let took = start.elapsed();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let diff = stdout(&out);
+    assert!(
+        diff.contains("-* item 1 of the plan\n"),
+        "{}",
+        &diff[..300.min(diff.len())]
+    );
+    assert!(diff.contains(&format!("+- item {n} of the plan\n")));
+    // Generous for a debug build on a busy machine; see the commit for release figures.
+    assert!(took.as_secs() < 20, "took {took:?}");
+}

@@ -93,9 +93,16 @@ fn files(root: &Path, paths: &[PathBuf]) -> Result<Vec<(String, PathBuf, FileKin
     Ok(out)
 }
 
+/// How long the diff of one file may search for the smallest diff. Myers'
+/// diff takes time by lines × changes: 800 kB of list items, every line
+/// changed, took minutes; past the deadline the diff is correct, only longer.
+const DIFF_DEADLINE: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// A unified diff of one file.
 fn diff(rel: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
+    similar::TextDiff::configure()
+        .timeout(DIFF_DEADLINE)
+        .diff_lines(old, new)
         .unified_diff()
         .context_radius(3)
         .header(&format!("a/{rel}"), &format!("b/{rel}"))
