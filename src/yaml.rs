@@ -344,7 +344,7 @@ fn limit_message(err: &serde_saphyr::Error) -> Option<String> {
                 format!("the file holds more than {MAX_NODES} values (aliases expanded)")
             }
             BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => aliases,
-            other => format!("the file is too large to read safely ({other:?})"),
+            _ => "the file is too large to read safely".into(),
         },
         Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }

@@ -77,8 +77,18 @@ fn format_yaml(text: &str) -> Result<String, String> {
     let normalised = normalise_numbers(text, &tree);
     let before = yaml::parse(&normalised)
         .map_err(|e| format!("normalising numbers broke the YAML ({})", e.message))?;
-    let mut out = pretty_yaml::format_text(&normalised, &yaml_options())
-        .map_err(|e| format!("the YAML formatter cannot read it ({e:?})"))?;
+    let mut out = pretty_yaml::format_text(&normalised, &yaml_options()).map_err(|e| {
+        let line = normalised
+            .get(..e.offset())
+            .unwrap_or("")
+            .lines()
+            .count()
+            .max(1);
+        format!(
+            "the YAML formatter cannot read line {line}: {}",
+            e.message()
+        )
+    })?;
     if !out.ends_with('\n') && !out.is_empty() {
         out.push('\n');
     }
