@@ -125,7 +125,10 @@ pub fn self_contained<'a>(
     let pieces: Vec<(usize, &str)> = segments
         .iter()
         .filter_map(|s| match s {
-            Segment::Markdown(md) => Some((md.as_ptr() as usize - body.as_ptr() as usize, *md)),
+            Segment::Markdown(md) => Some((
+                (md.as_ptr() as usize).checked_sub(body.as_ptr() as usize)?,
+                *md,
+            )),
             Segment::Block { .. } => None,
         })
         .collect();
