@@ -512,6 +512,9 @@ mod tests {
             (sentence(), sentence())
                 .prop_map(|(a, b)| format!("| {a} | {b} |\n|---|---|\n| {b} | {a} |\n")),
             sentence().prop_map(|s| format!("> {s}\n")),
+            sentence().prop_map(|s| format!("{s} https://example.org/styring_og_ledelse.\n")),
+            (sentence(), sentence()).prop_map(|(a, b)| format!("* [ ] {a}\n* [x] {b}\n")),
+            sentence().prop_map(|s| format!("{s}&nbsp;kr &copy; [{s}][ref].\n")),
         ]
     }
 
@@ -524,7 +527,8 @@ mod tests {
             blocks in prop::collection::vec(block(), 0..6),
         ) {
             let number = if padded { format!("{seq:02}/21") } else { format!("{seq}/21") };
-            let body = blocks.join("\n");
+            // One reference definition, used or not, at the end.
+            let body = format!("{}\n[ref]: https://example.org/r\n", blocks.join("\n"));
             let text = format!("---\nnumber:  {number}\nmeeting: 7/2021\ntitle: \"{title}\"\ntype: Drøfting\n---\n{body}");
             let out = match format(&text, true) {
                 Outcome::Formatted(out) => out,
