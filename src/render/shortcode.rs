@@ -137,6 +137,9 @@ pub fn self_contained<'a>(
             .iter()
             .position(|(o, md)| *o <= at && at < o + md.len())
     };
+    if pieces.len() < 2 {
+        return pieces.into_iter().map(|(_, md)| Cow::Borrowed(md)).collect();
+    }
     let parser = Parser::new_ext(body, super::markdown::cmark_options());
     let links: Vec<std::ops::Range<usize>> = parser
         .reference_definitions()
@@ -158,7 +161,7 @@ pub fn self_contained<'a>(
             _ => {}
         }
     }
-    if links.is_empty() && footnotes.is_empty() || pieces.len() < 2 {
+    if links.is_empty() && footnotes.is_empty() {
         return pieces
             .into_iter()
             .map(|(_, md)| Cow::Borrowed(md))
