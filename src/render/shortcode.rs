@@ -138,7 +138,10 @@ pub fn self_contained<'a>(
             .position(|(o, md)| *o <= at && at < o + md.len())
     };
     if pieces.len() < 2 {
-        return pieces.into_iter().map(|(_, md)| Cow::Borrowed(md)).collect();
+        return pieces
+            .into_iter()
+            .map(|(_, md)| Cow::Borrowed(md))
+            .collect();
     }
     let parser = Parser::new_ext(body, super::markdown::cmark_options());
     let links: Vec<std::ops::Range<usize>> = parser
