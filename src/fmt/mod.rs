@@ -181,7 +181,11 @@ fn write_commonmark(body: &str) -> String {
             let ast = node.data.borrow();
             match &ast.value {
                 NodeValue::Link(_) | NodeValue::Image(_) => source(ast.sourcepos)
-                    .filter(|s| !s.starts_with('<') && !s.ends_with(')'))
+                    // a bare URL, or a reference-style link (an inline
+                    // one ends in `)`, an autolink is in `<…>`)
+                    .filter(|s| {
+                        !s.starts_with('<') && (!s.starts_with(['[', '!']) || !s.ends_with(')'))
+                    })
                     .map(str::to_string),
                 NodeValue::Text(_) => source(ast.sourcepos)
                     .filter(|s| has_entity(s))
