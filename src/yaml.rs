@@ -88,20 +88,240 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     options.budget = Some(budget);
     options.alias_limits.max_total_replayed_events = MAX_ALIAS_EVENTS;
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
-        Ok(spanned) => Ok(into_node(spanned, text)),
+        Ok(spanned) => {
+            let node = into_node(spanned, text);
+            if may_continue_a_flow_node(&node, text) {
+                if let Some(err) = unindented_continuation(text) {
+                    return Err(err);
+                }
+            }
+            Ok(node)
+        }
         Err(err) => {
             let location = err.location();
-            let line_col = location
+            let mut line_col = location
                 .filter(|l| l.line() > 0)
                 .map(|l| (l.line() as usize, l.column().max(1) as usize));
+            let mut message = limit_message(&err)
+                .or_else(|| plain_message(&err))
+                .unwrap_or_else(|| clean_message(&err.to_string()));
+            if matches!(err, serde_saphyr::Error::MultipleDocuments { .. }) {
+                line_col = second_document(text).or(line_col);
+            }
+            if message.contains("tab") {
+                if let Some(at) = first_indenting_tab(text) {
+                    line_col = Some(at);
+                    message = "a tab where indentation is meant: indent with spaces".into();
+                }
+            }
             let offset = line_col.map(|(line, col)| offset_of(text, line, col));
             Err(SyntaxError {
-                message: limit_message(&err).unwrap_or_else(|| clean_message(&err.to_string())),
+                message,
                 offset,
                 line_col,
             })
         }
     }
+}
+
+/// The parser's words for errors that name its own API (`from_str_multiple`,
+/// `DuplicateKeyPolicy`), said in the words of someone editing the file.
+fn plain_message(err: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::Error;
+    let mut err = err;
+    while let Error::AliasError { error, .. } | Error::WithSnippet { error, .. } = err {
+        err = error;
+    }
+    Some(match err {
+        Error::MultipleDocuments { .. } => {
+            "two YAML documents in one file: a second `---` starts another; a file holds one".into()
+        }
+        Error::DuplicateMappingKey { key: Some(k), .. } => format!("key `{k}` given twice"),
+        Error::DuplicateMappingKey { key: None, .. } => "a key given twice".into(),
+        Error::IndentationError {
+            required, actual, ..
+        } => format!("indented {actual} spaces where {required} are expected"),
+        _ => return None,
+    })
+}
+
+/// Line and column of the `---` that starts a second document.
+fn second_document(text: &str) -> Option<(usize, usize)> {
+    let mut content = false;
+    text.lines().enumerate().find_map(|(i, line)| {
+        let marker = line == "---" || line.starts_with("--- ") || line.starts_with("---\t");
+        if marker && content {
+            return Some((i + 1, 1));
+        }
+        let trimmed = line.trim();
+        content |= !marker
+            && !trimmed.is_empty()
+            && !trimmed.starts_with('#')
+            && !trimmed.starts_with('%');
+        None
+    })
+}
+
+/// Line and column of the first tab in a line's indentation.
+fn first_indenting_tab(text: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let col = line.get(..indent)?.find('\t')?;
+        let rest = line.get(indent..).unwrap_or("");
+        (!rest.is_empty() && !rest.starts_with('#')).then_some((i + 1, col + 1))
+    })
+}
+
+/// Whether the tree may hold a quoted or plain value, or a `[…]`/`{…}`
+/// collection, that runs over more than one line: only then is the text read
+/// a second time for `unindented_continuation`.
+fn may_continue_a_flow_node(node: &Node, text: &str) -> bool {
+    match &node.kind {
+        NodeKind::Seq(_) | NodeKind::Map(_) => {
+            let rest = text.get(node.offset..).unwrap_or("");
+            if rest.starts_with(['[', '{']) {
+                let line = rest.split('\n').next().unwrap_or("");
+                let opens = line.matches(['[', '{']).count();
+                let closes = line.matches([']', '}']).count();
+                if opens > closes || line.contains(['"', '\'', '#']) {
+                    return true;
+                }
+            }
+            let children: Vec<&Node> = match &node.kind {
+                NodeKind::Seq(items) => items.iter().collect(),
+                NodeKind::Map(entries) => entries.iter().flat_map(|(k, v)| [k, v]).collect(),
+                _ => Vec::new(),
+            };
+            children
+                .into_iter()
+                .any(|c| may_continue_a_flow_node(c, text))
+        }
+        _ => text
+            .get(node.offset..node.offset + node.len)
+            .is_some_and(|s| s.contains('\n')),
+    }
+}
+
+/// A quoted or plain value, or a `[…]`/`{…}` collection, that runs over
+/// more than one line inside a block mapping or list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FlowRun {
+    /// Its first and last line (1-based).
+    pub first: usize,
+    pub last: usize,
+    /// Its continuation lines must be indented more than this many spaces
+    /// (the column of the mapping's keys or the list's dashes; -1 at the top).
+    pub above: i64,
+    /// A collection (whose comment lines may stand anywhere), not a value.
+    pub collection: bool,
+}
+
+/// Every multi-line value or flow collection of a text that parses, outermost only.
+pub fn flow_runs(text: &str) -> Vec<FlowRun> {
+    use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, StructureStyle};
+    let mut runs = Vec::new();
+    // Columns of the block collections we are in.
+    let mut blocks: Vec<i64> = Vec::new();
+    // The first line of the flow collection we are in, and the indentation above it.
+    let mut flow: Option<(usize, i64)> = None;
+    let mut depth = 0usize;
+    for next in Parser::new_from_str(text) {
+        let Ok((event, span)) = next else {
+            break;
+        };
+        let above = blocks.last().copied().unwrap_or(-1);
+        match event {
+            Event::SequenceStart(StructureStyle::Block, ..)
+            | Event::MappingStart(StructureStyle::Block, ..)
+                if depth == 0 =>
+            {
+                blocks.push(span.start.col() as i64);
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                if depth == 0 {
+                    flow = Some((span.start.line(), above));
+                }
+                depth += 1;
+            }
+            Event::SequenceEnd | Event::MappingEnd if depth == 0 => {
+                blocks.pop();
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                depth -= 1;
+                if let (0, Some((first, above))) = (depth, flow) {
+                    if span.end.line() > first {
+                        runs.push(FlowRun {
+                            first,
+                            last: span.end.line(),
+                            above,
+                            collection: true,
+                        });
+                    }
+                }
+            }
+            Event::Scalar(_, style, ..)
+                if depth == 0
+                    && span.end.line() > span.start.line()
+                    && !matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) =>
+            {
+                runs.push(FlowRun {
+                    first: span.start.line(),
+                    last: span.end.line(),
+                    above,
+                    collection: false,
+                });
+            }
+            _ => {}
+        }
+    }
+    runs
+}
+
+impl FlowRun {
+    /// Whether a continuation line must be indented (it holds text; a
+    /// collection's comment lines may stand anywhere).
+    pub fn needs_indent(&self, line: &str) -> bool {
+        let rest = line
+            .trim_start_matches([' ', '\t'])
+            .trim_end_matches(['\n', '\r']);
+        !(rest.is_empty() || (self.collection && rest.starts_with('#')))
+    }
+
+    /// The first continuation line (1-based) not indented enough.
+    fn outdented_line(&self, text: &str) -> Option<usize> {
+        text.lines()
+            .enumerate()
+            .skip(self.first)
+            .take(self.last.saturating_sub(self.first))
+            .find(|(_, line)| {
+                let spaces = line.len() - line.trim_start_matches(' ').len();
+                self.needs_indent(line) && (spaces as i64) <= self.above
+            })
+            .map(|(i, _)| i + 1)
+    }
+}
+
+/// YAML 1.2 wants the continuation lines of a multi-line value or flow
+/// collection inside a block mapping or list indented more than that
+/// mapping's keys (or that list's dashes). The parser accepts them at the
+/// left margin (yaml-test-suite QB6E); other YAML readers do not, so pds
+/// refuses them too.
+fn unindented_continuation(text: &str) -> Option<SyntaxError> {
+    flow_runs(text).into_iter().find_map(|run| {
+        let line = run.outdented_line(text)?;
+        let what = if run.collection {
+            "a list or mapping in brackets"
+        } else {
+            "a value that runs over several lines"
+        };
+        Some(SyntaxError {
+            message: format!(
+                "{what} continues here at the left margin: indent its lines under their key"
+            ),
+            offset: Some(offset_of(text, line, 1)),
+            line_col: Some((line, 1)),
+        })
+    })
 }
 
 /// What to tell the user when the text broke one of the limits above; the
@@ -124,7 +344,7 @@ fn limit_message(err: &serde_saphyr::Error) -> Option<String> {
                 format!("the file holds more than {MAX_NODES} values (aliases expanded)")
             }
             BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => aliases,
-            other => format!("the file is too large to read safely ({other:?})"),
+            _ => "the file is too large to read safely".into(),
         },
         Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
@@ -451,6 +671,70 @@ mod tests {
     fn deep_nesting_is_refused() {
         let text = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
         assert!(parse(&text).is_err());
+    }
+
+    #[test]
+    fn a_value_continued_at_the_left_margin_is_a_syntax_error() {
+        // yaml-test-suite QB6E, and flow collections of the same shape.
+        for (text, line) in [
+            ("quoted: \"a\nb\nc\"\n", 2),
+            ("a: 'x\n  y\nz'\n", 3),
+            ("a: [1,\n2]\n", 2),
+            ("a:\n  b: {c: 1,\n  d: 2}\n", 3),
+            ("a: [\n  1,\n]\n", 3),
+            ("- k: \"x\n  y\"\n", 2),
+        ] {
+            let err = parse(text).unwrap_err();
+            assert_eq!(err.line_col, Some((line, 1)), "{text:?}: {err:?}");
+            assert!(err.message.contains("left margin"), "{err:?}");
+        }
+    }
+
+    #[test]
+    fn values_continued_with_indentation_parse() {
+        // yaml-test-suite NAT4: multi-line quoted scalars.
+        let nat4 = "---\na: '\n  '\nb: '  \n  '\nc: \"\n  \"\nd: \"  \n  \"\ne: '\n\n  '\nf: \"\n\n  \"\ng: '\n\n\n  '\nh: \"\n\n\n  \"\n";
+        let node = parse(nat4).unwrap();
+        for (key, value) in [("a", " "), ("d", " "), ("e", "\n"), ("h", "\n\n")] {
+            assert_eq!(get(&node, key).kind, NodeKind::Str(value.into()), "{key}");
+        }
+        for text in [
+            "a: [1,\n  2]\n",
+            "a:\n  b: [1,\n   2]\n",
+            "a: [1,\n# note\n  2]\n",
+            "top \"quoted\nat margin\"\n",
+            "a: |\n  x\n\n  y\n",
+        ] {
+            assert!(parse(text).is_ok(), "{text:?}: {:?}", parse(text));
+        }
+    }
+
+    #[test]
+    fn messages_speak_of_the_file_not_of_the_library() {
+        let two = parse("a: 1\n---\nb: 2\n").unwrap_err();
+        assert!(
+            two.message.starts_with("two YAML documents in one file"),
+            "{two:?}"
+        );
+        assert_eq!(two.line_col, Some((2, 1)));
+        let twice = parse("number: 1/21\nnumber: 2/21\n").unwrap_err();
+        assert_eq!(twice.message, "key `number` given twice");
+        for text in ["a:\n\tb: 1\n", "a:\n  b: 1\n\tc: 2\n", "- a\n\t- b\n"] {
+            let tab = parse(text).unwrap_err();
+            assert_eq!(
+                tab.message,
+                "a tab where indentation is meant: indent with spaces"
+            );
+            assert_eq!(
+                tab.line_col.map(|l| l.0),
+                Some(text.lines().position(|l| l.starts_with('\t')).unwrap() + 1)
+            );
+        }
+        for err in [two, twice] {
+            for word in ["from_str", "Policy", "Options"] {
+                assert!(!err.message.contains(word), "{err:?}");
+            }
+        }
     }
 
     #[test]

@@ -176,11 +176,19 @@ impl Renderer<'_> {
         let images = view::image_base(self.record, c);
         let mut md = String::new();
         let mut html = String::new();
-        for segment in shortcode::split(body) {
+        let segments = shortcode::split(body);
+        // Each piece carries the link and footnote definitions it uses.
+        let mut pieces = match flavor {
+            Flavor::Html => shortcode::self_contained(body, &segments),
+            Flavor::Md => Vec::new(),
+        }
+        .into_iter();
+        for segment in segments {
             match (segment, flavor) {
                 (Segment::Markdown(text), Flavor::Md) => md.push_str(text),
                 (Segment::Markdown(text), Flavor::Html) => {
-                    html.push_str(&markdown::to_html(text, &prefix, Some(&images)));
+                    let piece = pieces.next().unwrap_or(text.into());
+                    html.push_str(&markdown::to_html(&piece, &prefix, Some(&images)));
                 }
                 (Segment::Block { code, offset, .. }, _) => {
                     let code = code.map_err(|why| {

@@ -41,53 +41,176 @@ pub enum Segment<'a> {
 
 pub const NAMES: [&str; 5] = ["status", "risks", "overview", "forums", "actions"];
 
-/// Splits a body at its shortcode lines. Lines inside fenced code blocks are text.
+/// Splits a body at its generated blocks: a `{{ … }}` line that is a
+/// paragraph of its own, at the top level, as the Markdown parser reads the
+/// body. In a code block or fence, an HTML block, a list or a quote, or as
+/// one line of a longer paragraph, it is text.
 pub fn split(body: &str) -> Vec<Segment<'_>> {
     let mut segments = Vec::new();
     let mut start = 0;
-    let mut offset = 0;
-    let mut fence: Option<&str> = None;
-    for line in body.split_inclusive('\n') {
-        let trimmed = line.trim();
-        let this = offset;
-        offset += line.len();
-        if let Some(f) = fence {
-            if trimmed.starts_with(f) {
-                fence = None;
+    if body.contains("{{") {
+        for (offset, len) in block_lines(body) {
+            if let Some(md) = body.get(start..offset).filter(|md| !md.is_empty()) {
+                segments.push(Segment::Markdown(md));
             }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(if trimmed.starts_with("```") {
-                "```"
-            } else {
-                "~~~"
-            });
-            continue;
-        }
-        if let Some(inner) = trimmed
-            .strip_prefix("{{")
-            .and_then(|t| t.strip_suffix("}}"))
-        {
-            if let Some(md) = body.get(start..this) {
-                if !md.is_empty() {
-                    segments.push(Segment::Markdown(md));
-                }
-            }
+            let line = body.get(offset..offset + len).unwrap_or("");
+            let inner = line
+                .trim()
+                .strip_prefix("{{")
+                .and_then(|t| t.strip_suffix("}}"))
+                .unwrap_or("");
             segments.push(Segment::Block {
                 code: parse(inner.trim()),
-                offset: this,
+                offset,
                 len: line.trim_end().len(),
             });
-            start = offset;
+            start = body
+                .get(offset + len..)
+                .and_then(|rest| rest.find('\n'))
+                .map_or(body.len(), |i| offset + len + i + 1);
         }
     }
-    if let Some(md) = body.get(start..) {
-        if !md.is_empty() {
-            segments.push(Segment::Markdown(md));
-        }
+    if let Some(md) = body.get(start..).filter(|md| !md.is_empty()) {
+        segments.push(Segment::Markdown(md));
     }
     segments
+}
+
+/// Byte offset (at the start of its line) and length of every top-level
+/// one-line paragraph that reads `{{ … }}`.
+fn block_lines(body: &str) -> Vec<(usize, usize)> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let mut found = Vec::new();
+    let mut depth = 0usize;
+    let parser = Parser::new_ext(body, super::markdown::cmark_options());
+    for (event, range) in parser.into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 && matches!(tag, Tag::Paragraph) {
+                    let text = body.get(range.clone()).unwrap_or("").trim();
+                    if text.starts_with("{{") && text.ends_with("}}") && !text.contains('\n') {
+                        let line = body
+                            .get(..range.start)
+                            .and_then(|b| b.rfind('\n'))
+                            .map_or(0, |i| i + 1);
+                        let end = range.start
+                            + body
+                                .get(range.start..)
+                                .unwrap_or("")
+                                .find('\n')
+                                .unwrap_or(body.len() - range.start);
+                        found.push((line, end - line));
+                    }
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The definitions a piece of a body needs to render on its own as it
+/// would in the whole body: the link reference definitions and footnotes
+/// written in other pieces (a `[x][ref]` before a generated block, `[ref]: …`
+/// after it). Each footnote is rendered once, in the first piece that refers
+/// to it. One text per `Segment::Markdown`, in order.
+pub fn self_contained<'a>(
+    body: &'a str,
+    segments: &[Segment<'a>],
+) -> Vec<std::borrow::Cow<'a, str>> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    use std::borrow::Cow;
+    let pieces: Vec<(usize, &str)> = segments
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Markdown(md) => Some((
+                (md.as_ptr() as usize).checked_sub(body.as_ptr() as usize)?,
+                *md,
+            )),
+            Segment::Block { .. } => None,
+        })
+        .collect();
+    let piece_of = |at: usize| {
+        pieces
+            .iter()
+            .position(|(o, md)| *o <= at && at < o + md.len())
+    };
+    if pieces.len() < 2 {
+        return pieces
+            .into_iter()
+            .map(|(_, md)| Cow::Borrowed(md))
+            .collect();
+    }
+    let parser = Parser::new_ext(body, super::markdown::cmark_options());
+    let links: Vec<std::ops::Range<usize>> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(_, d)| d.span.clone())
+        .collect();
+    let mut footnotes: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+    let mut first_use: BTreeMap<String, usize> = BTreeMap::new();
+    for (event, range) in parser.into_offset_iter() {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                footnotes.push((label.to_string(), range))
+            }
+            Event::FootnoteReference(label) => {
+                if let Some(i) = piece_of(range.start) {
+                    first_use.entry(label.to_string()).or_insert(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    if links.is_empty() && footnotes.is_empty() {
+        return pieces
+            .into_iter()
+            .map(|(_, md)| Cow::Borrowed(md))
+            .collect();
+    }
+    pieces
+        .iter()
+        .enumerate()
+        .map(|(i, (offset, md))| {
+            let inside = |r: &std::ops::Range<usize>| piece_of(r.start) == Some(i);
+            let home = |label: &str, r: &std::ops::Range<usize>| {
+                first_use.get(label).copied().or_else(|| piece_of(r.start))
+            };
+            // This piece's own text, without the footnotes rendered elsewhere.
+            let mut text = String::with_capacity(md.len());
+            let mut at = *offset;
+            for (_, r) in footnotes
+                .iter()
+                .filter(|(l, r)| inside(r) && home(l, r) != Some(i))
+            {
+                text.push_str(body.get(at..r.start).unwrap_or(""));
+                at = at.max(r.end);
+            }
+            text.push_str(body.get(at..offset + md.len()).unwrap_or(""));
+            let borrowed: Vec<&str> = links
+                .iter()
+                .filter(|r| !inside(r))
+                .chain(
+                    footnotes
+                        .iter()
+                        .filter(|(l, r)| !inside(r) && home(l, r) == Some(i))
+                        .map(|(_, r)| r),
+                )
+                .filter_map(|r| body.get(r.clone()))
+                .collect();
+            if borrowed.is_empty() && text.len() == md.len() {
+                return Cow::Borrowed(*md);
+            }
+            for definition in borrowed {
+                text.push_str("\n\n");
+                text.push_str(definition.trim_end());
+            }
+            text.push('\n');
+            Cow::Owned(text)
+        })
+        .collect()
 }
 
 /// Parses `name(key="value", key=1)`.
