@@ -191,3 +191,57 @@ fn a_long_title_folds_into_the_invite_in_linear_time() {
     assert!(ics.split("\r\n").all(|l| l.len() <= 75));
     assert_eq!(ics.matches('Ø').count(), 300_000);
 }
+
+/// The blocks of a Markdown text that are not tables, paragraphs or the
+/// templates' own headings, and every heading's text.
+fn blocks(md: &str) -> (Vec<String>, Vec<String>) {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
+    let (mut foreign, mut headings) = (Vec::new(), Vec::new());
+    let mut heading: Option<String> = None;
+    for event in Parser::new_ext(md, options) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = heading.as_mut() {
+                    h.push_str(&t);
+                }
+            }
+            Event::Start(
+                tag @ (Tag::BlockQuote(_)
+                | Tag::List(_)
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+                | Tag::FootnoteDefinition(_)),
+            ) => foreign.push(format!("{tag:?}")),
+            Event::InlineHtml(h) | Event::Html(h) if &*h != "<br>" => foreign.push(h.to_string()),
+            Event::Rule => foreign.push("rule".into()),
+            _ => {}
+        }
+    }
+    (foreign, headings)
+}
+
+#[test]
+fn a_line_break_in_a_value_never_starts_a_markdown_block() {
+    let dir = hostile_names();
+    for args in [
+        &["render", "notice", "1/2021"][..],
+        &["render", "case", "1/21"],
+        &["render", "overview", "2021"],
+        &["render", "minutes", "1/2021"],
+    ] {
+        let md = run(dir.path(), args);
+        assert!(!md.contains(['\r', '\u{85}', '\u{b}']), "{args:?}: {md:?}");
+        let (foreign, headings) = blocks(&md);
+        assert!(foreign.is_empty(), "{args:?}: {foreign:?}\n{md}");
+        for h in &headings {
+            assert!(
+                !h.starts_with("injected") && !h.starts_with("SUMMARY"),
+                "{args:?}: heading {h:?}\n{md}"
+            );
+        }
+        assert!(md.contains("injected"), "{args:?}: the text is kept\n{md}");
+    }
+}
