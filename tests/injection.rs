@@ -245,3 +245,46 @@ fn a_line_break_in_a_value_never_starts_a_markdown_block() {
         assert!(md.contains("injected"), "{args:?}: the text is kept\n{md}");
     }
 }
+
+#[test]
+fn body_html_cannot_take_the_pages_classes_or_anchors() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "pds.yaml", "board: B\nchair: { name: C, org: O }\n");
+    write(
+        root,
+        "2021/meetings.yaml",
+        "- number: 1/2021\n  date: 2021-03-01\n",
+    );
+    write(
+        root,
+        "2021/01-21-forged.md",
+        "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Forged\ntype: Orientering\nproposed_decision: \"<div class='decision-box decided' id='sak-2-21'>FORGED-IN-DECISION</div>\"\n---\n<div class=\"decision-box decided\"><h2>Vedtak</h2>FORGED-DECISION</div>\n\n<p id=\"sak-2-21\" class=\"exempt footnote\">FORGED-ANCHOR</p>\n\nTekst[^1]\n\n[^1]: Fotnote\n",
+    );
+    write(
+        root,
+        "2021/02-21-real.md",
+        "---\nnumber: 2/21\nmeeting: 1/2021\ntitle: Real\ntype: Orientering\n---\nReal case.\n",
+    );
+    let html = run(root, &["render", "pack", "1/2021", "--format", "html"]);
+    // The page's own anchor of case 2/21, once; the forged ones moved under
+    // case 1/21's own prefix.
+    assert_eq!(html.matches("id=\"sak-2-21\"").count(), 1, "{html}");
+    assert!(
+        html.contains("<p id=\"sak-1-21-sak-2-21\">FORGED-ANCHOR</p>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<div id=\"sak-1-21-sak-2-21\">FORGED-IN-DECISION</div>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<div><h2>Vedtak</h2>FORGED-DECISION</div>"),
+        "{html}"
+    );
+    // Only the template's decision box (around the proposed decision).
+    assert_eq!(html.matches("class=\"decision-box").count(), 1, "{html}");
+    // Footnotes still link to their notes.
+    assert!(html.contains("href=\"#sak-1-21-1\""), "{html}");
+    assert!(html.contains("id=\"sak-1-21-1\""), "{html}");
+}

@@ -36,6 +36,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
 pub struct Templates {
     pub md: Tera,
     pub html: Tera,
+    /// Whether an HTML template names `description_html`: the built-in ones
+    /// do not, so descriptions (up to 1 MiB each) are not rendered for them.
+    pub description_html_used: bool,
 }
 
 /// Escapes text so that it cannot become Markdown or HTML markup, wherever a
@@ -171,7 +174,14 @@ pub fn load(root: &Path) -> Result<Templates, String> {
             .map(|(n, s)| (n.as_str(), s.as_str())),
     )
     .map_err(|e| template_error(&e))?;
-    Ok(Templates { md, html })
+    let description_html_used = sources
+        .iter()
+        .any(|(n, s)| n.ends_with(".html") && s.contains("description_html"));
+    Ok(Templates {
+        md,
+        html,
+        description_html_used,
+    })
 }
 
 /// A Tera error with its whole chain: the template, line and what went wrong.

@@ -6,7 +6,7 @@
 //! pds rendered from Markdown and sanitised: insert them with `| safe`.
 
 use super::labels::{self, Labels};
-use super::markdown::{self, ImageBase};
+use super::markdown::{self, ImageBase, Pictures};
 use crate::model::{Case, CaseKind, Meeting, MeetingKind, MeetingStatus, Record};
 use serde::Serialize;
 
@@ -93,7 +93,7 @@ pub struct CaseView {
     pub description: Option<String>,
     /// The description split into lines for table cells; list bullets become "• "
     pub description_lines: Vec<String>,
-    /// The description as sanitised HTML
+    /// The description as sanitised HTML (HTML output only, when a template names this field)
     pub description_html: Option<String>,
     /// Sakseier
     pub owner: Option<String>,
@@ -110,8 +110,10 @@ pub struct CaseView {
     /// Earlier case numbers this case continues
     pub previous: Vec<String>,
     pub proposed_decision: Option<String>,
+    /// The proposed decision as sanitised HTML (HTML output only)
     pub proposed_decision_html: Option<String>,
     pub decision: Option<String>,
+    /// The decision as sanitised HTML (HTML output only)
     pub decision_html: Option<String>,
     /// The case document as Markdown ("" when none or withheld); in case
     /// documents with its generated blocks expanded
@@ -203,9 +205,12 @@ fn cell_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Where a case's pictures may come from: its folder, inside the record.
-pub fn image_base(record: &Record, c: &Case) -> ImageBase {
+/// Where a case's pictures may come from: its folder, inside the record;
+/// `pictures` are those of the document being rendered.
+pub fn image_base(record: &Record, c: &Case, pictures: &Pictures) -> ImageBase {
     ImageBase {
+        file: c.file.name().to_string(),
+        pictures: pictures.clone(),
         root: record.root.clone(),
         dir: c
             .file
@@ -216,14 +221,11 @@ pub fn image_base(record: &Record, c: &Case) -> ImageBase {
     }
 }
 
-pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
+pub fn case(_record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
     let number = c.number_value();
     let number_text = number.map(|n| n.to_string()).unwrap_or_default();
     let number_dashed = number.map(|n| n.dashed()).unwrap_or_default();
     let withheld = opts.public && c.exempt.is_some();
-    let id_prefix = format!("sak-{number_dashed}-");
-    let images = image_base(record, c);
-    let html = |text: &str| markdown::to_html(text, &id_prefix, Some(&images));
     let (kind, parts) = match &c.kind {
         CaseKind::Single(t) => (Some(t.clone()), Vec::new()),
         CaseKind::Parts(parts) => (
@@ -286,7 +288,8 @@ pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseV
         kind,
         parts,
         description_lines,
-        description_html: description.as_deref().map(html),
+        // The `_html` fields: `case_html`, for HTML output only.
+        description_html: None,
         description,
         owner: if withheld { None } else { c.owner.clone() },
         document: if c.has_document() {
@@ -302,9 +305,9 @@ pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseV
         exempt: c.exempt.clone(),
         withheld,
         previous: c.previous.iter().map(|p| p.value.to_string()).collect(),
-        proposed_decision_html: proposed_decision.as_deref().map(html),
+        proposed_decision_html: None,
         proposed_decision,
-        decision_html: decision.as_deref().map(html),
+        decision_html: None,
         decision,
         // Rendered by `Renderer::case` only: notices and overviews never show it.
         body_html: String::new(),
@@ -312,6 +315,27 @@ pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseV
         marker: String::new(),
         status: c.status.as_str(),
     }
+}
+
+/// Fills in a case view's description (when `description`: a template
+/// shows it), proposed decision and decision as HTML, from the view's own
+/// text (so nothing withheld can appear): done for HTML output only, since
+/// Markdown output never shows them.
+pub fn case_html(
+    record: &Record,
+    c: &Case,
+    v: &mut CaseView,
+    pictures: &Pictures,
+    description: bool,
+) {
+    let id_prefix = format!("sak-{}-", v.number_dashed);
+    let images = image_base(record, c, pictures);
+    let html = |text: &str| markdown::to_html(text, &id_prefix, Some(&images));
+    if description {
+        v.description_html = v.description.as_deref().map(html);
+    }
+    v.proposed_decision_html = v.proposed_decision.as_deref().map(html);
+    v.decision_html = v.decision.as_deref().map(html);
 }
 
 #[cfg(test)]
