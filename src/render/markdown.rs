@@ -45,7 +45,8 @@ const PICTURE_MARK: &str = " src=\"#pds-picture-";
 
 /// The pictures of one document: each distinct picture is inlined once, as
 /// a CSS rule showing it on `img.pds-picture-N` (`content: url(data:…)`),
-/// however often it is shown.
+/// however often it is shown. Shared (`Arc<Mutex>`) because ammonia's
+/// attribute filter, which meets the pictures, must be `Send + Sync + 'static`.
 #[derive(Debug, Clone, Default)]
 pub struct Pictures(Arc<Mutex<Inlined>>);
 
@@ -80,11 +81,7 @@ impl Pictures {
     }
 
     fn warn(&self, base: &ImageBase, src: &str, why: &str) {
-        let text = format!(
-            "{}: picture {} {why}",
-            base.file,
-            src.chars().flat_map(char::escape_debug).collect::<String>()
-        );
+        let text = format!("{}: picture {} {why}", shown(&base.file), shown(src));
         self.with(|p| {
             if !p.warnings.contains(&text) {
                 p.warnings.push(text);
@@ -354,8 +351,8 @@ fn picture(base: &ImageBase, src: &str) -> Option<String> {
             p.error.get_or_insert_with(|| {
                 format!(
                     "{}: picture {} would take this document's pictures past {} MiB; make the pictures smaller or fewer",
-                    base.file,
-                    src.chars().flat_map(char::escape_debug).collect::<String>(),
+                    shown(&base.file),
+                    shown(src),
                     MAX_INLINED_BYTES >> 20
                 )
             });
@@ -370,6 +367,12 @@ fn picture(base: &ImageBase, src: &str) -> Option<String> {
         p.by_path.insert(path, n);
         Some(format!("#pds-picture-{n}"))
     })
+}
+
+/// A picture's address or file name as a message shows it: control
+/// characters (and quotes, backslashes) escaped.
+fn shown(src: &str) -> String {
+    src.chars().flat_map(char::escape_debug).collect()
 }
 
 fn percent_decode(s: &str) -> String {
