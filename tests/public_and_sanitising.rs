@@ -372,6 +372,10 @@ fn svg_and_css_in_bodies_carry_no_script_and_fetch_nothing() {
         );
         for tag in tags(&html) {
             let lower = tag.to_lowercase();
+            // The page's own policy names `data:` as the one source of pictures.
+            if lower.starts_with("meta http-equiv=\"content-security-policy\"") {
+                continue;
+            }
             for bad in [
                 "script",
                 "javascript:",

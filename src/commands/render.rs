@@ -89,6 +89,10 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
             return write(&root, text.as_bytes(), args.output.as_deref());
         }
     };
+    // Pictures left out of an HTML document (remote, not a regular file, …).
+    for warning in renderer.pictures.warnings() {
+        eprintln!("warning: {warning}");
+    }
     match args.format {
         OutputFormat::Md => write(&root, fragment.text.as_bytes(), args.output.as_deref()),
         OutputFormat::Html => write(

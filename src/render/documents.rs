@@ -2,6 +2,7 @@
 //! Markdown or HTML fragment; `finish` wraps HTML in the layout.
 
 use super::labels::{self, Labels};
+use super::markdown::Pictures;
 use super::registers;
 use super::templates::{template_error, Templates};
 use super::view::{self, CaseView, MeetingView, RenderOptions};
@@ -40,6 +41,8 @@ pub struct Renderer<'a> {
     /// acknowledged findings (overview footnotes).
     unchecked: RefCell<Option<(Findings, LoadExtras)>>,
     checked: OnceCell<Vec<Finding>>,
+    /// The pictures inlined into the HTML document being rendered.
+    pub pictures: Pictures,
 }
 
 /// A rendered fragment and the title it would have as a page.
@@ -57,6 +60,7 @@ impl<'a> Renderer<'a> {
             labels: labels::labels(record.board.language),
             unchecked: RefCell::new(None),
             checked: OnceCell::new(),
+            pictures: Pictures::default(),
         }
     }
 
@@ -104,8 +108,13 @@ impl<'a> Renderer<'a> {
             .map(|m| view::meeting(self.record, m))
     }
 
-    fn case_view(&self, c: &Case) -> CaseView {
-        view::case(self.record, c, self.opts, &self.labels)
+    pub(super) fn case_view(&self, c: &Case, flavor: Flavor) -> CaseView {
+        let mut v = view::case(c, self.opts, &self.labels);
+        if flavor == Flavor::Html {
+            let description = self.templates.description_html_used;
+            view::case_html(self.record, c, &mut v, &self.pictures, description);
+        }
+        v
     }
 
     /// The meeting notice with its agenda.
@@ -117,7 +126,7 @@ impl<'a> Renderer<'a> {
             .record
             .agenda(number)
             .into_iter()
-            .map(|c| self.case_view(c))
+            .map(|c| self.case_view(c, flavor))
             .collect();
         let mut ctx = self.base_context();
         ctx.insert("meeting", &meeting);
@@ -133,7 +142,7 @@ impl<'a> Renderer<'a> {
 
     /// One case document.
     pub fn case(&self, c: &Case, flavor: Flavor) -> Result<Fragment, String> {
-        let mut case = self.case_view(c);
+        let mut case = self.case_view(c, flavor);
         self.render_body(c, &mut case, flavor)?;
         let meeting = c.meeting_value().and_then(|m| self.meeting_view(m));
         let mut ctx = self.base_context();
@@ -184,7 +193,7 @@ impl<'a> Renderer<'a> {
                 }
                 let mut cases = Vec::new();
                 for c in self.record.agenda(m.number.value) {
-                    let mut v = self.case_view(c);
+                    let mut v = self.case_view(c, flavor);
                     if let Some(note) = c.number_value().and_then(|n| notes.get(&n)) {
                         // One marker per distinct note: *, **, ***.
                         let next = "*".repeat(markers.len() + 1);
@@ -249,9 +258,14 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Wraps an HTML fragment in the layout: one self-contained page.
+    /// Wraps an HTML fragment in the layout: one self-contained page, with
+    /// the CSS rules of its pictures (`pictures`).
     pub fn page(&self, fragment: &Fragment) -> Result<String, String> {
+        if let Some(error) = self.pictures.error() {
+            return Err(error);
+        }
         let mut ctx = self.base_context();
+        ctx.insert("pictures", &self.pictures.css());
         ctx.insert("title", &fragment.title);
         ctx.insert("content", &fragment.text);
         self.templates

@@ -1,10 +1,12 @@
 //! Markdown bodies to safe HTML: pulldown-cmark renders, ammonia sanitises,
-//! pictures from the record are inlined as `data:` URIs.
+//! pictures from the record are inlined once per document as `data:` URIs.
 
 use base64::Engine;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// The one place that decides which Markdown extensions pds uses.
 pub fn cmark_options() -> Options {
@@ -12,11 +14,80 @@ pub fn cmark_options() -> Options {
 }
 
 /// Where pictures may be read from: the record's root, and the folder of the
-/// file whose Markdown this is.
+/// file whose Markdown this is; and the document they are inlined into.
 #[derive(Debug, Clone)]
 pub struct ImageBase {
     pub root: PathBuf,
     pub dir: PathBuf,
+    /// The Markdown's file, relative to the record, for warnings and errors.
+    pub file: String,
+    pub pictures: Pictures,
+}
+
+/// The largest picture pds inlines.
+pub const MAX_PICTURE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// The most picture bytes one document inlines, each distinct picture
+/// counted once: past it, rendering stops with an error naming the case.
+pub const MAX_INLINED_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The classes pulldown-cmark gives footnotes: the only classes body HTML
+/// keeps, so a body cannot put on the page's own (`decision-box`, …).
+const MARKDOWN_CLASSES: &[&str] = &[
+    "footnote-reference",
+    "footnote-definition",
+    "footnote-definition-label",
+];
+
+/// What `src` of an inlined picture says while ammonia works; it becomes
+/// `class="pds-picture-N"` after.
+const PICTURE_MARK: &str = " src=\"#pds-picture-";
+
+/// The pictures of one document: each distinct picture is inlined once, as
+/// a CSS rule showing it on `img.pds-picture-N` (`content: url(data:…)`),
+/// however often it is shown. Shared (`Arc<Mutex>`) because ammonia's
+/// attribute filter, which meets the pictures, must be `Send + Sync + 'static`.
+#[derive(Debug, Clone, Default)]
+pub struct Pictures(Arc<Mutex<Inlined>>);
+
+#[derive(Debug, Default)]
+struct Inlined {
+    by_path: BTreeMap<PathBuf, usize>,
+    css: String,
+    bytes: u64,
+    warnings: Vec<String>,
+    error: Option<String>,
+}
+
+impl Pictures {
+    fn with<T>(&self, f: impl FnOnce(&mut Inlined) -> T) -> T {
+        let mut inlined = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        f(&mut inlined)
+    }
+
+    /// The CSS rules that show the pictures, one per distinct picture.
+    pub fn css(&self) -> String {
+        self.with(|p| p.css.clone())
+    }
+
+    /// Pictures left out, each said once: "2021/01-21-x.md: …".
+    pub fn warnings(&self) -> Vec<String> {
+        self.with(|p| p.warnings.clone())
+    }
+
+    /// Set when the pictures would pass `MAX_INLINED_BYTES`.
+    pub fn error(&self) -> Option<String> {
+        self.with(|p| p.error.clone())
+    }
+
+    fn warn(&self, base: &ImageBase, src: &str, why: &str) {
+        let text = format!("{}: picture {} {why}", shown(&base.file), shown(src));
+        self.with(|p| {
+            if !p.warnings.contains(&text) {
+                p.warnings.push(text);
+            }
+        });
+    }
 }
 
 /// How deep the HTML of one Markdown text may nest (Markdown's own blocks
@@ -55,7 +126,7 @@ pub fn to_html(markdown: &str, id_prefix: &str, images: Option<&ImageBase>) -> S
     }
     let mut raw = String::new();
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
-    sanitize(&raw, images)
+    sanitize(&raw, id_prefix, images)
 }
 
 /// Whether the HTML of `events` stays within `MAX_HTML_DEPTH` and
@@ -151,8 +222,12 @@ fn escape_text(text: &str, out: &mut String) {
 }
 
 /// Removes scripts, event handlers, `javascript:` and `data:` links, styles
-/// and anything else not needed by a board document.
-pub fn sanitize(html: &str, images: Option<&ImageBase>) -> String {
+/// and anything else not needed by a board document. Ids are put under
+/// `id_prefix` (the document's own footnote namespace) and classes other
+/// than pulldown-cmark's footnote classes are dropped, so body HTML cannot
+/// take the page's anchors or styles. Pictures from inside the record are
+/// inlined through `images`; remote pictures are never kept.
+pub fn sanitize(html: &str, id_prefix: &str, images: Option<&ImageBase>) -> String {
     let mut builder = ammonia::Builder::default();
     builder
         .add_generic_attributes(["id", "class"])
@@ -162,7 +237,8 @@ pub fn sanitize(html: &str, images: Option<&ImageBase>) -> String {
         .add_tag_attributes("ol", ["start"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
-        .link_rel(Some("noopener noreferrer"));
+        .link_rel(Some("noopener noreferrer"))
+        .id_prefix(Some(id_prefix).filter(|p| !p.is_empty()));
     let images = images.cloned();
     builder.attribute_filter(move |element, attribute, value| {
         // Table alignment is the one style a document needs; nothing else passes.
@@ -174,49 +250,129 @@ pub fn sanitize(html: &str, images: Option<&ImageBase>) -> String {
             ];
             return allowed.contains(&value).then(|| value.into());
         }
+        if attribute == "class" {
+            if element == "img" {
+                return None;
+            }
+            let kept: Vec<&str> = value
+                .split_ascii_whitespace()
+                .filter(|c| MARKDOWN_CLASSES.contains(c))
+                .collect();
+            return (!kept.is_empty()).then(|| kept.join(" ").into());
+        }
         if element == "img" && attribute == "src" {
+            let lower = value.trim_start().to_ascii_lowercase();
+            let remote = ["http://", "https://", "//"]
+                .iter()
+                .any(|p| lower.starts_with(p));
             return match &images {
-                Some(base) if !value.contains(':') => inline_image(base, value).map(Into::into),
-                Some(_) | None if value.starts_with("http://") || value.starts_with("https://") => {
-                    Some(value.into())
+                Some(base) if remote => {
+                    base.pictures.warn(
+                        base,
+                        value,
+                        "is on the web: not fetched, its alt text is shown",
+                    );
+                    None
                 }
+                Some(base) if !value.contains(':') => picture(base, value).map(Into::into),
                 _ => None,
             };
         }
         Some(value.into())
     });
-    builder.clean(html).to_string()
+    builder
+        .clean(html)
+        .to_string()
+        .replace(PICTURE_MARK, " class=\"pds-picture-")
 }
 
-/// A picture's bytes as a `data:` URI, when it is inside the record.
-fn inline_image(base: &ImageBase, src: &str) -> Option<String> {
+/// Inlines a picture from inside the record into the document, once; the
+/// `src` that marks it. Anything else is left out with a warning.
+fn picture(base: &ImageBase, src: &str) -> Option<String> {
     let decoded = percent_decode(src);
     let rel = Path::new(&decoded);
-    if rel.is_absolute() {
-        return None;
-    }
-    let path = base.dir.join(rel).canonicalize().ok()?;
-    let root = base.root.canonicalize().ok()?;
-    if !path.starts_with(&root) {
-        return None;
-    }
-    let mime = match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        // SVG can carry script; only raster formats are inlined.
-        _ => return None,
+    let inside = |path: &Path| {
+        let root = base.root.canonicalize().ok()?;
+        path.starts_with(&root).then_some(())
     };
-    let meta = std::fs::metadata(&path).ok()?;
-    if meta.len() > 10 * 1024 * 1024 {
+    let Some(path) = (!rel.is_absolute())
+        .then(|| base.dir.join(rel).canonicalize().ok())
+        .flatten()
+        .filter(|path| inside(path).is_some())
+    else {
+        base.pictures
+            .warn(base, src, "is not a file inside the record: left out");
+        return None;
+    };
+    let mime = match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        // SVG can carry script; only raster formats are inlined.
+        _ => {
+            base.pictures
+                .warn(base, src, "is not PNG, JPEG, GIF or WebP: left out");
+            return None;
+        }
+    };
+    if let Some(n) = base.pictures.with(|p| p.by_path.get(&path).copied()) {
+        return Some(format!("#pds-picture-{n}"));
+    }
+    // A FIFO or device would block or never end: only regular files are read.
+    let regular = std::fs::metadata(&path).is_ok_and(|m| m.is_file());
+    if !regular {
+        base.pictures
+            .warn(base, src, "is not a regular file: left out");
         return None;
     }
-    let bytes = std::fs::read(&path).ok()?;
-    Some(format!(
-        "data:{mime};base64,{}",
-        base64::engine::general_purpose::STANDARD.encode(bytes)
-    ))
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(&path)
+        .and_then(|f| f.take(MAX_PICTURE_BYTES + 1).read_to_end(&mut bytes));
+    if read.is_err() {
+        base.pictures.warn(base, src, "cannot be read: left out");
+        return None;
+    }
+    if bytes.len() as u64 > MAX_PICTURE_BYTES {
+        base.pictures.warn(
+            base,
+            src,
+            &format!("is larger than {} MiB: left out", MAX_PICTURE_BYTES >> 20),
+        );
+        return None;
+    }
+    base.pictures.with(|p| {
+        if p.bytes + bytes.len() as u64 > MAX_INLINED_BYTES {
+            p.error.get_or_insert_with(|| {
+                format!(
+                    "{}: picture {} would take this document's pictures past {} MiB; make the pictures smaller or fewer",
+                    shown(&base.file),
+                    shown(src),
+                    MAX_INLINED_BYTES >> 20
+                )
+            });
+            return None;
+        }
+        let n = p.by_path.len() + 1;
+        p.bytes += bytes.len() as u64;
+        p.css.push_str(&format!(
+            "img.pds-picture-{n} {{ content: url(data:{mime};base64,{}); }}\n",
+            base64::engine::general_purpose::STANDARD.encode(&bytes)
+        ));
+        p.by_path.insert(path, n);
+        Some(format!("#pds-picture-{n}"))
+    })
+}
+
+/// A picture's address or file name as a message shows it: control
+/// characters (and quotes, backslashes) escaped.
+fn shown(src: &str) -> String {
+    src.chars().flat_map(char::escape_debug).collect()
 }
 
 fn percent_decode(s: &str) -> String {
@@ -345,6 +501,8 @@ mod tests {
         let base = ImageBase {
             root: root.clone(),
             dir: root.join("2021"),
+            file: "2021/01-21-x.md".into(),
+            pictures: Pictures::default(),
         };
         let html = to_html(
             "![f](fig.png) ![s](../../secret.png) ![a](/etc/passwd.png)",
@@ -352,10 +510,38 @@ mod tests {
             Some(&base),
         );
         assert!(
-            html.contains("src=\"data:image/png;base64,iVBORw==\""),
+            html.contains("<img class=\"pds-picture-1\" alt=\"f\">"),
             "{html}"
         );
-        assert_eq!(html.matches("data:").count(), 1, "{html}");
-        assert!(!html.contains("c2VjcmV0"), "{html}");
+        assert_eq!(
+            base.pictures.css(),
+            "img.pds-picture-1 { content: url(data:image/png;base64,iVBORw==); }\n"
+        );
+        assert!(!html.contains("src="), "{html}");
+        assert!(!base.pictures.css().contains("c2VjcmV0"));
+        assert_eq!(
+            base.pictures.warnings().len(),
+            2,
+            "{:?}",
+            base.pictures.warnings()
+        );
+    }
+
+    #[test]
+    fn body_html_keeps_no_class_or_id_of_the_page() {
+        let html = to_html(
+            "<div class=\"decision-box decided\" id=\"sak-44-21\">Vedtak</div>\n\n<p class=\"footnote-definition exempt\">x</p>\n\nText[^1]\n\n[^1]: Note\n",
+            "sak-43-21-",
+            None,
+        );
+        assert!(
+            !html.contains("decision-box") && !html.contains("exempt"),
+            "{html}"
+        );
+        assert!(!html.contains("id=\"sak-44-21\""), "{html}");
+        assert!(html.contains("id=\"sak-43-21-sak-44-21\""), "{html}");
+        assert!(html.contains("class=\"footnote-definition\""), "{html}");
+        assert!(html.contains("href=\"#sak-43-21-1\""), "{html}");
+        assert!(html.contains("id=\"sak-43-21-1\""), "{html}");
     }
 }

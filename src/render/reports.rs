@@ -130,7 +130,7 @@ impl Renderer<'_> {
             .record
             .agenda(number)
             .into_iter()
-            .map(|c| view::case(self.record, c, self.opts, &self.labels))
+            .map(|c| self.case_view(c, flavor))
             .collect();
         let mut ctx = self.base_context();
         ctx.insert("meeting", &meeting);
@@ -173,7 +173,7 @@ impl Renderer<'_> {
             return Ok(());
         }
         let prefix = format!("sak-{}-", case.number_dashed);
-        let images = view::image_base(self.record, c);
+        let images = view::image_base(self.record, c, &self.pictures);
         let mut md = String::new();
         let mut html = String::new();
         let segments = shortcode::split(body);

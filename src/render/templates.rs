@@ -36,19 +36,54 @@ pub const BUILTIN: &[(&str, &str)] = &[
 pub struct Templates {
     pub md: Tera,
     pub html: Tera,
+    /// Whether an HTML template names `description_html`: the built-in ones
+    /// do not, so descriptions (up to 1 MiB each) are not rendered for them.
+    pub description_html_used: bool,
 }
 
-/// Escapes text so that it cannot become Markdown or HTML markup.
+/// Escapes text so that it cannot become Markdown or HTML markup, wherever a
+/// template puts it: inline markup characters are escaped everywhere; line
+/// breaks of every kind (LF, CR, NEL, U+2028/9) become spaces and other
+/// control characters are dropped, so a value stays on its line; and what
+/// would open a block at the start of a line or of a list item (`# `,
+/// `- `, `+ `, `---`, `1. `, `1) `, indentation; `>` always) is escaped at the start of the value.
 fn escape_markdown(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut buf = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut buf = String::with_capacity(text.len() + 8);
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    // Only where the next character lets a block start, or the value is a
+    // thematic break (`---`): `#x`, `-5`, `--` and `01.12.2021` stay as
+    // they are. (A setext underline needs a paragraph line above it in the
+    // same block, which no value has, so `--` and `==` are safe.)
+    let opens_block = |at: usize, c: char| {
+        let rest = text.get(at + 1..).unwrap_or_default();
+        rest.chars()
+            .next()
+            .is_none_or(|next| matches!(next, ' ' | '\t' | '\r' | '\n'))
+            || (c == '-' && rest.len() >= 2 && rest.trim_end().chars().all(|r| r == c))
+    };
+    let mut chars = text.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
                 buf.push('\\');
                 buf.push(c);
             }
             '&' => buf.push_str("&amp;"),
-            '\n' => buf.push(' '),
+            '#' | '-' | '+' if i == 0 && opens_block(0, c) => {
+                buf.push('\\');
+                buf.push(c);
+            }
+            '.' | ')' if i == digits && i > 0 && opens_block(i, '\0') => {
+                buf.push('\\');
+                buf.push(c);
+            }
+            ' ' | '\t' if i == 0 => buf.push_str("&#32;"),
+            '\r' => {
+                chars.next_if(|(_, c)| *c == '\n');
+                buf.push(' ');
+            }
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => buf.push(' '),
+            c if c.is_control() && c != '\t' => {}
             _ => buf.push(c),
         }
     }
@@ -139,7 +174,14 @@ pub fn load(root: &Path) -> Result<Templates, String> {
             .map(|(n, s)| (n.as_str(), s.as_str())),
     )
     .map_err(|e| template_error(&e))?;
-    Ok(Templates { md, html })
+    let description_html_used = sources
+        .iter()
+        .any(|(n, s)| n.ends_with(".html") && s.contains("description_html"));
+    Ok(Templates {
+        md,
+        html,
+        description_html_used,
+    })
 }
 
 /// A Tera error with its whole chain: the template, line and what went wrong.
@@ -165,6 +207,32 @@ mod tests {
             String::from_utf8(out).unwrap(),
             r"a\|b \*c\* \<script\> \[x\](y) !\[i\](j)"
         );
+    }
+
+    #[test]
+    fn markdown_escaping_keeps_a_value_on_its_line_and_out_of_blocks() {
+        let escaped = |text: &str| {
+            let mut out = Vec::new();
+            escape_markdown(text, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(escaped("a\r# b\r\nc\nd\u{2028}e\u{7}f"), r"a # b c d ef");
+        assert_eq!(escaped("# h"), r"\# h");
+        assert_eq!(escaped("- i"), r"\- i");
+        assert_eq!(escaped("+ i"), r"\+ i");
+        assert_eq!(escaped("==="), "===");
+        assert_eq!(escaped("12. i"), r"12\. i");
+        assert_eq!(escaped("3) i"), r"3\) i");
+        assert_eq!(escaped("    code"), "&#32;   code");
+        assert_eq!(escaped("a - b # c 2. d"), "a - b # c 2. d");
+        assert_eq!(escaped("2021"), "2021");
+        assert_eq!(escaped("01.12.2021"), "01.12.2021");
+        assert_eq!(escaped("12."), r"12\.");
+        assert_eq!(escaped("#x -5"), "#x -5");
+        assert_eq!(escaped("---"), r"\---");
+        assert_eq!(escaped("--"), "--");
+        assert_eq!(escaped("--x"), "--x");
+        assert_eq!(escaped("-"), r"\-");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! pds rendered from Markdown and sanitised: insert them with `| safe`.
 
 use super::labels::{self, Labels};
-use super::markdown::{self, ImageBase};
+use super::markdown::{self, ImageBase, Pictures};
 use crate::model::{Case, CaseKind, CaseStatus, Meeting, MeetingKind, MeetingStatus, Record};
 use serde::Serialize;
 
@@ -95,7 +95,7 @@ pub struct CaseView {
     pub description: Option<String>,
     /// The description split into lines for table cells; list bullets become "• "
     pub description_lines: Vec<String>,
-    /// The description as sanitised HTML
+    /// The description as sanitised HTML (HTML output only, when a template names this field)
     pub description_html: Option<String>,
     /// Sakseier
     pub owner: Option<String>,
@@ -114,8 +114,10 @@ pub struct CaseView {
     /// Earlier case numbers this case continues
     pub previous: Vec<String>,
     pub proposed_decision: Option<String>,
+    /// The proposed decision as sanitised HTML (HTML output only)
     pub proposed_decision_html: Option<String>,
     pub decision: Option<String>,
+    /// The decision as sanitised HTML (HTML output only)
     pub decision_html: Option<String>,
     /// The case document as Markdown ("" when none or withheld); in case
     /// documents with its generated blocks expanded
@@ -207,9 +209,12 @@ fn cell_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Where a case's pictures may come from: its folder, inside the record.
-pub fn image_base(record: &Record, c: &Case) -> ImageBase {
+/// Where a case's pictures may come from: its folder, inside the record;
+/// `pictures` are those of the document being rendered.
+pub fn image_base(record: &Record, c: &Case, pictures: &Pictures) -> ImageBase {
     ImageBase {
+        file: c.file.name().to_string(),
+        pictures: pictures.clone(),
         root: record.root.clone(),
         dir: c
             .file
@@ -228,14 +233,11 @@ fn with_basis(words: &str, basis: &str) -> String {
     }
 }
 
-pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
+pub fn case(c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
     let number = c.number_value();
     let number_text = number.map(|n| n.to_string()).unwrap_or_default();
     let number_dashed = number.map(|n| n.dashed()).unwrap_or_default();
     let withheld = opts.public && c.exempt.is_some();
-    let id_prefix = format!("sak-{number_dashed}-");
-    let images = image_base(record, c);
-    let html = |text: &str| markdown::to_html(text, &id_prefix, Some(&images));
     let (kind, parts) = match &c.kind {
         CaseKind::Single(t) => (Some(t.clone()), Vec::new()),
         CaseKind::Parts(parts) => (
@@ -295,7 +297,8 @@ pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseV
         kind,
         parts,
         description_lines,
-        description_html: description.as_deref().map(html),
+        // The `_html` fields: `case_html`, for HTML output only.
+        description_html: None,
         description,
         owner: c.owner.clone(),
         document: if c.has_document() {
@@ -313,9 +316,9 @@ pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseV
         exempt: c.exempt.clone(),
         withheld,
         previous: c.previous.iter().map(|p| p.value.to_string()).collect(),
-        proposed_decision_html: proposed_decision.as_deref().map(html),
+        proposed_decision_html: None,
         proposed_decision,
-        decision_html: decision.as_deref().map(html),
+        decision_html: None,
         decision,
         // Rendered by `Renderer::case` only: notices and overviews never show it.
         body_html: String::new(),
@@ -323,6 +326,27 @@ pub fn case(record: &Record, c: &Case, opts: RenderOptions, l: &Labels) -> CaseV
         marker: String::new(),
         status: c.status.as_str(),
     }
+}
+
+/// Fills in a case view's description (when `description`: a template
+/// shows it), proposed decision and decision as HTML, from the view's own
+/// text (so nothing withheld can appear): done for HTML output only, since
+/// Markdown output never shows them.
+pub fn case_html(
+    record: &Record,
+    c: &Case,
+    v: &mut CaseView,
+    pictures: &Pictures,
+    description: bool,
+) {
+    let id_prefix = format!("sak-{}-", v.number_dashed);
+    let images = image_base(record, c, pictures);
+    let html = |text: &str| markdown::to_html(text, &id_prefix, Some(&images));
+    if description {
+        v.description_html = v.description.as_deref().map(html);
+    }
+    v.proposed_decision_html = v.proposed_decision.as_deref().map(html);
+    v.decision_html = v.decision.as_deref().map(html);
 }
 
 #[cfg(test)]
