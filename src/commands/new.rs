@@ -292,8 +292,7 @@ fn new_meeting(
     let old = match std::fs::symlink_metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         _ => Some(
-            crate::load::read_text(writer.root(), &path)
-                .map_err(|why| format!("{rel} {why}"))?,
+            crate::load::read_text(writer.root(), &path).map_err(|why| format!("{rel} {why}"))?,
         ),
     };
     let (new, values) = edit::add_meeting(old.as_deref(), &meeting)

@@ -33,7 +33,11 @@ pub fn scalar(s: &str) -> String {
 /// line break or escape sequence must never reach the file raw) and what
 /// YAML 1.2 does not allow in a stream.
 fn needs_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+        )
 }
 
 /// `s` as a YAML double-quoted scalar (YAML 1.2 §7.3.1), which can hold any text.
@@ -78,7 +82,12 @@ impl NewMeeting {
             fixed("date", self.date.to_string()),
         ];
         if let Some(t) = self.time {
-            f.push(("time", quoted(&t.to_string()), quoted(&t.to_string()), t.to_string()));
+            f.push((
+                "time",
+                quoted(&t.to_string()),
+                quoted(&t.to_string()),
+                t.to_string(),
+            ));
         }
         if let Some(p) = &self.place {
             f.push(("place", scalar(p), quoted(p), p.clone()));
@@ -125,11 +134,19 @@ impl NewMeeting {
 /// file empty, `~`, or ended with `...`.
 pub fn add_meeting(old: Option<&str>, meeting: &NewMeeting) -> Result<(String, Node), String> {
     let Some(old) = old else {
-        let text = format!("# Meetings {}\n{}", meeting.date.year, meeting.block("", "\n"));
+        let text = format!(
+            "# Meetings {}\n{}",
+            meeting.date.year,
+            meeting.block("", "\n")
+        );
         let values = seq(vec![meeting.values()]);
         return Ok((text, values));
     };
-    let bom = if old.starts_with('\u{feff}') { "\u{feff}" } else { "" };
+    let bom = if old.starts_with('\u{feff}') {
+        "\u{feff}"
+    } else {
+        ""
+    };
     let doc = old.get(bom.len()..).unwrap_or("");
     let nl = if doc.contains("\r\n") { "\r\n" } else { "\n" };
     let tree = yaml::parse(doc).map_err(|e| {
@@ -142,7 +159,11 @@ pub fn add_meeting(old: Option<&str>, meeting: &NewMeeting) -> Result<(String, N
         NodeKind::Seq(items) if doc.as_bytes().get(tree.offset) == Some(&b'[') => {
             let (close, last) = flow_close(doc, tree.offset)
                 .ok_or("its list `[` is never closed; run `pds check` and mend it first")?;
-            let comma = if items.is_empty() || last == b',' { "" } else { ", " };
+            let comma = if items.is_empty() || last == b',' {
+                ""
+            } else {
+                ", "
+            };
             (close, close, format!("{comma}{}", meeting.flow()))
         }
         NodeKind::Seq(_) => {
@@ -153,7 +174,11 @@ pub fn add_meeting(old: Option<&str>, meeting: &NewMeeting) -> Result<(String, N
             } else {
                 ""
             };
-            (at, at, format!("{sep}{}", meeting.block(&" ".repeat(indent), nl)))
+            (
+                at,
+                at,
+                format!("{sep}{}", meeting.block(&" ".repeat(indent), nl)),
+            )
         }
         // `~` or `null`: the list takes its place.
         NodeKind::Null if tree.len > 0 => {
@@ -174,11 +199,7 @@ pub fn add_meeting(old: Option<&str>, meeting: &NewMeeting) -> Result<(String, N
             };
             (at, at, format!("{sep}{}", meeting.block("", nl)))
         }
-        _ => {
-            return Err(
-                "it holds no list of meetings; run `pds check` and mend it first".into(),
-            )
-        }
+        _ => return Err("it holds no list of meetings; run `pds check` and mend it first".into()),
     };
     let mut items: Vec<Node> = tree.as_seq().map(<[Node]>::to_vec).unwrap_or_default();
     items.push(meeting.values());
@@ -305,7 +326,8 @@ pub fn schedule(
     let nl = if rest.contains("\r\n") { "\r\n" } else { "\n" };
     let split = frontmatter::split(rest).map_err(|_| "it has no front matter to number")?;
     let fm = split.yaml;
-    let tree = yaml::parse(fm).map_err(|e| format!("its front matter does not parse ({})", e.message))?;
+    let tree =
+        yaml::parse(fm).map_err(|e| format!("its front matter does not parse ({})", e.message))?;
     let mut values: Vec<(Node, Node)> = match &tree.kind {
         NodeKind::Map(m) => m.clone(),
         NodeKind::Null => Vec::new(),
@@ -314,7 +336,10 @@ pub fn schedule(
     let flow = tree.as_map().is_some() && fm.as_bytes().get(tree.offset) == Some(&b'{');
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     let mut missing: Vec<(&str, String)> = Vec::new();
-    for (key, want) in [("number", number.to_string()), ("meeting", meeting.to_string())] {
+    for (key, want) in [
+        ("number", number.to_string()),
+        ("meeting", meeting.to_string()),
+    ] {
         match values.iter_mut().find(|(k, _)| is_key(k, key)) {
             Some((k, v)) => {
                 edits.push(replace_value(fm, k, v, &want));
@@ -335,7 +360,11 @@ pub fn schedule(
     if !missing.is_empty() {
         let (at, insert) = if flow {
             let fields: Vec<String> = missing.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-            let comma = if values.len() > missing.len() { ", " } else { "" };
+            let comma = if values.len() > missing.len() {
+                ", "
+            } else {
+                ""
+            };
             (tree.offset + 1, format!("{}{comma}", fields.join(", ")))
         } else if tree.as_map().is_some() {
             // First lines of the front matter, as the mapping is indented.
@@ -346,7 +375,10 @@ pub fn schedule(
                 .collect();
             (0, lines)
         } else {
-            let lines: String = missing.iter().map(|(k, v)| format!("{k}: {v}{nl}")).collect();
+            let lines: String = missing
+                .iter()
+                .map(|(k, v)| format!("{k}: {v}{nl}"))
+                .collect();
             (0, lines)
         };
         edits.push((at, at, insert));
@@ -363,7 +395,8 @@ pub fn schedule(
     let text = format!(
         "{}{new_fm}{}",
         old.get(..yaml_start).ok_or("an edit out of range")?,
-        old.get(yaml_start + fm.len()..).ok_or("an edit out of range")?
+        old.get(yaml_start + fm.len()..)
+            .ok_or("an edit out of range")?
     );
     Ok(Scheduled {
         text,
@@ -388,12 +421,10 @@ fn replace_value(fm: &str, key: &Node, value: &Node, want: &str) -> (usize, usiz
         return (value.offset, value.offset + value.len, want.to_string());
     }
     let key_end = key.offset + key.len;
-    let colon = fm
-        .get(key_end..)
-        .and_then(|rest| {
-            let skipped = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            (rest.as_bytes().get(skipped) == Some(&b':')).then_some(key_end + skipped)
-        });
+    let colon = fm.get(key_end..).and_then(|rest| {
+        let skipped = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        (rest.as_bytes().get(skipped) == Some(&b':')).then_some(key_end + skipped)
+    });
     match colon {
         Some(at) => (at + 1, at + 1, format!(" {want}")),
         None => (key_end, key_end, format!(": {want}")),
@@ -451,11 +482,23 @@ mod tests {
 
     #[test]
     fn control_characters_are_escaped_never_written_raw() {
-        for s in ["a\nb", "a\rb", "\u{1b}[31mred", "tab\there", "nel\u{85}", "ls\u{2028}", "del\u{7f}"] {
+        for s in [
+            "a\nb",
+            "a\rb",
+            "\u{1b}[31mred",
+            "tab\there",
+            "nel\u{85}",
+            "ls\u{2028}",
+            "del\u{7f}",
+        ] {
             let q = scalar(s);
             assert!(!q.chars().any(needs_escape), "{q:?}");
             let node = yaml::parse(&format!("k: {q}\n")).unwrap();
-            assert_eq!(node.as_map().unwrap()[0].1.kind, NodeKind::Str(s.into()), "{q}");
+            assert_eq!(
+                node.as_map().unwrap()[0].1.kind,
+                NodeKind::Str(s.into()),
+                "{q}"
+            );
         }
         assert_eq!(scalar("Budsjett 2022"), "Budsjett 2022");
         assert_eq!(scalar("NILAR: revidert plan"), "\"NILAR: revidert plan\"");

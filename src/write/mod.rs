@@ -87,14 +87,19 @@ impl RecordWriter {
     pub fn replace(&self, rel: &str, text: &str, intent: &Intent) -> Result<PathBuf, WriteError> {
         let path = self.target(rel, place::Kind::Data)?;
         let Some(old) = intent.old else {
-            return Err(refused(rel, "no old text to replace was given; this is a bug in pds"));
+            return Err(refused(
+                rel,
+                "no old text to replace was given; this is a bug in pds",
+            ));
         };
         put(&path, text.as_bytes(), Mode::Replace, true, &|bytes| {
             verify_bytes(rel, bytes, intent)?;
             // Under the lock no pds changes it; an editor or another tool might have.
             match std::fs::read(&path) {
                 Ok(now) if now == old.as_bytes() => Ok(()),
-                Ok(_) => Err("it changed on disk while pds was writing it; run the command again".into()),
+                Ok(_) => {
+                    Err("it changed on disk while pds was writing it; run the command again".into())
+                }
                 Err(e) => Err(format!("it cannot be read again: {e}")),
             }
         })
@@ -322,6 +327,9 @@ mod tests {
         std::os::unix::fs::symlink(&target, &link).unwrap();
         assert!(write_document(&link, b"x").is_err());
         assert_eq!(std::fs::read(&target).unwrap(), b"keep");
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
     }
 }

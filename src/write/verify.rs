@@ -32,10 +32,14 @@ pub struct Intent<'a> {
 
 impl<'a> Intent<'a> {
     /// `pds fmt`: the same values as `old`, numbers compared as numbers.
-    pub fn reformat(kind: FileKind, case_types: &'a [String], old: &'a str) -> Result<Self, String> {
+    pub fn reformat(
+        kind: FileKind,
+        case_types: &'a [String],
+        old: &'a str,
+    ) -> Result<Self, String> {
         let (yaml_text, _) = parts(old, kind)?;
-        let values = yaml::parse(yaml_text)
-            .map_err(|e| format!("it does not parse ({})", e.message))?;
+        let values =
+            yaml::parse(yaml_text).map_err(|e| format!("it does not parse ({})", e.message))?;
         Ok(Intent {
             kind,
             case_types,
@@ -62,7 +66,10 @@ pub fn verify(rel: &str, text: &str, intent: &Intent) -> Result<(), String> {
         }
     }
     let same = if intent.numbers_as_values {
-        same(&numbers_normalised(&tree, None), &numbers_normalised(&intent.values, None))
+        same(
+            &numbers_normalised(&tree, None),
+            &numbers_normalised(&intent.values, None),
+        )
     } else {
         same(&tree, &intent.values)
     };
@@ -105,7 +112,8 @@ fn first_or(findings: &[(String, String)], fallback: &str) -> String {
 /// What the loader makes of `text`: whether it loaded, and its findings as
 /// (code, message), positions aside (an edit moves them).
 fn findings(rel: &str, text: &str, intent: &Intent) -> (bool, Vec<(String, String)>) {
-    let (loaded, found) = crate::load::load_file(rel, text.to_string(), intent.kind, intent.case_types);
+    let (loaded, found) =
+        crate::load::load_file(rel, text.to_string(), intent.kind, intent.case_types);
     let found = found
         .into_iter()
         .map(|f| (f.code.to_string(), f.message))
@@ -225,9 +233,15 @@ mod tests {
     fn numbers_compare_as_numbers_only_where_asked() {
         let a = yaml::parse("number: 05/21\ntitle: 05/21\n").unwrap();
         let b = yaml::parse("number: 5/21\ntitle: 05/21\n").unwrap();
-        assert!(same(&numbers_normalised(&a, None), &numbers_normalised(&b, None)));
+        assert!(same(
+            &numbers_normalised(&a, None),
+            &numbers_normalised(&b, None)
+        ));
         assert!(!same(&a, &b));
         let c = yaml::parse("number: 5/21\ntitle: 5/21\n").unwrap();
-        assert!(!same(&numbers_normalised(&a, None), &numbers_normalised(&c, None)));
+        assert!(!same(
+            &numbers_normalised(&a, None),
+            &numbers_normalised(&c, None)
+        ));
     }
 }
