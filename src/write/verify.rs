@@ -244,4 +244,43 @@ mod tests {
             &numbers_normalised(&c, None)
         ));
     }
+
+    fn intent<'a>(old: Option<&'a str>, values: &str) -> Intent<'a> {
+        Intent {
+            kind: FileKind::Meetings,
+            case_types: &[],
+            old,
+            values: yaml::parse(values).unwrap(),
+            body: None,
+            numbers_as_values: false,
+        }
+    }
+
+    #[test]
+    fn a_text_is_refused_unless_it_loads_to_exactly_the_intended_values() {
+        let old = "- number: 1/2021\n  date: 2021-01-01\n";
+        let want = "[{number: 1/2021, date: 2021-01-01}, {number: 2/2021, date: 2021-02-01}]";
+        let good = format!("{old}- number: 2/2021\n  date: 2021-02-01\n");
+        assert_eq!(
+            verify("2021/meetings.yaml", &good, &intent(Some(old), want)),
+            Ok(())
+        );
+        // Would not parse (the flow list appended to in block style).
+        let broken = "[{number: 1/2021, date: 2021-01-01}]\n- number: 2/2021\n  date: 2021-02-01\n";
+        let why = verify("2021/meetings.yaml", broken, &intent(Some(old), want)).unwrap_err();
+        assert!(why.contains("would not parse"), "{why}");
+        // Parses, to other values.
+        let other = format!("{old}- number: 2/2021\n  date: 2021-03-01\n");
+        let why = verify("2021/meetings.yaml", &other, &intent(Some(old), want)).unwrap_err();
+        assert!(why.contains("other values"), "{why}");
+        // The intended values, but a finding the old text did not have.
+        let bad = "[{number: 1/2021, date: 2021-01-01}, {number: 2/2021, date: 2021-02-30}]";
+        let why = verify("2021/meetings.yaml", bad, &intent(Some(old), bad)).unwrap_err();
+        assert!(why.contains("invalid-value"), "{why}");
+        // A finding the old text had already is no reason to refuse.
+        assert_eq!(
+            verify("2021/meetings.yaml", bad, &intent(Some(bad), bad)),
+            Ok(())
+        );
+    }
 }
