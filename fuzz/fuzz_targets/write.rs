@@ -67,8 +67,13 @@ fuzz_target!(|data: &[u8]| {
             ),
         }
     } else {
-        let (loaded, found) = load_file("drafts/x.md", text.clone(), FileKind::Draft, &types);
-        let clean = loaded && found.is_empty();
+        // What `pds schedule` takes: a draft (no number) of a known type,
+        // here one that loads without a finding.
+        let file = pds::source::SourceFile::new("drafts/x.md", "drafts/x.md", text.clone());
+        let mut found = pds::check::finding::Findings::default();
+        let clean = pds::load::case::parse(&file, &types, &mut found).is_some_and(|c| {
+            c.number.is_none() && !matches!(c.kind, pds::model::CaseKind::Unknown)
+        }) && found.is_empty();
         let result = schedule(&text, CaseNumber::new(48, 21), MeetingNumber::new(8, 2021))
             .and_then(|s| {
                 let intent = Intent {
