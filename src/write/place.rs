@@ -138,3 +138,43 @@ pub fn record_file(root: &Path, path: &Path) -> Option<String> {
     let template = rel.starts_with("templates/") && !rel.contains("/.");
     (crate::load::classify(&rel).is_some() || template).then_some(rel)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_records_own_files_are_told_from_other_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("2021")).unwrap();
+        std::fs::create_dir_all(root.join("templates")).unwrap();
+        std::fs::write(root.join("2021/01-21-x.md"), "").unwrap();
+        let own = |p: &str| record_file(root, &root.join(p));
+        assert_eq!(own("2021/01-21-x.md").as_deref(), Some("2021/01-21-x.md"));
+        assert_eq!(
+            own("2021/meetings.yaml").as_deref(),
+            Some("2021/meetings.yaml")
+        );
+        assert_eq!(
+            own("templates/notice.md").as_deref(),
+            Some("templates/notice.md")
+        );
+        assert_eq!(own("pack.html"), None);
+        assert_eq!(own("2021/pack.html"), None);
+        assert_eq!(record_file(root, Path::new("/tmp/elsewhere.html")), None);
+    }
+
+    #[test]
+    fn a_path_out_of_the_record_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        for rel in ["../x.md", "/etc/x", "2021/../../x"] {
+            assert!(target(&root, rel, Kind::Data).is_err(), "{rel}");
+        }
+        assert_eq!(
+            target(&root, "2021/x.md", Kind::Data).unwrap(),
+            root.join("2021/x.md")
+        );
+    }
+}
