@@ -6,7 +6,7 @@
 set -u
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-case meetings check markdown fmt}
+targets=${*:-case meetings check markdown fmt write}
 cd "$(dirname "$0")" || exit 2
 flags="--sanitizer none --release --debug-assertions"
 mkdir -p work

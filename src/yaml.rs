@@ -69,7 +69,8 @@ pub const MAX_ALIAS_EVENTS: usize = 10_000;
 
 /// Parses one YAML document. An empty document is `Null` at offset 0.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    if text.trim().is_empty() {
+    // YAML's white space only: a vertical tab or no-break space is no blank.
+    if text.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
         return Ok(Node {
             kind: NodeKind::Null,
             offset: 0,
@@ -735,6 +736,14 @@ mod tests {
                 assert!(!err.message.contains(word), "{err:?}");
             }
         }
+    }
+
+    #[test]
+    fn only_yamls_own_white_space_makes_an_empty_document() {
+        // Found by the `write` fuzz target: "\u{b}" read as empty, but a
+        // meeting appended to it did not parse.
+        assert!(parse("\u{b}").is_err());
+        assert!(parse(" \t\r\n").unwrap().is_null());
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub fn check(record: &Record, mut findings: Findings, extras: &LoadExtras) -> Ve
 }
 
 /// The number a case file's name suggests (`2021/05-21-x.md` → 5/21).
-fn number_from_file_name(name: &str) -> Option<CaseNumber> {
+pub fn number_from_file_name(name: &str) -> Option<CaseNumber> {
     let base = name.rsplit('/').next()?;
     let mut parts = base.splitn(3, '-');
     let (seq, yy) = (parts.next()?, parts.next()?);

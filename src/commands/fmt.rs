@@ -14,6 +14,13 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError>
     let files = files(&root_abs, paths)?;
     let mut changed = 0;
     let mut refused = 0;
+    // The lock before anything is read: no other pds changes a file between
+    // the read and the write.
+    let writer = if check {
+        None
+    } else {
+        Some(crate::write::RecordWriter::open(&root_abs)?)
+    };
     for (rel, path, kind) in files {
         // The name as printed: a control character in it is written out.
         let shown = printable(&rel, &[]).into_owned();
@@ -43,8 +50,15 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError>
                 if check {
                     print(&diff(&shown, &text, &new));
                 } else {
-                    crate::write::atomic_write(&path, new.as_bytes())
-                        .map_err(|e| format!("cannot write {shown}: {e}"))?;
+                    // Through the one write path: locked, inside the record,
+                    // and loaded back to the same values before it replaces the file.
+                    let Some(writer) = &writer else {
+                        continue;
+                    };
+                    // Old and new text are loaded alike, so the board's case types are not needed to compare them.
+                    let intent = crate::write::Intent::reformat(kind, &[], &text)
+                        .map_err(|why| format!("left {shown} as it was: {why}"))?;
+                    writer.replace(&rel, &new, &intent)?;
                     if !env.quiet {
                         print(&format!("formatted {shown}\n"));
                     }

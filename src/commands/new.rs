@@ -1,15 +1,33 @@
 //! `pds new case|meeting` and `pds schedule`: create and number records
-//! without ever overwriting a file (temporary file, then rename).
+//! through the one write path (`crate::write`): under the record's lock,
+//! values edited through the YAML tree, each new text verified before it is
+//! renamed into place, and never over an existing file.
 
 use crate::cli::NewCommand;
+use crate::load::{FileKind, LoadExtras};
 use crate::model::{CaseNumber, Date, MeetingNumber, Record, TimeSpan};
+use crate::report::printable;
 use crate::run::{print, Env, UsageError};
-use crate::write::atomic_create;
-use std::path::{Path, PathBuf};
+use crate::write::edit::{self, NewMeeting};
+use crate::write::verify::{map, text};
+use crate::write::{place, Intent, RecordWriter};
+use std::path::Path;
+
+/// The highest sequence number `pds check` reads (nine digits).
+pub const MAX_SEQ: u32 = 999_999_999;
+
+/// The years whose cases pds can number: a case number's year has two
+/// digits and means 20yy.
+pub const CASE_YEARS: std::ops::RangeInclusive<u16> = 2000..=2099;
+
+/// The years a meeting can have: its folder's name has four digits.
+pub const MEETING_YEARS: std::ops::RangeInclusive<u16> = 1000..=9999;
 
 pub fn run(env: &Env, cmd: &NewCommand) -> Result<i32, UsageError> {
     let root = env.root()?;
-    let (record, _, _) = crate::load::load(&root);
+    // The lock first: the next number is chosen from what the last writer left.
+    let writer = RecordWriter::open(&root)?;
+    let (record, _, extras) = crate::load::load(writer.root());
     match cmd {
         NewCommand::Case {
             title,
@@ -18,8 +36,9 @@ pub fn run(env: &Env, cmd: &NewCommand) -> Result<i32, UsageError> {
             description,
         } => new_case(
             env,
-            &root,
+            &writer,
             &record,
+            &extras,
             title,
             *meeting,
             kind.as_deref(),
@@ -32,8 +51,9 @@ pub fn run(env: &Env, cmd: &NewCommand) -> Result<i32, UsageError> {
             extraordinary,
         } => new_meeting(
             env,
-            &root,
+            &writer,
             &record,
+            &extras,
             date,
             time.as_deref(),
             place.as_deref(),
@@ -44,26 +64,12 @@ pub fn run(env: &Env, cmd: &NewCommand) -> Result<i32, UsageError> {
 
 /// Text for a YAML value: plain when that reads back as the same text, quoted otherwise.
 pub fn yaml_text(s: &str) -> String {
-    let plain = !s.is_empty()
-        && s.trim() == s
-        && !s.contains(": ")
-        && !s.contains(" #")
-        && !s.contains('\n')
-        && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c))
-        && !s.ends_with(':')
-        && crate::yaml::parse(&format!("k: {s}\n")).ok().and_then(|n| {
-            n.as_map()
-                .and_then(|m| m.first().map(|(_, v)| v.kind.clone()))
-        }) == Some(crate::yaml::NodeKind::Str(s.to_string()));
-    if plain {
-        s.to_string()
-    } else {
-        let escaped = s
-            .replace('\\', "\\\\")
-            .replace('"', "\\\"")
-            .replace('\n', "\\n");
-        format!("\"{escaped}\"")
-    }
+    edit::scalar(s)
+}
+
+/// `s` safe to print on a terminal.
+fn shown(s: &str) -> String {
+    printable(s, &[]).into_owned()
 }
 
 fn check_type(record: &Record, kind: &str) -> Result<(), UsageError> {
@@ -72,34 +78,63 @@ fn check_type(record: &Record, kind: &str) -> Result<(), UsageError> {
     }
     let types: Vec<&str> = record.board.case_types.iter().map(String::as_str).collect();
     let hint = crate::check::finding::nearest(kind, types.iter().copied())
-        .map(|n| format!("did you mean {n}?"))
-        .unwrap_or_else(|| format!("the types are {}", types.join(", ")));
-    Err(format!("`{kind}` is not a case type of this board; {hint}").into())
+        .map(|n| format!("did you mean {}?", shown(n)))
+        .unwrap_or_else(|| format!("the types are {}", shown(&types.join(", "))));
+    Err(format!("`{}` is not a case type of this board; {hint}", shown(kind)).into())
+}
+
+/// The next case number of `meeting`'s year that `pds check` accepts: above
+/// every number carried by a case, or reserved by the name of a case file
+/// that does not load.
+pub fn next_case_number(
+    record: &Record,
+    extras: &LoadExtras,
+    year: u16,
+) -> Result<CaseNumber, UsageError> {
+    if !CASE_YEARS.contains(&year) {
+        return Err(format!(
+            "pds numbers cases only in the years 2000–2099 (n/yy means 20yy), not in {year}"
+        )
+        .into());
+    }
+    let yy = (year % 100) as u8;
+    let loaded = crate::check::next_free(record, yy).seq - 1;
+    let reserved = extras
+        .broken_cases
+        .iter()
+        .filter_map(|name| crate::check::number_from_file_name(name))
+        .filter(|n| n.yy == yy)
+        .map(|n| n.seq)
+        .max()
+        .unwrap_or(0);
+    let highest = loaded.max(reserved);
+    if highest >= MAX_SEQ {
+        return Err(format!(
+            "case {highest}/{yy:02} is the highest number pds can read in {year}; no number is left"
+        )
+        .into());
+    }
+    Ok(CaseNumber::new(highest + 1, yy))
 }
 
 /// `drafts/<slug>.md`, or with `-2`, `-3`… when taken.
-fn free_path(dir: &Path, stem: &str) -> PathBuf {
-    let mut path = dir.join(format!("{stem}.md"));
+fn free_draft(root: &Path, stem: &str) -> String {
+    let taken = |rel: &str| std::fs::symlink_metadata(root.join(rel)).is_ok();
+    let mut rel = format!("drafts/{stem}.md");
     let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{stem}-{n}.md"));
+    while taken(&rel) {
+        rel = format!("drafts/{stem}-{n}.md");
         n += 1;
     }
-    path
-}
-
-fn rel(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .to_string_lossy()
-        .replace('\\', "/")
+    rel
 }
 
 #[allow(clippy::too_many_arguments)]
 fn new_case(
     env: &Env,
-    root: &Path,
+    writer: &RecordWriter,
     record: &Record,
+    extras: &LoadExtras,
     title: &str,
     meeting: Option<MeetingNumber>,
     kind: Option<&str>,
@@ -116,49 +151,64 @@ fn new_case(
         s if s.is_empty() => "sak".to_string(),
         s => s,
     };
-    let mut text = String::from("---\n");
-    let path = match meeting {
+    let mut fields: Vec<(&str, String)> = Vec::new();
+    let (rel, file_kind) = match meeting {
         Some(m) => {
             if record.meeting(m).is_none() {
                 return Err(crate::commands::unknown_meeting(record, m).into());
             }
             let Some(k) = kind else {
                 let types = record.board.case_types.join(", ");
-                return Err(format!("a case on an agenda needs --type (one of {types})").into());
+                return Err(format!(
+                    "a case on an agenda needs --type (one of {})",
+                    shown(&types)
+                )
+                .into());
             };
-            let number = crate::check::next_free(record, (m.year % 100) as u8);
-            text.push_str(&format!("number: {number}\nmeeting: {m}\n"));
-            text.push_str(&format!(
-                "title: {}\ntype: {}\n",
-                yaml_text(title),
-                yaml_text(k)
-            ));
-            let dir = root.join(m.year.to_string());
-            dir.join(format!("{}-{slug}.md", number.file_prefix()))
+            let number = next_case_number(record, extras, m.year)?;
+            fields.push(("number", number.to_string()));
+            fields.push(("meeting", m.to_string()));
+            fields.push(("title", title.to_string()));
+            fields.push(("type", k.to_string()));
+            let rel = format!("{}/{}-{slug}.md", m.year, number.file_prefix());
+            (rel, FileKind::Case)
         }
         None => {
-            text.push_str(&format!("title: {}\n", yaml_text(title)));
+            fields.push(("title", title.to_string()));
             if let Some(k) = kind {
-                text.push_str(&format!("type: {}\n", yaml_text(k)));
+                fields.push(("type", k.to_string()));
             }
-            free_path(&root.join("drafts"), &slug)
+            (free_draft(writer.root(), &slug), FileKind::Draft)
         }
     };
     if let Some(d) = description {
-        text.push_str(&format!("description: {}\n", yaml_text(d)));
+        fields.push(("description", d.to_string()));
     }
-    text.push_str(if meeting.is_some() {
-        "status: ready\n---\n"
-    } else {
-        "status: draft\n---\n"
-    });
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
+    fields.push((
+        "status",
+        if meeting.is_some() { "ready" } else { "draft" }.to_string(),
+    ));
+    let mut body = String::from("---\n");
+    for (k, v) in &fields {
+        // Numbers are written as they are; every text as a scalar that reads back as itself.
+        let written = match *k {
+            "number" | "meeting" | "status" => v.clone(),
+            _ => yaml_text(v),
+        };
+        body.push_str(&format!("{k}: {written}\n"));
     }
-    atomic_create(&path, text.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    body.push_str("---\n");
+    let intent = Intent {
+        kind: file_kind,
+        case_types: &record.board.case_types,
+        old: None,
+        values: map(fields.iter().map(|(k, v)| (*k, text(v.clone()))).collect()),
+        body: Some(""),
+        numbers_as_values: false,
+    };
+    writer.create(&rel, &body, &intent)?;
     if !env.quiet {
-        print(&format!("{}\n", rel(root, &path)));
+        print(&format!("{}\n", shown(&rel)));
     }
     Ok(0)
 }
@@ -166,19 +216,36 @@ fn new_case(
 #[allow(clippy::too_many_arguments)]
 fn new_meeting(
     env: &Env,
-    root: &Path,
+    writer: &RecordWriter,
     record: &Record,
+    extras: &LoadExtras,
     date: &str,
     time: Option<&str>,
     place: Option<&str>,
     extraordinary: bool,
 ) -> Result<i32, UsageError> {
-    let date = Date::parse(date)
-        .ok_or_else(|| UsageError(format!("`{date}` is not a date: write YYYY-MM-DD")))?;
-    if let Some(t) = time {
-        TimeSpan::parse(t)
-            .ok_or_else(|| UsageError(format!("`{t}` is not a time span: write 13:00-15:00")))?;
+    let date = Date::parse(date).ok_or_else(|| {
+        UsageError(format!(
+            "`{}` is not a date: write YYYY-MM-DD, with a year from 1000 to 9999",
+            shown(date)
+        ))
+    })?;
+    if !MEETING_YEARS.contains(&date.year) {
+        return Err(format!(
+            "{date} is in the year {}: pds keeps meetings of the years 1000–9999 (a year's folder has four digits)",
+            date.year
+        )
+        .into());
     }
+    let time = match time {
+        Some(t) => Some(TimeSpan::parse(t).ok_or_else(|| {
+            UsageError(format!(
+                "`{}` is not a time span: write 13:00-15:00",
+                shown(t)
+            ))
+        })?),
+        None => None,
+    };
     let year_meetings: Vec<_> = record
         .meetings
         .iter()
@@ -193,56 +260,57 @@ fn new_meeting(
             .into());
         }
     }
-    let seq = year_meetings
+    // Entries that did not load still hold their numbers.
+    let highest = year_meetings
         .iter()
-        .map(|m| m.number.seq)
+        .map(|m| m.number.value.seq)
+        .chain(
+            extras
+                .broken_meetings
+                .iter()
+                .filter(|m| m.year == date.year)
+                .map(|m| m.seq),
+        )
         .max()
-        .unwrap_or(0)
-        + 1;
-    let number = MeetingNumber::new(seq, date.year);
-    let path = root.join(date.year.to_string()).join("meetings.yaml");
-    let old = match std::fs::read_to_string(&path) {
-        Ok(text) => {
-            // Never append to a file pds cannot read: it might be damaged further.
-            if crate::yaml::parse(text.trim_start_matches('\u{feff}')).is_err() {
-                return Err(format!(
-                    "{} does not parse; run `pds check` and mend it first",
-                    rel(root, &path)
-                )
-                .into());
-            }
-            text
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => format!("# Meetings {}\n", date.year),
-        Err(e) => return Err(format!("cannot read {}: {e}", path.display()).into()),
+        .unwrap_or(0);
+    if highest >= MAX_SEQ {
+        return Err(format!(
+            "meeting {highest}/{} is the highest number pds can read; no number is left",
+            date.year
+        )
+        .into());
+    }
+    let meeting = NewMeeting {
+        number: MeetingNumber::new(highest + 1, date.year),
+        date,
+        time,
+        place: place.map(|p| p.trim().to_string()),
+        extraordinary,
     };
-    let crlf = old.contains("\r\n");
-    let mut entry = format!("- number: {number}\n  date: {date}\n");
-    if let Some(t) = time {
-        entry.push_str(&format!("  time: \"{}\"\n", t.trim()));
-    }
-    if let Some(p) = place {
-        entry.push_str(&format!("  place: {}\n", yaml_text(p)));
-    }
-    if extraordinary {
-        entry.push_str("  kind: extraordinary\n");
-    }
-    entry.push_str("  status: planned\n");
-    if crlf {
-        entry = entry.replace('\n', "\r\n");
-    }
-    let mut text = old;
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push_str(if crlf { "\r\n" } else { "\n" });
-    }
-    text.push_str(&entry);
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
-    }
-    crate::write::atomic_write(&path, text.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let rel = format!("{}/meetings.yaml", date.year);
+    let path = writer.target(&rel, place::Kind::Data)?;
+    let old = match std::fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        _ => Some(
+            crate::load::read_text(writer.root(), &path).map_err(|why| format!("{rel} {why}"))?,
+        ),
+    };
+    let (new, values) = edit::add_meeting(old.as_deref(), &meeting)
+        .map_err(|why| format!("left {rel} as it was: {why}"))?;
+    let intent = Intent {
+        kind: FileKind::Meetings,
+        case_types: &record.board.case_types,
+        old: old.as_deref(),
+        values,
+        body: None,
+        numbers_as_values: false,
+    };
+    match old {
+        Some(_) => writer.replace(&rel, &new, &intent)?,
+        None => writer.create(&rel, &new, &intent)?,
+    };
     if !env.quiet {
-        print(&format!("{number}\n"));
+        print(&format!("{}\n", meeting.number));
     }
     Ok(0)
 }
@@ -250,7 +318,9 @@ fn new_meeting(
 /// `pds schedule <DRAFT> --meeting M`: number a draft and move it into its year.
 pub fn schedule(env: &Env, draft: &Path, meeting: MeetingNumber) -> Result<i32, UsageError> {
     let root = env.root()?;
-    let (record, _, _) = crate::load::load(&root);
+    let writer = RecordWriter::open(&root)?;
+    let root = writer.root();
+    let (record, _, extras) = crate::load::load(root);
     if record.meeting(meeting).is_none() {
         return Err(crate::commands::unknown_meeting(&record, meeting).into());
     }
@@ -271,15 +341,15 @@ pub fn schedule(env: &Env, draft: &Path, meeting: MeetingNumber) -> Result<i32, 
                 .find(|c| c.file.path().canonicalize().ok().as_ref() == Some(&p))
         });
     let Some(case) = found else {
-        let drafts: Vec<&str> = record
+        let drafts: Vec<String> = record
             .cases
             .iter()
             .filter(|c| c.number.is_none())
-            .map(|c| c.file.name())
+            .map(|c| shown(c.file.name()))
             .collect();
         return Err(format!(
             "no draft {} in the record{}",
-            draft.display(),
+            shown(&draft.display().to_string()),
             if drafts.is_empty() {
                 String::new()
             } else {
@@ -288,124 +358,41 @@ pub fn schedule(env: &Env, draft: &Path, meeting: MeetingNumber) -> Result<i32, 
         )
         .into());
     };
+    let name = shown(case.file.name());
     if let Some(n) = &case.number {
-        return Err(format!("{} already has number {}", case.file.name(), n.value).into());
+        return Err(format!("{name} already has number {}", n.value).into());
     }
     if matches!(case.kind, crate::model::CaseKind::Unknown) {
-        return Err(format!(
-            "{} has no `type`: add one (or `parts`) before scheduling",
-            case.file.name()
-        )
-        .into());
+        return Err(format!("{name} has no `type`: add one (or `parts`) before scheduling").into());
     }
-    let number = crate::check::next_free(&record, (meeting.year % 100) as u8);
-    let text = set_front_matter(case.file.text(), number, meeting).ok_or_else(|| {
-        UsageError(format!(
-            "{} has no front matter to number",
-            case.file.name()
-        ))
-    })?;
+    let number = next_case_number(&record, &extras, meeting.year)?;
+    let scheduled = edit::schedule(case.file.text(), number, meeting)
+        .map_err(|why| format!("left {name} as it was: {why}"))?;
     let stem = case
         .file
         .path()
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "sak".into());
-    let dir = root.join(meeting.year.to_string());
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
-    let target = dir.join(format!("{}-{stem}.md", number.file_prefix()));
-    atomic_create(&target, text.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-    std::fs::remove_file(case.file.path()).map_err(|e| {
+    let rel = format!("{}/{}-{stem}.md", meeting.year, number.file_prefix());
+    let intent = Intent {
+        kind: FileKind::Case,
+        case_types: &record.board.case_types,
+        old: Some(case.file.text()),
+        values: scheduled.values,
+        body: Some(scheduled.body),
+        numbers_as_values: false,
+    };
+    writer.create(&rel, &scheduled.text, &intent)?;
+    // Only once the numbered case is in place.
+    writer.remove(case.file.name()).map_err(|e| {
         format!(
-            "wrote {} but cannot remove the draft {}: {e}",
-            rel(&root, &target),
-            case.file.name()
+            "wrote {} but cannot remove the draft {name}: {e}",
+            shown(&rel)
         )
     })?;
     if !env.quiet {
-        print(&format!("{number} {}\n", rel(&root, &target)));
+        print(&format!("{number} {}\n", shown(&rel)));
     }
     Ok(0)
-}
-
-/// The case text with `number` and `meeting` set and `status: draft` made
-/// `ready`; every other line is kept as written.
-pub fn set_front_matter(text: &str, number: CaseNumber, meeting: MeetingNumber) -> Option<String> {
-    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let bom = if text.starts_with('\u{feff}') {
-        "\u{feff}"
-    } else {
-        ""
-    };
-    let split = crate::load::frontmatter::split(text.get(bom.len()..)?).ok()?;
-    let mut lines: Vec<String> = Vec::new();
-    let mut seen_number = false;
-    let mut seen_meeting = false;
-    for line in split.yaml.lines() {
-        let key = line.split(':').next().unwrap_or("");
-        match key {
-            "number" => {
-                seen_number = true;
-                lines.push(format!("number: {number}"));
-            }
-            "meeting" => {
-                seen_meeting = true;
-                lines.push(format!("meeting: {meeting}"));
-            }
-            "status" if line.trim_end().ends_with("draft") => lines.push("status: ready".into()),
-            _ => lines.push(line.to_string()),
-        }
-    }
-    if !seen_meeting {
-        lines.insert(0, format!("meeting: {meeting}"));
-    }
-    if !seen_number {
-        lines.insert(0, format!("number: {number}"));
-    }
-    let mut out = format!("{bom}---{nl}");
-    for l in lines {
-        out.push_str(&l);
-        out.push_str(nl);
-    }
-    out.push_str(&format!("---{nl}"));
-    out.push_str(split.body);
-    Some(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn yaml_text_quotes_only_what_needs_it() {
-        assert_eq!(yaml_text("Budsjett 2022"), "Budsjett 2022");
-        assert_eq!(
-            yaml_text("NILAR: revidert plan"),
-            "\"NILAR: revidert plan\""
-        );
-        assert_eq!(yaml_text("2021"), "\"2021\"");
-        assert_eq!(yaml_text("no"), "no");
-        assert_eq!(yaml_text("- liste"), "\"- liste\"");
-        assert_eq!(yaml_text("si \"hei\""), "si \"hei\"");
-        assert_eq!(yaml_text("#1 sak"), "\"#1 sak\"");
-    }
-
-    #[test]
-    fn scheduling_sets_number_and_meeting_and_keeps_the_rest() {
-        let draft = "---\ntitle: Strategi # kommentar\nstatus: draft\ntype: Drøfting\n---\nTekst\n";
-        let out =
-            set_front_matter(draft, CaseNumber::new(48, 21), MeetingNumber::new(8, 2021)).unwrap();
-        assert_eq!(
-            out,
-            "---\nnumber: 48/21\nmeeting: 8/2021\ntitle: Strategi # kommentar\nstatus: ready\ntype: Drøfting\n---\nTekst\n"
-        );
-        let crlf = "---\r\ntitle: T\r\nmeeting: 1/2021\r\n---\r\n";
-        let out =
-            set_front_matter(crlf, CaseNumber::new(2, 21), MeetingNumber::new(2, 2021)).unwrap();
-        assert_eq!(
-            out,
-            "---\r\nnumber: 2/21\r\ntitle: T\r\nmeeting: 2/2021\r\n---\r\n"
-        );
-    }
 }

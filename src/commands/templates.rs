@@ -2,33 +2,59 @@
 
 use crate::cli::TemplatesCommand;
 use crate::render::templates::BUILTIN;
+use crate::report::printable;
 use crate::run::{print, Env, UsageError};
+use crate::write::RecordWriter;
 
 pub fn run(env: &Env, cmd: &TemplatesCommand) -> Result<i32, UsageError> {
     match cmd {
         TemplatesCommand::Eject { dir } => {
-            let dir = match dir {
-                Some(d) => d.clone(),
-                None => env.root()?.join("templates"),
-            };
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
+            let shown = |p: &std::path::Path| printable(&p.display().to_string(), &[]).into_owned();
             let mut written = 0;
-            for (name, text) in BUILTIN {
-                let path = dir.join(name);
-                if path.exists() {
-                    eprintln!(
-                        "kept {} (it exists; pds never overwrites a template)",
-                        path.display()
-                    );
-                    continue;
+            let kept = |path: &std::path::Path| {
+                eprintln!(
+                    "kept {} (it exists; pds never overwrites a template)",
+                    shown(path)
+                );
+            };
+            let shown_dir = match dir {
+                // A folder the user names: written as asked, never over a file.
+                Some(dir) => {
+                    std::fs::create_dir_all(dir)
+                        .map_err(|e| format!("cannot make {}: {e}", shown(dir)))?;
+                    for (name, text) in BUILTIN {
+                        let path = dir.join(name);
+                        if std::fs::symlink_metadata(&path).is_ok() {
+                            kept(&path);
+                            continue;
+                        }
+                        crate::write::atomic_create(&path, text.as_bytes())
+                            .map_err(|e| format!("cannot write {}: {e}", shown(&path)))?;
+                        written += 1;
+                    }
+                    shown(dir)
                 }
-                crate::write::atomic_create(&path, text.as_bytes())
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-                written += 1;
-            }
+                // The record's templates/: through the write path, so a
+                // templates/ linked out of the record is refused.
+                None => {
+                    let root = env.root()?;
+                    let dir = root.join("templates");
+                    let writer = RecordWriter::open(&root)?;
+                    for (name, text) in BUILTIN {
+                        let rel = format!("templates/{name}");
+                        let path = writer.target(&rel, crate::write::place::Kind::Other)?;
+                        if std::fs::symlink_metadata(&path).is_ok() {
+                            kept(&dir.join(name));
+                            continue;
+                        }
+                        writer.create_other(&rel, text.as_bytes())?;
+                        written += 1;
+                    }
+                    shown(&dir)
+                }
+            };
             if !env.quiet {
-                print(&format!("wrote {written} templates to {}\n", dir.display()));
+                print(&format!("wrote {written} templates to {shown_dir}\n"));
             }
             Ok(0)
         }

@@ -338,6 +338,27 @@ fn with_yaml(
         .unwrap_or(Parsed::Nothing)
 }
 
+/// Loads one file's text at `rel` exactly as `load` reads a file of `kind`
+/// (with the board's `case_types`): whether it loaded, and its findings. The
+/// write path checks every text with it before the text replaces a file.
+pub fn load_file(
+    rel: &str,
+    text: String,
+    kind: FileKind,
+    case_types: &[String],
+) -> (bool, Vec<Finding>) {
+    let file = SourceFile::new(rel, rel, text);
+    let mut findings = Findings::default();
+    let loaded = match kind {
+        FileKind::Board => read_yaml(&file, &mut findings, board::board).is_some(),
+        _ => !matches!(
+            parse_file(&file, kind, case_types, &mut findings),
+            Parsed::BrokenMeetings(_) | Parsed::BrokenCase(_)
+        ),
+    };
+    (loaded, findings.into_sorted())
+}
+
 /// Loads the record at `root`. Every problem found while loading is in the findings.
 pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
     load_with(root, walk(root), &|_, path| read_text(root, path), true)
