@@ -6,6 +6,7 @@
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod diag;
 pub mod fmt;
 pub mod git;
 pub mod load;
@@ -13,6 +14,5 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod run;
-pub mod source;
 pub mod write;
 pub mod yaml;

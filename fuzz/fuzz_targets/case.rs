@@ -4,9 +4,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pds::check::finding::Findings;
+use pds::diag::Findings;
 use pds::load::{case, frontmatter};
-use pds::source::SourceFile;
+use pds::diag::SourceFile;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();

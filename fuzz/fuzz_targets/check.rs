@@ -44,7 +44,6 @@ fuzz_target!(|data: &[u8]| {
         &summary,
         false,
         80,
-        &|_| None,
         pds::report::MAX_PER_CODE,
         "",
     );

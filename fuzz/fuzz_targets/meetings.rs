@@ -3,10 +3,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pds::check::finding::Findings;
+use pds::diag::Findings;
 use pds::load::schema::Ctx;
 use pds::load::{meeting, syntax_finding};
-use pds::source::SourceFile;
+use pds::diag::SourceFile;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();

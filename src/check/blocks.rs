@@ -1,8 +1,8 @@
 //! Generated blocks in case bodies (`{{ status(date="2021-11-24") }}`): each
 //! must be known, well-formed, and name things the record holds.
 
-use super::code::Code;
-use super::finding::{Finding, Findings, Location};
+use crate::diag::Code;
+use crate::diag::{Finding, Findings, Location};
 use crate::model::Record;
 use crate::render::shortcode::{self, Segment, Shortcode, StatusRef};
 

@@ -4,15 +4,12 @@
 
 pub mod base;
 pub mod blocks;
-pub mod code;
-pub mod finding;
 pub mod registers;
 pub mod sequence;
 
+use crate::diag::{nearest, Code, Finding, Findings, Location};
 use crate::load::LoadExtras;
 use crate::model::{CaseKind, CaseNumber, CaseStatus, Date, Meeting, MeetingNumber, Record};
-use code::Code;
-use finding::{nearest, Finding, Findings, Location};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Runs every rule over the record and applies the board's acknowledgements.
@@ -573,7 +570,8 @@ fn acknowledge(record: &Record, findings: &mut Vec<Finding>) {
             if f.code.as_str() == ack.finding.value
                 && f.subject.as_deref() == Some(ack.number.value.as_str())
             {
-                f.acknowledged = true;
+                // The first entry that matches gives the note.
+                f.acknowledged.get_or_insert_with(|| ack.note.clone());
                 matched = true;
             }
         }

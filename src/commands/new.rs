@@ -71,7 +71,7 @@ fn check_type(record: &Record, kind: &str) -> Result<(), UsageError> {
         return Ok(());
     }
     let types: Vec<&str> = record.board.case_types.iter().map(String::as_str).collect();
-    let hint = crate::check::finding::nearest(kind, types.iter().copied())
+    let hint = crate::diag::nearest(kind, types.iter().copied())
         .map(|n| format!("did you mean {n}?"))
         .unwrap_or_else(|| format!("the types are {}", types.join(", ")));
     Err(format!("`{kind}` is not a case type of this board; {hint}").into())

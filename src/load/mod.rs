@@ -12,10 +12,10 @@ pub mod risk;
 pub mod schema;
 pub mod status;
 
-use crate::check::code::Code;
-use crate::check::finding::{Finding, Findings, Location};
+use crate::diag::Code;
+use crate::diag::SourceFile;
+use crate::diag::{Finding, Findings, Location};
 use crate::model::{Case, Meeting, MeetingNumber, Record};
-use crate::source::SourceFile;
 use crate::yaml::{self, SyntaxError};
 use schema::Ctx;
 use std::collections::BTreeMap;

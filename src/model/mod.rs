@@ -25,7 +25,7 @@ pub use record::Record;
 pub use risk::{Measure, Risk, RiskStatus};
 pub use status::{Light, Phase, StatusReport, Timeline, TimelineRow};
 
-use crate::check::finding::Location;
+use crate::diag::Location;
 
 /// A value and the place in a file it was read from.
 #[derive(Debug, Clone)]

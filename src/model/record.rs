@@ -3,7 +3,7 @@
 use super::{
     Action, Board, Case, CaseNumber, ForumMeeting, Meeting, MeetingNumber, Risk, StatusReport,
 };
-use crate::source::SourceFile;
+use crate::diag::SourceFile;
 use std::collections::HashMap;
 use std::path::PathBuf;
 

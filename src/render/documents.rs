@@ -6,8 +6,8 @@ use super::markdown::Pictures;
 use super::registers;
 use super::templates::{template_error, Templates};
 use super::view::{self, CaseView, MeetingView, RenderOptions};
-use crate::check::code::Code;
-use crate::check::finding::{Finding, Findings};
+use crate::diag::Code;
+use crate::diag::{Finding, Findings};
 use crate::load::LoadExtras;
 use crate::model::{Case, CaseNumber, MeetingNumber, Record};
 use serde::Serialize;
@@ -305,7 +305,10 @@ pub struct FootnoteView {
 /// duplicate marks every case with the number; a gap marks the case after it.
 fn numbering_notes(record: &Record, findings: &[Finding]) -> BTreeMap<CaseNumber, String> {
     let mut notes = BTreeMap::new();
-    for f in findings.iter().filter(|f| f.acknowledged) {
+    for f in findings {
+        let Some(note) = &f.acknowledged else {
+            continue;
+        };
         if !matches!(
             f.code,
             Code::DuplicateCase | Code::CaseGap | Code::CaseOrder
@@ -313,14 +316,6 @@ fn numbering_notes(record: &Record, findings: &[Finding]) -> BTreeMap<CaseNumber
             continue;
         }
         let Some(subject) = &f.subject else { continue };
-        let Some(ack) = record
-            .board
-            .acknowledged
-            .iter()
-            .find(|a| a.finding.value == f.code.as_str() && &a.number.value == subject)
-        else {
-            continue;
-        };
         let marked = match f.code {
             Code::CaseGap => record
                 .cases
@@ -330,7 +325,7 @@ fn numbering_notes(record: &Record, findings: &[Finding]) -> BTreeMap<CaseNumber
             _ => CaseNumber::parse(subject).ok(),
         };
         if let Some(n) = marked {
-            notes.entry(n).or_insert_with(|| ack.note.clone());
+            notes.entry(n).or_insert_with(|| note.clone());
         }
     }
     notes

@@ -5,8 +5,8 @@
 //! published whole. Only then is the public view made (`model::public`),
 //! and that view is all a public document is rendered from.
 
-use crate::check::code::Severity;
-use crate::check::finding::{Finding, Findings};
+use crate::diag::Severity;
+use crate::diag::{Finding, Findings};
 use crate::load::LoadExtras;
 use crate::model::Record;
 use crate::report::printable;
@@ -35,7 +35,7 @@ pub fn prepare(
     let findings = crate::check::check(&record, findings, extras);
     let errors: Vec<&Finding> = findings
         .iter()
-        .filter(|f| f.severity == Severity::Error && !f.acknowledged)
+        .filter(|f| f.severity == Severity::Error && !f.is_acknowledged())
         .collect();
     if !errors.is_empty() {
         return Err(refusal(&errors));

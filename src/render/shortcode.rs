@@ -279,7 +279,7 @@ pub fn parse(text: &str) -> Result<Shortcode, String> {
                 .transpose()?,
         },
         other => {
-            let hint = crate::check::finding::nearest(other, NAMES)
+            let hint = crate::diag::nearest(other, NAMES)
                 .map(|n| format!("; did you mean {n}()?"))
                 .unwrap_or_else(|| format!("; the blocks are {}", NAMES.join(", ")));
             return Err(format!("`{other}` is not a generated block{hint}"));
