@@ -26,11 +26,6 @@ use std::sync::Mutex;
 /// Files larger than this are not read (`unreadable`).
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
 
-/// The stack of each loader thread, as much as the main thread's. YAML
-/// parsing recurses per nesting level (up to `yaml::MAX_DEPTH`), and a debug
-/// build spends 16-32 KiB a level: 60 levels overflowed the 2 MiB default.
-pub const STACK_SIZE: usize = 8 * 1024 * 1024;
-
 /// The marker file of a record.
 pub const BOARD_FILE: &str = "pds.yaml";
 
@@ -462,7 +457,7 @@ fn load_with(
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let spawned = std::thread::Builder::new()
-                .stack_size(STACK_SIZE)
+                .stack_size(yaml::STACK_SIZE)
                 .spawn_scoped(scope, work);
             if spawned.is_err() {
                 break;
