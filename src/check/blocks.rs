@@ -3,8 +3,8 @@
 
 use crate::diag::Code;
 use crate::diag::{Finding, Findings, Location};
+use crate::model::shortcode::{self, Segment, Shortcode, StatusRef};
 use crate::model::Record;
-use crate::render::shortcode::{self, Segment, Shortcode, StatusRef};
 
 pub fn check(record: &Record, findings: &mut Findings) {
     for case in &record.cases {

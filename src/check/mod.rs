@@ -8,15 +8,14 @@ pub mod registers;
 pub mod sequence;
 
 use crate::diag::{nearest, Code, Finding, Findings, Location};
-use crate::load::LoadExtras;
 use crate::model::{CaseKind, CaseNumber, CaseStatus, Date, Meeting, MeetingNumber, Record};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Runs every rule over the record and applies the board's acknowledgements.
-pub fn check(record: &Record, mut findings: Findings, extras: &LoadExtras) -> Vec<Finding> {
-    case_sequence(record, extras, &mut findings);
-    meetings(record, extras, &mut findings);
-    case_meetings(record, extras, &mut findings);
+pub fn check(record: &Record, mut findings: Findings) -> Vec<Finding> {
+    case_sequence(record, &mut findings);
+    meetings(record, &mut findings);
+    case_meetings(record, &mut findings);
     file_names(record, &mut findings);
     standing_items(record, &mut findings);
     references(record, &mut findings);
@@ -35,7 +34,7 @@ fn number_from_file_name(name: &str) -> Option<CaseNumber> {
     CaseNumber::parse(&format!("{seq}/{yy}")).ok()
 }
 
-fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
+fn case_sequence(record: &Record, findings: &mut Findings) {
     // In meeting order, so the first of duplicates is the one on the earliest agenda.
     let mut numbered: Vec<_> = record.cases.iter().filter(|c| c.number.is_some()).collect();
     numbered.sort_by_cached_key(|c| {
@@ -63,7 +62,8 @@ fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
         .iter()
         .filter(|c| c.number.is_none() && c.status != CaseStatus::Draft)
         .map(|c| c.file.name());
-    let reserved: BTreeSet<CaseNumber> = extras
+    let reserved: BTreeSet<CaseNumber> = record
+        .unloaded
         .broken_cases
         .iter()
         .map(String::as_str)
@@ -218,7 +218,7 @@ fn misdated(record: &Record) -> Vec<(&Meeting, &Meeting)> {
         .collect()
 }
 
-fn meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
+fn meetings(record: &Record, findings: &mut Findings) {
     let mut by_number: BTreeMap<MeetingNumber, Vec<&crate::model::Meeting>> = BTreeMap::new();
     for m in &record.meetings {
         by_number.entry(m.number.value).or_default().push(m);
@@ -247,7 +247,11 @@ fn meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
     }
     for (year, list) in &years {
         // A meeting that did not load (a bad date, say) still holds its number.
-        let broken = extras.broken_meetings.iter().filter(|m| m.year == *year);
+        let broken = record
+            .unloaded
+            .broken_meetings
+            .iter()
+            .filter(|m| m.year == *year);
         let present: BTreeSet<u32> = list
             .iter()
             .map(|m| m.number.seq)
@@ -362,12 +366,14 @@ pub fn nearest_meeting(
     }
 }
 
-fn case_meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
+fn case_meetings(record: &Record, findings: &mut Findings) {
     for case in &record.cases {
         let Some(meeting) = &case.meeting else {
             continue;
         };
-        if record.meeting(meeting.value).is_none() && !extras.meeting_may_exist(meeting.value) {
+        if record.meeting(meeting.value).is_none()
+            && !record.unloaded.meeting_may_exist(meeting.value)
+        {
             let text = meeting.value.to_string();
             let add = format!("add meeting {text} to {}/meetings.yaml", meeting.value.year);
             let help = match nearest_meeting(
@@ -385,7 +391,8 @@ fn case_meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
             .help(help);
             // An empty meetings.yaml of the year is where the fix goes.
             let year_file = format!("{}/meetings.yaml", meeting.value.year);
-            for file in extras
+            for file in record
+                .unloaded
                 .empty_meeting_files
                 .iter()
                 .filter(|f| f.name() == year_file)
@@ -606,8 +613,8 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         }
-        let (record, findings, extras) = crate::load::load(dir.path());
-        check(&record, findings, &extras)
+        let (record, findings) = crate::load::load(dir.path());
+        check(&record, findings)
     }
 
     const BOARD: (&str, &str) = ("pds.yaml", "board: Styret\n");

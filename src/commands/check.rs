@@ -10,13 +10,13 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<i32, UsageError> {
         return explain(name);
     }
     let root = env.root()?;
-    let (record, mut findings, extras) = crate::load::load_headers(&root);
+    let (record, mut findings) = crate::load::load_headers(&root);
     if let Some(rev) = &args.base {
         let texts = crate::git::record_at(&root, rev)?;
-        let (base, _, _) = crate::load::load_texts(&root, &texts);
+        let (base, _) = crate::load::load_texts(&root, &texts);
         crate::check::base::compare(&record, &base, rev, &mut findings);
     }
-    let mut findings = crate::check::check(&record, findings, &extras);
+    let mut findings = crate::check::check(&record, findings);
     let summary = Summary::of(&findings, record.files);
     // -q trims what people read; output for programs stays whole.
     if env.quiet && args.format == Format::Human {

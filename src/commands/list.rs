@@ -39,7 +39,7 @@ struct MeetingRow {
 
 pub fn run(env: &Env, args: &ListArgs) -> Result<i32, UsageError> {
     let root = env.root()?;
-    let (record, _, _) = crate::load::load_headers(&root);
+    let (record, _) = crate::load::load_headers(&root);
     if let Some(m) = args.meeting {
         if record.meeting(m).is_none() {
             return Err(crate::commands::unknown_meeting(&record, m).into());

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 pub fn run(env: &Env, cmd: &NewCommand) -> Result<i32, UsageError> {
     let root = env.root()?;
-    let (record, _, _) = crate::load::load(&root);
+    let (record, _) = crate::load::load(&root);
     match cmd {
         NewCommand::Case {
             title,
@@ -250,7 +250,7 @@ fn new_meeting(
 /// `pds schedule <DRAFT> --meeting M`: number a draft and move it into its year.
 pub fn schedule(env: &Env, draft: &Path, meeting: MeetingNumber) -> Result<i32, UsageError> {
     let root = env.root()?;
-    let (record, _, _) = crate::load::load(&root);
+    let (record, _) = crate::load::load(&root);
     if record.meeting(meeting).is_none() {
         return Err(crate::commands::unknown_meeting(&record, meeting).into());
     }

@@ -4,7 +4,7 @@ use crate::run::{print, Env, UsageError};
 
 pub fn run(env: &Env, year: Option<u16>) -> Result<i32, UsageError> {
     let root = env.root()?;
-    let (record, _, _) = crate::load::load_headers(&root);
+    let (record, _) = crate::load::load_headers(&root);
     let year = year.unwrap_or_else(current_year);
     if !(2000..=2099).contains(&year) {
         return Err(format!("{year} is not a year pds can number cases in (2000–2099)").into());

@@ -1,9 +1,9 @@
 //! `pds render <document>`: the documents the board receives.
 
 use crate::cli::{RenderArgs, RenderWhat};
+use crate::model::shortcode::StatusRef;
 use crate::model::{CaseNumber, MeetingNumber};
 use crate::render::documents::{Flavor, Fragment, Renderer};
-use crate::render::shortcode::StatusRef;
 use crate::render::view::RenderOptions;
 use crate::render::{invite, pdf, templates, OutputFormat};
 use crate::report::printable;
@@ -40,21 +40,24 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
     let scoped = scope(&args.what)
         .filter(|_| !args.public)
         .map(|scope| crate::load::load_scoped(&root, scope));
-    let (record, findings, extras) = match scoped {
+    let (record, findings) = match scoped {
         Some(loaded) if names_something(&loaded.0, &args.what) => loaded,
         _ => crate::load::load(&root),
     };
     let templates = templates::load(&root)?;
     // --public: refused unless the record checks clean; then rendered from its public view.
     let (record, checked) = match args.public {
-        true => match crate::render::public::prepare(record, findings, &extras) {
-            Ok((view, checked)) => (view, Ok(checked)),
-            Err(refusal) => {
-                eprint!("{refusal}");
-                return Ok(1);
+        true => {
+            let checked = crate::check::check(&record, findings);
+            match crate::render::public::prepare(record, checked) {
+                Ok((view, checked)) => (view, Ok(checked)),
+                Err(refusal) => {
+                    eprint!("{refusal}");
+                    return Ok(1);
+                }
             }
-        },
-        false => (record, Err((findings, extras))),
+        }
+        false => (record, Err(findings)),
     };
     let renderer = Renderer::new(
         &record,
@@ -63,9 +66,11 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
             public: args.public,
         },
     );
+    // Without --public, the check runs only if a document needs its
+    // findings (the overview's footnotes).
     let renderer = match checked {
         Ok(checked) => renderer.with_findings(checked),
-        Err((findings, extras)) => renderer.with_load_findings(findings, extras),
+        Err(findings) => renderer.with_findings_from(|| crate::check::check(&record, findings)),
     };
     let flavor = match args.format {
         OutputFormat::Md => Flavor::Md,

@@ -6,11 +6,13 @@ pub mod board;
 pub mod case;
 pub mod date;
 pub mod forum;
+pub mod markdown;
 pub mod meeting;
 pub mod number;
 pub mod public;
 pub mod record;
 pub mod risk;
+pub mod shortcode;
 pub mod slug;
 pub mod status;
 
@@ -21,7 +23,7 @@ pub use date::{Date, Time, TimeSpan};
 pub use forum::{ForumItem, ForumMeeting};
 pub use meeting::{Meeting, MeetingKind, MeetingStatus};
 pub use number::{CaseNumber, MeetingNumber};
-pub use record::Record;
+pub use record::{Record, Unloaded};
 pub use risk::{Measure, Risk, RiskStatus};
 pub use status::{Light, Phase, StatusReport, Timeline, TimelineRow};
 

@@ -7,8 +7,7 @@ use super::registers;
 use super::templates::{template_error, Templates};
 use super::view::{self, CaseView, MeetingView, RenderOptions};
 use crate::diag::Code;
-use crate::diag::{Finding, Findings};
-use crate::load::LoadExtras;
+use crate::diag::Finding;
 use crate::model::{Case, CaseNumber, MeetingNumber, Record};
 use serde::Serialize;
 use std::cell::{OnceCell, RefCell};
@@ -37,13 +36,16 @@ pub struct Renderer<'a> {
     pub templates: &'a Templates,
     pub opts: RenderOptions,
     pub labels: Labels,
-    /// What loading found, to be checked only when a document needs the
-    /// acknowledged findings (overview footnotes).
-    unchecked: RefCell<Option<(Findings, LoadExtras)>>,
+    /// How to get the record's findings, called only when a document needs
+    /// the acknowledged ones (overview footnotes): the check is the command's.
+    unchecked: RefCell<Option<FindingsSource<'a>>>,
     checked: OnceCell<Vec<Finding>>,
     /// The pictures inlined into the HTML document being rendered.
     pub pictures: Pictures,
 }
+
+/// Where a renderer gets the record's findings when a document needs them.
+type FindingsSource<'a> = Box<dyn FnOnce() -> Vec<Finding> + 'a>;
 
 /// A rendered fragment and the title it would have as a page.
 pub struct Fragment {
@@ -64,9 +66,9 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Gives the loader's findings, so documents can run the check when they need it.
-    pub fn with_load_findings(self, findings: Findings, extras: LoadExtras) -> Self {
-        *self.unchecked.borrow_mut() = Some((findings, extras));
+    /// Gives the way to the record's findings, called on first need only.
+    pub fn with_findings_from(self, findings: impl FnOnce() -> Vec<Finding> + 'a) -> Self {
+        *self.unchecked.borrow_mut() = Some(Box::new(findings));
         self
     }
 
@@ -77,11 +79,12 @@ impl<'a> Renderer<'a> {
         self
     }
 
-    /// The record's findings, acknowledged ones marked; checked once, on first use.
+    /// The record's findings, acknowledged ones marked; asked for once, on
+    /// first use (none when the command gave no way to them).
     pub fn findings(&self) -> &[Finding] {
         self.checked.get_or_init(|| {
-            let (findings, extras) = self.unchecked.borrow_mut().take().unwrap_or_default();
-            crate::check::check(self.record, findings, &extras)
+            let source = self.unchecked.borrow_mut().take();
+            source.map(|findings| findings()).unwrap_or_default()
         })
     }
 

@@ -4,8 +4,8 @@
 use super::documents::{Flavor, Fragment, Renderer};
 use super::markdown;
 use super::registers::{self, ActionView};
-use super::shortcode::{self, Segment, Shortcode, StatusRef};
 use super::view::{self, CaseView};
+use crate::model::shortcode::{self, Segment, Shortcode, StatusRef};
 use crate::model::{Case, MeetingNumber, Raised, StatusReport};
 
 impl Renderer<'_> {
