@@ -8,6 +8,7 @@ pub mod registers;
 pub mod sequence;
 
 use crate::diag::{nearest, Code, Finding, Findings, Location};
+use crate::model::lookup::nearest_meeting;
 use crate::model::{CaseKind, CaseNumber, CaseStatus, Date, Meeting, MeetingNumber, Record};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -344,25 +345,6 @@ fn meetings(record: &Record, findings: &mut Findings) {
                 .subject(m.number.value),
             );
         }
-    }
-}
-
-/// The meeting of `given`'s year whose number is closest to it, when one is
-/// closer than all others: for an unknown 9/2021, 8/2021.
-pub fn nearest_meeting(
-    given: MeetingNumber,
-    known: impl IntoIterator<Item = MeetingNumber>,
-) -> Option<MeetingNumber> {
-    let same_year: BTreeSet<MeetingNumber> = known
-        .into_iter()
-        .filter(|m| m.year == given.year && *m != given)
-        .collect();
-    let distance = |m: &MeetingNumber| m.seq.abs_diff(given.seq);
-    let best = same_year.iter().map(distance).min()?;
-    let mut closest = same_year.iter().filter(|m| distance(m) == best);
-    match (closest.next(), closest.next()) {
-        (Some(m), None) => Some(*m),
-        _ => None,
     }
 }
 
@@ -734,17 +716,6 @@ mod tests {
                 "case number 4/21 is carried by no case: the sequence skips from 2/21 to 5/21",
             ]
         );
-    }
-
-    #[test]
-    fn the_nearest_meeting_is_the_closest_number_of_the_year() {
-        let known = [1, 2, 3, 4, 5, 6, 7, 8].map(|s| MeetingNumber::new(s, 2021));
-        let m = |s| MeetingNumber::new(s, 2021);
-        assert_eq!(nearest_meeting(m(9), known), Some(m(8)));
-        assert_eq!(nearest_meeting(m(12), known), Some(m(8)));
-        assert_eq!(nearest_meeting(MeetingNumber::new(9, 2022), known), None);
-        // Halfway between two meetings, neither is the one meant.
-        assert_eq!(nearest_meeting(m(3), [m(2), m(4)]), None);
     }
 
     #[test]

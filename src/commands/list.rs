@@ -41,8 +41,8 @@ pub fn run(env: &Env, args: &ListArgs) -> Result<i32, UsageError> {
     let root = env.root()?;
     let (record, _) = crate::load::load_headers(&root);
     if let Some(m) = args.meeting {
-        if record.meeting(m).is_none() {
-            return Err(crate::commands::unknown_meeting(&record, m).into());
+        if let Err(e) = record.find_meeting(m) {
+            return Err(e.to_string().into());
         }
     }
     let text = match args.what {

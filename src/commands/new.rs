@@ -119,8 +119,8 @@ fn new_case(
     let mut text = String::from("---\n");
     let path = match meeting {
         Some(m) => {
-            if record.meeting(m).is_none() {
-                return Err(crate::commands::unknown_meeting(record, m).into());
+            if let Err(e) = record.find_meeting(m) {
+                return Err(e.to_string().into());
             }
             let Some(k) = kind else {
                 let types = record.board.case_types.join(", ");
@@ -251,8 +251,8 @@ fn new_meeting(
 pub fn schedule(env: &Env, draft: &Path, meeting: MeetingNumber) -> Result<i32, UsageError> {
     let root = env.root()?;
     let (record, _) = crate::load::load(&root);
-    if record.meeting(meeting).is_none() {
-        return Err(crate::commands::unknown_meeting(&record, meeting).into());
+    if let Err(e) = record.find_meeting(meeting) {
+        return Err(e.to_string().into());
     }
     // The draft: a path (from here or from the record), or a name in drafts/.
     let candidates = [

@@ -122,9 +122,12 @@ impl<'a> Renderer<'a> {
 
     /// The meeting notice with its agenda.
     pub fn notice(&self, number: MeetingNumber, flavor: Flavor) -> Result<Fragment, String> {
-        let meeting = self
-            .meeting_view(number)
-            .ok_or_else(|| crate::commands::unknown_meeting(self.record, number))?;
+        let meeting = view::meeting(
+            self.record,
+            self.record
+                .find_meeting(number)
+                .map_err(|e| e.to_string())?,
+        );
         let agenda: Vec<CaseView> = self
             .record
             .agenda(number)
@@ -162,11 +165,7 @@ impl<'a> Renderer<'a> {
 
     /// The case numbered `number`; an unknown number suggests the nearest.
     pub fn find_case(&self, number: CaseNumber) -> Result<&'a Case, String> {
-        let mut found = self.record.cases_numbered(number);
-        let first = found
-            .next()
-            .ok_or_else(|| crate::commands::unknown_case(self.record, number))?;
-        Ok(first)
+        self.record.find_case(number).map_err(|e| e.to_string())
     }
 
     /// Quarterly overview of a year's cases, per meeting in date order.
