@@ -2,7 +2,7 @@
 
 use crate::cli::{RenderArgs, RenderWhat};
 use crate::model::shortcode::StatusRef;
-use crate::model::{CaseNumber, MeetingNumber};
+use crate::model::MeetingNumber;
 use crate::render::documents::{Flavor, Fragment, Renderer};
 use crate::render::view::RenderOptions;
 use crate::render::{invite, pdf, templates, OutputFormat};
@@ -268,14 +268,4 @@ fn parse_status_ref(which: &str) -> Result<StatusRef, UsageError> {
                 "`{which}` is neither a date (2021-11-24) nor a meeting (7/2021)"
             ))
         })
-}
-
-/// Parses a meeting argument for clap.
-pub fn meeting_arg(s: &str) -> Result<MeetingNumber, String> {
-    MeetingNumber::parse_arg(s).map_err(|e| e.0)
-}
-
-/// Parses a case argument for clap.
-pub fn case_arg(s: &str) -> Result<CaseNumber, String> {
-    CaseNumber::parse_arg(s).map_err(|e| e.0)
 }
