@@ -1,9 +1,9 @@
 //! `pds check`.
 
+use super::{print, Env, UsageError};
 use crate::cli::CheckArgs;
 use crate::diag::Code;
 use crate::report::{self, Format, Summary};
-use crate::run::{print, Env, UsageError};
 
 pub fn run(env: &Env, args: &CheckArgs) -> Result<i32, UsageError> {
     if let Some(name) = &args.explain {

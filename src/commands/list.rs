@@ -1,8 +1,8 @@
 //! `pds list cases|meetings`: queries over the record, as a table or JSON.
 
+use super::{print, Env, UsageError};
 use crate::cli::{ListArgs, ListFormat, ListWhat};
 use crate::model::{Case, CaseKind, Meeting, MeetingKind, MeetingStatus, Record};
-use crate::run::{print, Env, UsageError};
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -1,9 +1,14 @@
 //! One module per subcommand: each takes its arguments and returns an exit code.
 
 pub mod check;
+pub mod env;
 pub mod fmt;
 pub mod list;
 pub mod new;
 pub mod next;
+pub mod output;
 pub mod render;
 pub mod templates;
+
+pub use env::{Env, UsageError};
+pub use output::{after_stdout, eprint, print, print_bytes};

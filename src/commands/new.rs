@@ -1,9 +1,9 @@
 //! `pds new case|meeting` and `pds schedule`: create and number records
 //! without ever overwriting a file (temporary file, then rename).
 
+use super::{print, Env, UsageError};
 use crate::cli::NewCommand;
 use crate::model::{CaseNumber, Date, MeetingNumber, Record, TimeSpan};
-use crate::run::{print, Env, UsageError};
 use crate::write::atomic_create;
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! `pds next`: the next free case number of a year.
 
-use crate::run::{print, Env, UsageError};
+use super::{print, Env, UsageError};
 
 pub fn run(env: &Env, year: Option<u16>) -> Result<i32, UsageError> {
     let root = env.root()?;

@@ -1,5 +1,6 @@
 //! `pds render <document>`: the documents the board receives.
 
+use super::{print_bytes, Env, UsageError};
 use crate::cli::{RenderArgs, RenderWhat};
 use crate::model::shortcode::StatusRef;
 use crate::model::MeetingNumber;
@@ -7,7 +8,6 @@ use crate::render::documents::{Flavor, Fragment, Renderer};
 use crate::render::view::RenderOptions;
 use crate::render::{invite, pdf, templates, OutputFormat};
 use crate::report::printable;
-use crate::run::{print_bytes, Env, UsageError};
 use std::io::IsTerminal;
 use std::path::Path;
 

@@ -1,8 +1,8 @@
 //! `pds templates eject`: the built-in templates, copied out for overriding.
 
+use super::{print, Env, UsageError};
 use crate::cli::TemplatesCommand;
 use crate::render::templates::BUILTIN;
-use crate::run::{print, Env, UsageError};
 
 pub fn run(env: &Env, cmd: &TemplatesCommand) -> Result<i32, UsageError> {
     match cmd {
