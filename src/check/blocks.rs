@@ -1,8 +1,7 @@
 //! Generated blocks in case bodies (`{{ status(date="2021-11-24") }}`): each
 //! must be known, well-formed, and name things the record holds.
 
-use crate::diag::Code;
-use crate::diag::{Finding, Findings, Location};
+use crate::diag::{Code, Finding, Findings, Location};
 use crate::model::shortcode::{self, Segment, Shortcode, StatusRef};
 use crate::model::Record;
 

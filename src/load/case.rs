@@ -3,9 +3,7 @@
 use super::frontmatter::{self, SplitError};
 use super::meeting::meeting_number;
 use super::schema::{Ctx, Fields};
-use crate::diag::Code;
-use crate::diag::SourceFile;
-use crate::diag::{Finding, Findings, Location};
+use crate::diag::{Code, Finding, Findings, Location, SourceFile};
 use crate::model::{At, Case, CaseKind, CaseNumber, CaseStatus, Part};
 use crate::yaml::{self, Node};
 

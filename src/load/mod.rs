@@ -12,9 +12,7 @@ pub mod risk;
 pub mod schema;
 pub mod status;
 
-use crate::diag::Code;
-use crate::diag::SourceFile;
-use crate::diag::{Finding, Findings, Location};
+use crate::diag::{Code, Finding, Findings, Location, SourceFile};
 use crate::model::{Case, Meeting, MeetingNumber, Record};
 use crate::yaml::{self, SyntaxError};
 use schema::Ctx;

@@ -5,8 +5,7 @@
 //! published whole. Only then is the public view made (`model::public`),
 //! and that view is all a public document is rendered from.
 
-use crate::diag::Finding;
-use crate::diag::Severity;
+use crate::diag::{Finding, Severity};
 use crate::model::Record;
 use crate::report::printable;
 

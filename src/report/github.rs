@@ -1,8 +1,7 @@
 //! `--format github`: one workflow command per finding, so GitHub Actions
 //! annotates the pull request's files.
 
-use crate::diag::Finding;
-use crate::diag::Severity;
+use crate::diag::{Finding, Severity};
 
 /// `prefix` is the record's folder as seen from the repository's top (`cases/`),
 /// so annotations land on the right file. At most `max_per_code` findings of
@@ -81,9 +80,7 @@ mod tests {
 
     #[test]
     fn findings_past_the_limit_of_their_code_are_one_notice() {
-        use crate::diag::Code;
-        use crate::diag::Location;
-        use crate::diag::SourceFile;
+        use crate::diag::{Code, Location, SourceFile};
         let f = SourceFile::new("2021/09-21-a.md", "x", "---\nnumber: 9/21\n".to_string());
         let findings: Vec<Finding> = (0..4)
             .map(|_| Finding::new(Code::CaseGap, Location::new(&f, 12, 4), "gap"))

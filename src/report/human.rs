@@ -1,9 +1,7 @@
 //! Human output: each finding as a miette diagnostic quoting its source.
 
 use super::{printable, Summary};
-use crate::diag::Finding;
-use crate::diag::Severity;
-use crate::diag::SourceFile;
+use crate::diag::{Finding, Severity, SourceFile};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
@@ -276,8 +274,7 @@ fn report_for<'a>(finding: &'a Finding, prefix: &str) -> Report<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::Code;
-    use crate::diag::Location;
+    use crate::diag::{Code, Location};
 
     fn file(name: &str, text: &str) -> SourceFile {
         SourceFile::new(name, name, text.to_string())

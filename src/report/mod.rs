@@ -4,8 +4,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 
-use crate::diag::Finding;
-use crate::diag::{Code, Severity};
+use crate::diag::{Code, Finding, Severity};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -129,8 +128,7 @@ mod tests {
 
     #[test]
     fn at_most_max_findings_of_each_code_are_shown_in_their_order() {
-        use crate::diag::Location;
-        use crate::diag::SourceFile;
+        use crate::diag::{Location, SourceFile};
         let file = SourceFile::new("a.md", "a.md", "x\n".to_string());
         let finding =
             |code: Code, i: usize| Finding::new(code, Location::whole(&file), format!("{i}"));
