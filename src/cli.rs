@@ -72,7 +72,7 @@ pub enum Command {
         /// The draft: drafts/strategi.md, or strategi
         draft: PathBuf,
         /// The meeting: 7/2021 or 7-2021
-        #[arg(long, value_parser = crate::commands::render::meeting_arg)]
+        #[arg(long)]
         meeting: MeetingNumber,
     },
     /// Rewrite files canonically: YAML formatted on its syntax tree (comments
@@ -156,13 +156,11 @@ pub enum RenderWhat {
     /// The meeting notice (møteinnkalling) with its agenda
     Notice {
         /// The meeting: 7/2021 or 7-2021
-        #[arg(value_parser = crate::commands::render::meeting_arg)]
         meeting: MeetingNumber,
     },
     /// One case document (saksfremlegg)
     Case {
         /// The case: 43/21 or 43-21
-        #[arg(value_parser = crate::commands::render::case_arg)]
         case: CaseNumber,
     },
     /// Quarterly overview of a year's cases, per meeting
@@ -183,19 +181,16 @@ pub enum RenderWhat {
     /// Minutes (protokoll): attendance, each case with its decision, new action items
     Minutes {
         /// The meeting: 7/2021 or 7-2021
-        #[arg(value_parser = crate::commands::render::meeting_arg)]
         meeting: MeetingNumber,
     },
     /// The whole board pack: the notice, then every case document in agenda order
     Pack {
         /// The meeting: 7/2021 or 7-2021
-        #[arg(value_parser = crate::commands::render::meeting_arg)]
         meeting: MeetingNumber,
     },
     /// The meeting as a calendar invitation (.ics)
     Invite {
         /// The meeting: 7/2021 or 7-2021
-        #[arg(value_parser = crate::commands::render::meeting_arg)]
         meeting: MeetingNumber,
     },
 }
@@ -209,7 +204,7 @@ pub enum NewCommand {
         #[arg(long)]
         title: String,
         /// Put it on this meeting's agenda: 7/2021 or 7-2021
-        #[arg(long, value_parser = crate::commands::render::meeting_arg)]
+        #[arg(long)]
         meeting: Option<MeetingNumber>,
         /// The case type, one of pds.yaml case_types (required with --meeting)
         #[arg(long = "type", value_name = "TYPE")]

@@ -2,58 +2,8 @@
 //! 0 success, 1 the check found errors, 2 bad usage or an unknown name.
 
 use crate::cli::{Cli, ColorChoice, Command};
-use crate::commands;
+use crate::commands::{self, after_stdout, eprint, print, Env, UsageError};
 use std::io::IsTerminal;
-use std::path::PathBuf;
-
-/// A failure that is the user's to fix: printed as `error: …`, exit 2.
-#[derive(Debug)]
-pub struct UsageError(pub String);
-
-impl<T: Into<String>> From<T> for UsageError {
-    fn from(s: T) -> Self {
-        UsageError(s.into())
-    }
-}
-
-/// What every command gets besides its own arguments.
-pub struct Env {
-    pub repo: Option<PathBuf>,
-    pub color: bool,
-    pub quiet: bool,
-}
-
-impl Env {
-    /// The record's root: `--repo`, or upward from the current folder.
-    pub fn root(&self) -> Result<PathBuf, UsageError> {
-        match &self.repo {
-            Some(dir) => {
-                if !dir.is_dir() {
-                    return Err(
-                        format!("{} does not exist or is not a folder", dir.display()).into(),
-                    );
-                }
-                if !dir.join(crate::load::BOARD_FILE).is_file() {
-                    return Err(format!(
-                        "{} is not a pds record: it holds no pds.yaml",
-                        dir.display()
-                    )
-                    .into());
-                }
-                Ok(dir.clone())
-            }
-            None => {
-                let cwd = std::env::current_dir()
-                    .map_err(|e| format!("cannot read the current folder: {e}"))?;
-                crate::load::find_root(&cwd).ok_or_else(|| {
-                    UsageError(
-                        "no pds record here: no pds.yaml in this folder or any folder above it (use --repo DIR)".into(),
-                    )
-                })
-            }
-        }
-    }
-}
 
 pub fn run(cli: Cli) -> i32 {
     let color = match cli.color {
@@ -117,50 +67,4 @@ pub fn parse_failed(e: &clap::Error) -> i32 {
     }
     print(&e.render().to_string());
     after_stdout(e.exit_code())
-}
-
-/// Writes to stdout: the one way every command prints. A closed pipe
-/// (`pds list cases | head -1`) is not an error: the rest is dropped quietly.
-/// Any other failure (a full disk) is kept, nothing more is printed, and
-/// `run` ends with exit 2 naming it.
-pub fn print(text: &str) {
-    print_bytes(text.as_bytes());
-}
-
-/// `print` for bytes that are not text (a PDF written to `-o -`).
-pub fn print_bytes(bytes: &[u8]) {
-    use std::io::Write;
-    if STDOUT_FAILED.get().is_some() {
-        return;
-    }
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_all(bytes).and_then(|()| out.flush()) {
-        let _ = STDOUT_FAILED.set(e.kind());
-    }
-}
-
-/// Writes to stderr. If that fails too there is nowhere left to say so: the
-/// exit code tells (`eprintln!` would panic, exit 101).
-pub fn eprint(text: &str) {
-    use std::io::Write;
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
-}
-
-/// The first failure to write to stdout, if any.
-static STDOUT_FAILED: std::sync::OnceLock<std::io::ErrorKind> = std::sync::OnceLock::new();
-
-/// The exit code once the command is done: a failed write to stdout turns
-/// success into exit 2 with a message; a closed pipe changes nothing.
-fn after_stdout(code: i32) -> i32 {
-    match STDOUT_FAILED.get() {
-        None | Some(std::io::ErrorKind::BrokenPipe) => code,
-        Some(kind) => {
-            eprint(&format!(
-                "error: cannot write to standard output: {}\n",
-                std::io::Error::from(*kind)
-            ));
-            2
-        }
-    }
 }

@@ -59,6 +59,11 @@ pub struct SyntaxError {
 /// levels; each level costs the parser stack, so deeper is refused early.
 pub const MAX_DEPTH: usize = 32;
 
+/// The stack of each thread that parses YAML (the loader's), as much as the
+/// main thread's. Parsing recurses per nesting level (up to `MAX_DEPTH`), and
+/// a debug build spends 16-32 KiB a level: 60 levels overflowed the 2 MiB default.
+pub const STACK_SIZE: usize = 8 * 1024 * 1024;
+
 /// How many values (scalars, lists, mappings) one file may hold, aliases
 /// expanded. A 1 MiB file of short values holds fewer.
 pub const MAX_NODES: usize = 200_000;
@@ -639,14 +644,14 @@ mod tests {
 
     #[test]
     fn nesting_up_to_the_limit_parses_on_a_loader_thread() {
-        // The loader parses on threads of `load::STACK_SIZE`; a debug build
+        // The loader parses on threads of `STACK_SIZE`; a debug build
         // needs far more stack per level than a release build.
         for text in [
             format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH)),
             format!("{}x\n", "- ".repeat(MAX_DEPTH)),
         ] {
             let parsed = std::thread::Builder::new()
-                .stack_size(crate::load::STACK_SIZE)
+                .stack_size(STACK_SIZE)
                 .spawn(move || parse(&text).is_ok())
                 .unwrap()
                 .join()

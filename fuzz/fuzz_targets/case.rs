@@ -4,9 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pds::check::finding::Findings;
+use pds::diag::{Findings, SourceFile};
 use pds::load::{case, frontmatter};
-use pds::source::SourceFile;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();

@@ -28,8 +28,8 @@ fn record() -> &'static PathBuf {
 fuzz_target!(|data: &[u8]| {
     let root = record();
     std::fs::write(root.join("2021/01-21-fuzz.md"), data).unwrap();
-    let (record, findings, extras) = pds::load::load(root);
-    let findings = pds::check::check(&record, findings, &extras);
+    let (record, findings) = pds::load::load(root);
+    let findings = pds::check::check(&record, findings);
     assert!(
         findings
             .iter()
@@ -44,7 +44,6 @@ fuzz_target!(|data: &[u8]| {
         &summary,
         false,
         80,
-        &|_| None,
         pds::report::MAX_PER_CODE,
         "",
     );

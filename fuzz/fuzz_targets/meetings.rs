@@ -3,10 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pds::check::finding::Findings;
+use pds::diag::{Findings, SourceFile};
 use pds::load::schema::Ctx;
 use pds::load::{meeting, syntax_finding};
-use pds::source::SourceFile;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();

@@ -2,8 +2,7 @@
 //! revision — numbers taken twice by parallel branches, and the frozen
 //! record of meetings that were held.
 
-use super::code::Code;
-use super::finding::{Finding, Findings, Location};
+use crate::diag::{Code, Finding, Findings, Location};
 use crate::model::{Case, MeetingStatus, Record};
 use std::collections::{BTreeMap, BTreeSet};
 

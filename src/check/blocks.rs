@@ -1,10 +1,9 @@
 //! Generated blocks in case bodies (`{{ status(date="2021-11-24") }}`): each
 //! must be known, well-formed, and name things the record holds.
 
-use super::code::Code;
-use super::finding::{Finding, Findings, Location};
+use crate::diag::{Code, Finding, Findings, Location};
+use crate::model::shortcode::{self, Segment, Shortcode, StatusRef};
 use crate::model::Record;
-use crate::render::shortcode::{self, Segment, Shortcode, StatusRef};
 
 pub fn check(record: &Record, findings: &mut Findings) {
     for case in &record.cases {

@@ -4,22 +4,19 @@
 
 pub mod base;
 pub mod blocks;
-pub mod code;
-pub mod finding;
 pub mod registers;
 pub mod sequence;
 
-use crate::load::LoadExtras;
+use crate::diag::{nearest, Code, Finding, Findings, Location};
+use crate::model::lookup::nearest_meeting;
 use crate::model::{CaseKind, CaseNumber, CaseStatus, Date, Meeting, MeetingNumber, Record};
-use code::Code;
-use finding::{nearest, Finding, Findings, Location};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Runs every rule over the record and applies the board's acknowledgements.
-pub fn check(record: &Record, mut findings: Findings, extras: &LoadExtras) -> Vec<Finding> {
-    case_sequence(record, extras, &mut findings);
-    meetings(record, extras, &mut findings);
-    case_meetings(record, extras, &mut findings);
+pub fn check(record: &Record, mut findings: Findings) -> Vec<Finding> {
+    case_sequence(record, &mut findings);
+    meetings(record, &mut findings);
+    case_meetings(record, &mut findings);
     file_names(record, &mut findings);
     standing_items(record, &mut findings);
     references(record, &mut findings);
@@ -38,7 +35,7 @@ pub fn number_from_file_name(name: &str) -> Option<CaseNumber> {
     CaseNumber::parse(&format!("{seq}/{yy}")).ok()
 }
 
-fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
+fn case_sequence(record: &Record, findings: &mut Findings) {
     // In meeting order, so the first of duplicates is the one on the earliest agenda.
     let mut numbered: Vec<_> = record.cases.iter().filter(|c| c.number.is_some()).collect();
     numbered.sort_by_cached_key(|c| {
@@ -66,7 +63,8 @@ fn case_sequence(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
         .iter()
         .filter(|c| c.number.is_none() && c.status != CaseStatus::Draft)
         .map(|c| c.file.name());
-    let reserved: BTreeSet<CaseNumber> = extras
+    let reserved: BTreeSet<CaseNumber> = record
+        .unloaded
         .broken_cases
         .iter()
         .map(String::as_str)
@@ -221,7 +219,7 @@ fn misdated(record: &Record) -> Vec<(&Meeting, &Meeting)> {
         .collect()
 }
 
-fn meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
+fn meetings(record: &Record, findings: &mut Findings) {
     let mut by_number: BTreeMap<MeetingNumber, Vec<&crate::model::Meeting>> = BTreeMap::new();
     for m in &record.meetings {
         by_number.entry(m.number.value).or_default().push(m);
@@ -250,7 +248,11 @@ fn meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
     }
     for (year, list) in &years {
         // A meeting that did not load (a bad date, say) still holds its number.
-        let broken = extras.broken_meetings.iter().filter(|m| m.year == *year);
+        let broken = record
+            .unloaded
+            .broken_meetings
+            .iter()
+            .filter(|m| m.year == *year);
         let present: BTreeSet<u32> = list
             .iter()
             .map(|m| m.number.seq)
@@ -346,31 +348,14 @@ fn meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
     }
 }
 
-/// The meeting of `given`'s year whose number is closest to it, when one is
-/// closer than all others: for an unknown 9/2021, 8/2021.
-pub fn nearest_meeting(
-    given: MeetingNumber,
-    known: impl IntoIterator<Item = MeetingNumber>,
-) -> Option<MeetingNumber> {
-    let same_year: BTreeSet<MeetingNumber> = known
-        .into_iter()
-        .filter(|m| m.year == given.year && *m != given)
-        .collect();
-    let distance = |m: &MeetingNumber| m.seq.abs_diff(given.seq);
-    let best = same_year.iter().map(distance).min()?;
-    let mut closest = same_year.iter().filter(|m| distance(m) == best);
-    match (closest.next(), closest.next()) {
-        (Some(m), None) => Some(*m),
-        _ => None,
-    }
-}
-
-fn case_meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) {
+fn case_meetings(record: &Record, findings: &mut Findings) {
     for case in &record.cases {
         let Some(meeting) = &case.meeting else {
             continue;
         };
-        if record.meeting(meeting.value).is_none() && !extras.meeting_may_exist(meeting.value) {
+        if record.meeting(meeting.value).is_none()
+            && !record.unloaded.meeting_may_exist(meeting.value)
+        {
             let text = meeting.value.to_string();
             let add = format!("add meeting {text} to {}/meetings.yaml", meeting.value.year);
             let help = match nearest_meeting(
@@ -388,7 +373,8 @@ fn case_meetings(record: &Record, extras: &LoadExtras, findings: &mut Findings) 
             .help(help);
             // An empty meetings.yaml of the year is where the fix goes.
             let year_file = format!("{}/meetings.yaml", meeting.value.year);
-            for file in extras
+            for file in record
+                .unloaded
                 .empty_meeting_files
                 .iter()
                 .filter(|f| f.name() == year_file)
@@ -573,7 +559,8 @@ fn acknowledge(record: &Record, findings: &mut Vec<Finding>) {
             if f.code.as_str() == ack.finding.value
                 && f.subject.as_deref() == Some(ack.number.value.as_str())
             {
-                f.acknowledged = true;
+                // The first entry that matches gives the note.
+                f.acknowledged.get_or_insert_with(|| ack.note.clone());
                 matched = true;
             }
         }
@@ -608,8 +595,8 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         }
-        let (record, findings, extras) = crate::load::load(dir.path());
-        check(&record, findings, &extras)
+        let (record, findings) = crate::load::load(dir.path());
+        check(&record, findings)
     }
 
     const BOARD: (&str, &str) = ("pds.yaml", "board: Styret\n");
@@ -729,17 +716,6 @@ mod tests {
                 "case number 4/21 is carried by no case: the sequence skips from 2/21 to 5/21",
             ]
         );
-    }
-
-    #[test]
-    fn the_nearest_meeting_is_the_closest_number_of_the_year() {
-        let known = [1, 2, 3, 4, 5, 6, 7, 8].map(|s| MeetingNumber::new(s, 2021));
-        let m = |s| MeetingNumber::new(s, 2021);
-        assert_eq!(nearest_meeting(m(9), known), Some(m(8)));
-        assert_eq!(nearest_meeting(m(12), known), Some(m(8)));
-        assert_eq!(nearest_meeting(MeetingNumber::new(9, 2022), known), None);
-        // Halfway between two meetings, neither is the one meant.
-        assert_eq!(nearest_meeting(m(3), [m(2), m(4)]), None);
     }
 
     #[test]

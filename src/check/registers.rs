@@ -1,8 +1,7 @@
 //! Checks of the risk register, status reports, forum items and action items:
 //! unique ids, and every reference by id names something.
 
-use super::code::Code;
-use super::finding::{nearest, Finding, Findings, Location};
+use crate::diag::{nearest, Code, Finding, Findings, Location};
 use crate::model::{CaseNumber, MeetingStatus, Raised, Record, RiskStatus};
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,47 +1,34 @@
 //! `pds check`.
 
-use crate::check::code::Code;
-use crate::check::finding::Finding;
+use super::{print, Env, UsageError};
 use crate::cli::CheckArgs;
+use crate::diag::Code;
 use crate::report::{self, Format, Summary};
-use crate::run::{print, Env, UsageError};
 
 pub fn run(env: &Env, args: &CheckArgs) -> Result<i32, UsageError> {
     if let Some(name) = &args.explain {
         return explain(name);
     }
     let root = env.root()?;
-    let (record, mut findings, extras) = crate::load::load_headers(&root);
+    let (record, mut findings) = crate::load::load_headers(&root);
     if let Some(rev) = &args.base {
         let texts = crate::git::record_at(&root, rev)?;
-        let (base, _, _) = crate::load::load_texts(&root, &texts);
+        let (base, _) = crate::load::load_texts(&root, &texts);
         crate::check::base::compare(&record, &base, rev, &mut findings);
     }
-    let mut findings = crate::check::check(&record, findings, &extras);
+    let mut findings = crate::check::check(&record, findings);
     let summary = Summary::of(&findings, record.files);
     // -q trims what people read; output for programs stays whole.
     if env.quiet && args.format == Format::Human {
-        findings.retain(|f| !f.acknowledged);
+        findings.retain(|f| !f.is_acknowledged());
     }
     let text = match args.format {
         Format::Human => {
-            let notes = |f: &Finding| {
-                record
-                    .board
-                    .acknowledged
-                    .iter()
-                    .find(|a| {
-                        a.finding.value == f.code.as_str()
-                            && Some(a.number.value.as_str()) == f.subject.as_deref()
-                    })
-                    .map(|a| a.note.clone())
-            };
             let mut text = report::human::render(
                 &findings,
                 &summary,
                 env.color,
                 80,
-                &notes,
                 report::MAX_PER_CODE,
                 &display_prefix(&root),
             );
@@ -91,7 +78,7 @@ fn explain(name: &str) -> Result<i32, UsageError> {
         }
         None => {
             let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
-            let hint = crate::check::finding::nearest(name, names.iter().copied())
+            let hint = crate::diag::nearest(name, names.iter().copied())
                 .map(|n| format!("; did you mean `{n}`?"))
                 .unwrap_or_else(|| format!("; the codes are: {}", names.join(", ")));
             Err(format!("`{name}` is not a finding code{hint}").into())

@@ -1,9 +1,9 @@
 //! `pds fmt [--check] [PATH…]`: rewrite the record's files canonically.
 
+use super::{eprint, print, Env, UsageError};
 use crate::fmt::{format, Outcome};
 use crate::load::{classify, FileKind};
 use crate::report::printable;
-use crate::run::{eprint, print, Env, UsageError};
 use std::path::{Path, PathBuf};
 
 pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError> {

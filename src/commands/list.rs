@@ -1,8 +1,8 @@
 //! `pds list cases|meetings`: queries over the record, as a table or JSON.
 
+use super::{print, Env, UsageError};
 use crate::cli::{ListArgs, ListFormat, ListWhat};
 use crate::model::{Case, CaseKind, Meeting, MeetingKind, MeetingStatus, Record};
-use crate::run::{print, Env, UsageError};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -39,10 +39,10 @@ struct MeetingRow {
 
 pub fn run(env: &Env, args: &ListArgs) -> Result<i32, UsageError> {
     let root = env.root()?;
-    let (record, _, _) = crate::load::load_headers(&root);
+    let (record, _) = crate::load::load_headers(&root);
     if let Some(m) = args.meeting {
-        if record.meeting(m).is_none() {
-            return Err(crate::commands::unknown_meeting(&record, m).into());
+        if let Err(e) = record.find_meeting(m) {
+            return Err(e.to_string().into());
         }
     }
     let text = match args.what {

@@ -3,11 +3,11 @@
 //! values edited through the YAML tree, each new text verified before it is
 //! renamed into place, and never over an existing file.
 
+use super::{print, Env, UsageError};
 use crate::cli::NewCommand;
-use crate::load::{FileKind, LoadExtras};
+use crate::load::FileKind;
 use crate::model::{CaseNumber, Date, MeetingNumber, Record, TimeSpan};
 use crate::report::printable;
-use crate::run::{print, Env, UsageError};
 use crate::write::edit::{self, NewMeeting};
 use crate::write::verify::{map, text};
 use crate::write::{place, Intent, RecordWriter};
@@ -27,7 +27,7 @@ pub fn run(env: &Env, cmd: &NewCommand) -> Result<i32, UsageError> {
     let root = env.root()?;
     // The lock first: the next number is chosen from what the last writer left.
     let writer = RecordWriter::open(&root)?;
-    let (record, _, extras) = crate::load::load(writer.root());
+    let (record, _) = crate::load::load(writer.root());
     match cmd {
         NewCommand::Case {
             title,
@@ -38,7 +38,6 @@ pub fn run(env: &Env, cmd: &NewCommand) -> Result<i32, UsageError> {
             env,
             &writer,
             &record,
-            &extras,
             title,
             *meeting,
             kind.as_deref(),
@@ -53,7 +52,6 @@ pub fn run(env: &Env, cmd: &NewCommand) -> Result<i32, UsageError> {
             env,
             &writer,
             &record,
-            &extras,
             date,
             time.as_deref(),
             place.as_deref(),
@@ -77,7 +75,7 @@ fn check_type(record: &Record, kind: &str) -> Result<(), UsageError> {
         return Ok(());
     }
     let types: Vec<&str> = record.board.case_types.iter().map(String::as_str).collect();
-    let hint = crate::check::finding::nearest(kind, types.iter().copied())
+    let hint = crate::diag::nearest(kind, types.iter().copied())
         .map(|n| format!("did you mean {}?", shown(n)))
         .unwrap_or_else(|| format!("the types are {}", shown(&types.join(", "))));
     Err(format!("`{}` is not a case type of this board; {hint}", shown(kind)).into())
@@ -86,11 +84,7 @@ fn check_type(record: &Record, kind: &str) -> Result<(), UsageError> {
 /// The next case number of `meeting`'s year that `pds check` accepts: above
 /// every number carried by a case, or reserved by the name of a case file
 /// that does not load.
-pub fn next_case_number(
-    record: &Record,
-    extras: &LoadExtras,
-    year: u16,
-) -> Result<CaseNumber, UsageError> {
+pub fn next_case_number(record: &Record, year: u16) -> Result<CaseNumber, UsageError> {
     if !CASE_YEARS.contains(&year) {
         return Err(format!(
             "pds numbers cases only in the years 2000–2099 (n/yy means 20yy), not in {year}"
@@ -99,7 +93,8 @@ pub fn next_case_number(
     }
     let yy = (year % 100) as u8;
     let loaded = crate::check::next_free(record, yy).seq - 1;
-    let reserved = extras
+    let reserved = record
+        .unloaded
         .broken_cases
         .iter()
         .filter_map(|name| crate::check::number_from_file_name(name))
@@ -134,7 +129,6 @@ fn new_case(
     env: &Env,
     writer: &RecordWriter,
     record: &Record,
-    extras: &LoadExtras,
     title: &str,
     meeting: Option<MeetingNumber>,
     kind: Option<&str>,
@@ -154,8 +148,8 @@ fn new_case(
     let mut fields: Vec<(&str, String)> = Vec::new();
     let (rel, file_kind) = match meeting {
         Some(m) => {
-            if record.meeting(m).is_none() {
-                return Err(crate::commands::unknown_meeting(record, m).into());
+            if let Err(e) = record.find_meeting(m) {
+                return Err(e.to_string().into());
             }
             let Some(k) = kind else {
                 let types = record.board.case_types.join(", ");
@@ -165,7 +159,7 @@ fn new_case(
                 )
                 .into());
             };
-            let number = next_case_number(record, extras, m.year)?;
+            let number = next_case_number(record, m.year)?;
             fields.push(("number", number.to_string()));
             fields.push(("meeting", m.to_string()));
             fields.push(("title", title.to_string()));
@@ -218,7 +212,6 @@ fn new_meeting(
     env: &Env,
     writer: &RecordWriter,
     record: &Record,
-    extras: &LoadExtras,
     date: &str,
     time: Option<&str>,
     place: Option<&str>,
@@ -265,7 +258,8 @@ fn new_meeting(
         .iter()
         .map(|m| m.number.value.seq)
         .chain(
-            extras
+            record
+                .unloaded
                 .broken_meetings
                 .iter()
                 .filter(|m| m.year == date.year)
@@ -320,9 +314,9 @@ pub fn schedule(env: &Env, draft: &Path, meeting: MeetingNumber) -> Result<i32, 
     let root = env.root()?;
     let writer = RecordWriter::open(&root)?;
     let root = writer.root();
-    let (record, _, extras) = crate::load::load(root);
-    if record.meeting(meeting).is_none() {
-        return Err(crate::commands::unknown_meeting(&record, meeting).into());
+    let (record, _) = crate::load::load(root);
+    if let Err(e) = record.find_meeting(meeting) {
+        return Err(e.to_string().into());
     }
     // The draft: a path (from here or from the record), or a name in drafts/.
     let candidates = [
@@ -365,7 +359,7 @@ pub fn schedule(env: &Env, draft: &Path, meeting: MeetingNumber) -> Result<i32, 
     if matches!(case.kind, crate::model::CaseKind::Unknown) {
         return Err(format!("{name} has no `type`: add one (or `parts`) before scheduling").into());
     }
-    let number = next_case_number(&record, &extras, meeting.year)?;
+    let number = next_case_number(&record, meeting.year)?;
     let scheduled = edit::schedule(case.file.text(), number, meeting)
         .map_err(|why| format!("left {name} as it was: {why}"))?;
     let stem = case

@@ -1,13 +1,13 @@
 //! `pds render <document>`: the documents the board receives.
 
+use super::{print_bytes, Env, UsageError};
 use crate::cli::{RenderArgs, RenderWhat};
-use crate::model::{CaseNumber, MeetingNumber};
+use crate::model::shortcode::StatusRef;
+use crate::model::MeetingNumber;
 use crate::render::documents::{Flavor, Fragment, Renderer};
-use crate::render::shortcode::StatusRef;
 use crate::render::view::RenderOptions;
 use crate::render::{invite, pdf, templates, OutputFormat};
 use crate::report::printable;
-use crate::run::{print_bytes, Env, UsageError};
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -40,21 +40,24 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
     let scoped = scope(&args.what)
         .filter(|_| !args.public)
         .map(|scope| crate::load::load_scoped(&root, scope));
-    let (record, findings, extras) = match scoped {
+    let (record, findings) = match scoped {
         Some(loaded) if names_something(&loaded.0, &args.what) => loaded,
         _ => crate::load::load(&root),
     };
     let templates = templates::load(&root)?;
     // --public: refused unless the record checks clean; then rendered from its public view.
     let (record, checked) = match args.public {
-        true => match crate::render::public::prepare(record, findings, &extras) {
-            Ok((view, checked)) => (view, Ok(checked)),
-            Err(refusal) => {
-                eprint!("{refusal}");
-                return Ok(1);
+        true => {
+            let checked = crate::check::check(&record, findings);
+            match crate::render::public::prepare(record, checked) {
+                Ok((view, checked)) => (view, Ok(checked)),
+                Err(refusal) => {
+                    eprint!("{refusal}");
+                    return Ok(1);
+                }
             }
-        },
-        false => (record, Err((findings, extras))),
+        }
+        false => (record, Err(findings)),
     };
     let renderer = Renderer::new(
         &record,
@@ -63,9 +66,11 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
             public: args.public,
         },
     );
+    // Without --public, the check runs only if a document needs its
+    // findings (the overview's footnotes).
     let renderer = match checked {
         Ok(checked) => renderer.with_findings(checked),
-        Err((findings, extras)) => renderer.with_load_findings(findings, extras),
+        Err(findings) => renderer.with_findings_from(|| crate::check::check(&record, findings)),
     };
     let flavor = match args.format {
         OutputFormat::Md => Flavor::Md,
@@ -263,14 +268,4 @@ fn parse_status_ref(which: &str) -> Result<StatusRef, UsageError> {
                 "`{which}` is neither a date (2021-11-24) nor a meeting (7/2021)"
             ))
         })
-}
-
-/// Parses a meeting argument for clap.
-pub fn meeting_arg(s: &str) -> Result<MeetingNumber, String> {
-    MeetingNumber::parse_arg(s).map_err(|e| e.0)
-}
-
-/// Parses a case argument for clap.
-pub fn case_arg(s: &str) -> Result<CaseNumber, String> {
-    CaseNumber::parse_arg(s).map_err(|e| e.0)
 }

@@ -1,9 +1,9 @@
 //! `pds templates eject`: the built-in templates, copied out for overriding.
 
+use super::{print, Env, UsageError};
 use crate::cli::TemplatesCommand;
 use crate::render::templates::BUILTIN;
 use crate::report::printable;
-use crate::run::{print, Env, UsageError};
 use crate::write::RecordWriter;
 
 pub fn run(env: &Env, cmd: &TemplatesCommand) -> Result<i32, UsageError> {

@@ -205,7 +205,7 @@ fn write_commonmark(body: &str) -> String {
     if comrak::format_commonmark(root, &options, &mut out).is_err() {
         return body.to_string();
     }
-    let parser = Parser::new_ext(body, crate::render::markdown::cmark_options());
+    let parser = Parser::new_ext(body, crate::model::markdown::cmark_options());
     let mut definitions: Vec<(usize, &str)> = parser
         .reference_definitions()
         .iter()
@@ -361,7 +361,7 @@ fn events(md: &str) -> Vec<String> {
             text.clear();
         }
     };
-    for event in Parser::new_ext(md, crate::render::markdown::cmark_options()) {
+    for event in Parser::new_ext(md, crate::model::markdown::cmark_options()) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak => text.push(' '),

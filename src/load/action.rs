@@ -2,7 +2,7 @@
 
 use super::meeting::date;
 use super::schema::{Ctx, Fields};
-use crate::check::code::Code;
+use crate::diag::Code;
 use crate::model::{Action, At, CaseNumber, MeetingNumber, Raised};
 use crate::yaml::Node;
 

@@ -1,7 +1,7 @@
 //! Reading `pds.yaml`.
 
 use super::schema::{Ctx, Fields};
-use crate::check::code::Code;
+use crate::diag::Code;
 use crate::model::board::DEFAULT_CASE_TYPES;
 use crate::model::{
     Acknowledgement, At, Board, CaseNumber, Language, MeetingNumber, Person, StandingItems,

@@ -3,10 +3,8 @@
 use super::frontmatter::{self, SplitError};
 use super::meeting::meeting_number;
 use super::schema::{Ctx, Fields};
-use crate::check::code::Code;
-use crate::check::finding::{Finding, Findings, Location};
+use crate::diag::{Code, Finding, Findings, Location, SourceFile};
 use crate::model::{At, Case, CaseKind, CaseNumber, CaseStatus, Part};
-use crate::source::SourceFile;
 use crate::yaml::{self, Node};
 
 const KEYS: &[&str] = &[

@@ -2,7 +2,7 @@
 
 use super::meeting::date;
 use super::schema::{Ctx, Fields};
-use crate::check::code::Code;
+use crate::diag::Code;
 use crate::model::{At, ForumItem, ForumMeeting};
 use crate::yaml::Node;
 

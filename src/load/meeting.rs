@@ -2,7 +2,7 @@
 
 use super::board::person;
 use super::schema::{Ctx, Fields};
-use crate::check::code::Code;
+use crate::diag::Code;
 use crate::model::{At, Date, Meeting, MeetingKind, MeetingNumber, MeetingStatus, TimeSpan};
 use crate::yaml::Node;
 

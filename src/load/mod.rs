@@ -12,10 +12,8 @@ pub mod risk;
 pub mod schema;
 pub mod status;
 
-use crate::check::code::Code;
-use crate::check::finding::{Finding, Findings, Location};
+use crate::diag::{Code, Finding, Findings, Location, SourceFile};
 use crate::model::{Case, Meeting, MeetingNumber, Record};
-use crate::source::SourceFile;
 use crate::yaml::{self, SyntaxError};
 use schema::Ctx;
 use std::collections::BTreeMap;
@@ -25,11 +23,6 @@ use std::sync::Mutex;
 
 /// Files larger than this are not read (`unreadable`).
 pub const MAX_FILE_SIZE: u64 = 1024 * 1024;
-
-/// The stack of each loader thread, as much as the main thread's. YAML
-/// parsing recurses per nesting level (up to `yaml::MAX_DEPTH`), and a debug
-/// build spends 16-32 KiB a level: 60 levels overflowed the 2 MiB default.
-pub const STACK_SIZE: usize = 8 * 1024 * 1024;
 
 /// The marker file of a record.
 pub const BOARD_FILE: &str = "pds.yaml";
@@ -158,7 +151,7 @@ fn walk(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
 }
 
 /// Loads only what a document of one year needs (see `Scope`).
-pub fn load_scoped(root: &Path, scope: Scope) -> (Record, Findings, LoadExtras) {
+pub fn load_scoped(root: &Path, scope: Scope) -> (Record, Findings) {
     load_with(
         root,
         walk_scoped(root, scope),
@@ -360,20 +353,20 @@ pub fn load_file(
 }
 
 /// Loads the record at `root`. Every problem found while loading is in the findings.
-pub fn load(root: &Path) -> (Record, Findings, LoadExtras) {
+pub fn load(root: &Path) -> (Record, Findings) {
     load_with(root, walk(root), &|_, path| read_text(root, path), true)
 }
 
 /// Loads the record without keeping case bodies in memory (they are read,
 /// but only a body with generated blocks is kept): what `check`, `list` and
 /// `next` need, in half the memory.
-pub fn load_headers(root: &Path) -> (Record, Findings, LoadExtras) {
+pub fn load_headers(root: &Path) -> (Record, Findings) {
     load_with(root, walk(root), &|_, path| read_text(root, path), false)
 }
 
 /// Loads a record from texts held in memory, by path relative to the root
 /// (the record as it is at a git revision, say). Paths pds does not read are ignored.
-pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Findings, LoadExtras) {
+pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Findings) {
     let files = texts
         .keys()
         .filter_map(|rel| classify(rel).map(|kind| (rel.clone(), root.join(rel), kind)))
@@ -403,10 +396,9 @@ fn load_with(
     files: Vec<(String, PathBuf, FileKind)>,
     read: &Reader,
     bodies: bool,
-) -> (Record, Findings, LoadExtras) {
+) -> (Record, Findings) {
     let mut findings = Findings::default();
     let mut record = Record::new(root);
-    let mut extras = LoadExtras::default();
     record.files = files.len();
 
     // The board first: its case types are needed to read cases.
@@ -483,7 +475,7 @@ fn load_with(
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let spawned = std::thread::Builder::new()
-                .stack_size(STACK_SIZE)
+                .stack_size(yaml::STACK_SIZE)
                 .spawn_scoped(scope, work);
             if spawned.is_err() {
                 break;
@@ -500,47 +492,25 @@ fn load_with(
         match parsed {
             Parsed::Meetings(m, broken) => {
                 record.meetings.extend(m);
-                extras.broken_meetings.extend(broken);
+                record.unloaded.broken_meetings.extend(broken);
             }
             Parsed::BrokenMeetings(name) => {
                 if let Some(year) = name.split('/').next().and_then(|y| y.parse().ok()) {
-                    extras.unread_meeting_years.push(year);
+                    record.unloaded.unread_meeting_years.push(year);
                 }
             }
-            Parsed::NoMeetings(file) => extras.empty_meeting_files.push(file),
+            Parsed::NoMeetings(file) => record.unloaded.empty_meeting_files.push(file),
             Parsed::Case(c) => record.cases.push(*c),
             Parsed::Risk(r) => record.risks.push(*r),
             Parsed::Status(s) => record.status_reports.push(*s),
             Parsed::Forums(f) => record.forum_meetings.extend(f),
             Parsed::Actions(a) => record.actions.extend(a),
-            Parsed::BrokenCase(name) => extras.broken_cases.push(name),
+            Parsed::BrokenCase(name) => record.unloaded.broken_cases.push(name),
             Parsed::Nothing => {}
         }
     }
     record.reindex();
-    (record, findings, extras)
-}
-
-/// What loading learnt besides the model.
-#[derive(Debug, Default)]
-pub struct LoadExtras {
-    /// Case files that did not load, by path: their names may hold a number.
-    pub broken_cases: Vec<String>,
-    /// Meetings that stand in a meetings.yaml but did not load (a bad date, say).
-    pub broken_meetings: Vec<MeetingNumber>,
-    /// Years whose meetings.yaml could not be read or parsed at all.
-    pub unread_meeting_years: Vec<u16>,
-    /// meetings.yaml files that list no meetings: a case naming a meeting of
-    /// their year points at them.
-    pub empty_meeting_files: Vec<SourceFile>,
-}
-
-impl LoadExtras {
-    /// Whether a meeting may exist although it did not load: a case naming
-    /// it is not told that no meetings.yaml holds it.
-    pub fn meeting_may_exist(&self, m: MeetingNumber) -> bool {
-        self.broken_meetings.contains(&m) || self.unread_meeting_years.contains(&m.year)
-    }
+    (record, findings)
 }
 
 #[cfg(test)]
@@ -575,7 +545,7 @@ mod tests {
         let deep = format!("{}x\n", "- ".repeat(60));
         let case = format!("---\nnumber: 1/21\nparts: {}\n---\n", "[".repeat(60));
         let dir = record(&[("2021/meetings.yaml", &deep), ("2021/01-21-x.md", &case)]);
-        let (_, findings, _) = load(dir.path());
+        let (_, findings) = load(dir.path());
         let found: Vec<_> = findings
             .iter()
             .map(|f| (f.code, f.at.file.name().to_string()))

@@ -1,9 +1,7 @@
 //! Reading typed values out of a YAML node tree, reporting every schema problem
 //! (unknown, missing and invalid fields) as a finding instead of stopping.
 
-use crate::check::code::Code;
-use crate::check::finding::{nearest, Finding, Findings, Location};
-use crate::source::SourceFile;
+use crate::diag::{nearest, Code, Finding, Findings, Location, SourceFile};
 use crate::yaml::{Node, NodeKind};
 
 /// The file being read and the sink for what is wrong with it.

@@ -1,7 +1,7 @@
 //! Action items (aksjonspunkter): `<yyyy>/actions.yaml`.
 
 use super::{At, CaseNumber, Date, MeetingNumber};
-use crate::source::SourceFile;
+use crate::diag::SourceFile;
 
 /// Where an action item was raised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! A case (sak): one Markdown file with YAML front matter.
 
 use super::{At, CaseNumber, MeetingNumber};
-use crate::source::SourceFile;
+use crate::diag::SourceFile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CaseStatus {
@@ -83,7 +83,7 @@ impl Case {
         self.file = SourceFile::new(self.file.name(), self.file.path(), head);
         // The values' locations held the whole text too; they point into the head.
         let file = &self.file;
-        let relocate = |at: &mut crate::check::finding::Location| at.file = file.clone();
+        let relocate = |at: &mut crate::diag::Location| at.file = file.clone();
         if let Some(n) = self.number.as_mut() {
             relocate(&mut n.at);
         }

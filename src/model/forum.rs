@@ -1,7 +1,7 @@
 //! Items taken to other governance forums: `<yyyy>/forums.yaml`.
 
 use super::{At, Date};
-use crate::source::SourceFile;
+use crate::diag::SourceFile;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForumItem {

@@ -1,7 +1,7 @@
 //! A board meeting: one entry of `<yyyy>/meetings.yaml`.
 
 use super::{At, Date, MeetingNumber, Person, TimeSpan};
-use crate::source::SourceFile;
+use crate::diag::SourceFile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum MeetingKind {

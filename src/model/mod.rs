@@ -6,11 +6,14 @@ pub mod board;
 pub mod case;
 pub mod date;
 pub mod forum;
+pub mod lookup;
+pub mod markdown;
 pub mod meeting;
 pub mod number;
 pub mod public;
 pub mod record;
 pub mod risk;
+pub mod shortcode;
 pub mod slug;
 pub mod status;
 
@@ -19,13 +22,14 @@ pub use board::{Acknowledgement, Board, Language, Person, StandingItems};
 pub use case::{Case, CaseKind, CaseStatus, Part};
 pub use date::{Date, Time, TimeSpan};
 pub use forum::{ForumItem, ForumMeeting};
+pub use lookup::NotFound;
 pub use meeting::{Meeting, MeetingKind, MeetingStatus};
 pub use number::{CaseNumber, MeetingNumber};
-pub use record::Record;
+pub use record::{Record, Unloaded};
 pub use risk::{Measure, Risk, RiskStatus};
 pub use status::{Light, Phase, StatusReport, Timeline, TimelineRow};
 
-use crate::check::finding::Location;
+use crate::diag::Location;
 
 /// A value and the place in a file it was read from.
 #[derive(Debug, Clone)]

@@ -17,8 +17,7 @@
 //! matter's.
 
 use super::{At, Case, CaseKind, CaseNumber, CaseStatus, Part, Raised, Record};
-use crate::check::finding::Location;
-use crate::source::SourceFile;
+use crate::diag::{Location, SourceFile};
 use std::collections::BTreeSet;
 
 /// The public view of `record`: every exempt case reduced to what may be

@@ -3,7 +3,7 @@
 use super::{
     Action, Board, Case, CaseNumber, ForumMeeting, Meeting, MeetingNumber, Risk, StatusReport,
 };
-use crate::source::SourceFile;
+use crate::diag::SourceFile;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -22,10 +22,36 @@ pub struct Record {
     pub actions: Vec<Action>,
     /// How many files were read.
     pub files: usize,
+    /// What the record's files hold that did not load into the model.
+    pub unloaded: Unloaded,
     /// Meeting number → index in `meetings` (the first, if duplicated).
     meeting_index: HashMap<MeetingNumber, usize>,
     /// Meeting number → indices of its numbered cases, in agenda order.
     agendas: HashMap<MeetingNumber, Vec<usize>>,
+}
+
+/// What loading learnt besides the model: the files and entries that did
+/// not load, so the checks neither miss a number they reserve nor report a
+/// meeting as missing that may only be unreadable.
+#[derive(Debug, Default)]
+pub struct Unloaded {
+    /// Case files that did not load, by path: their names may hold a number.
+    pub broken_cases: Vec<String>,
+    /// Meetings that stand in a meetings.yaml but did not load (a bad date, say).
+    pub broken_meetings: Vec<MeetingNumber>,
+    /// Years whose meetings.yaml could not be read or parsed at all.
+    pub unread_meeting_years: Vec<u16>,
+    /// meetings.yaml files that list no meetings: a case naming a meeting of
+    /// their year points at them.
+    pub empty_meeting_files: Vec<SourceFile>,
+}
+
+impl Unloaded {
+    /// Whether a meeting may exist although it did not load: a case naming
+    /// it is not told that no meetings.yaml holds it.
+    pub fn meeting_may_exist(&self, m: MeetingNumber) -> bool {
+        self.broken_meetings.contains(&m) || self.unread_meeting_years.contains(&m.year)
+    }
 }
 
 impl Record {

@@ -1,7 +1,7 @@
 //! The risk register: one `risks/<id>.yaml` per risk.
 
 use super::At;
-use crate::source::SourceFile;
+use crate::diag::SourceFile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RiskStatus {

@@ -1,7 +1,7 @@
 //! Program status reports (statusrapport): `status/<date>.yaml`.
 
 use super::{At, Date, MeetingNumber};
-use crate::source::SourceFile;
+use crate::diag::SourceFile;
 
 /// A traffic light.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,9 +6,7 @@ use super::markdown::Pictures;
 use super::registers;
 use super::templates::{template_error, Templates};
 use super::view::{self, CaseView, MeetingView, RenderOptions};
-use crate::check::code::Code;
-use crate::check::finding::{Finding, Findings};
-use crate::load::LoadExtras;
+use crate::diag::{Code, Finding};
 use crate::model::{Case, CaseNumber, MeetingNumber, Record};
 use serde::Serialize;
 use std::cell::{OnceCell, RefCell};
@@ -37,13 +35,16 @@ pub struct Renderer<'a> {
     pub templates: &'a Templates,
     pub opts: RenderOptions,
     pub labels: Labels,
-    /// What loading found, to be checked only when a document needs the
-    /// acknowledged findings (overview footnotes).
-    unchecked: RefCell<Option<(Findings, LoadExtras)>>,
+    /// How to get the record's findings, called only when a document needs
+    /// the acknowledged ones (overview footnotes): the check is the command's.
+    unchecked: RefCell<Option<FindingsSource<'a>>>,
     checked: OnceCell<Vec<Finding>>,
     /// The pictures inlined into the HTML document being rendered.
     pub pictures: Pictures,
 }
+
+/// Where a renderer gets the record's findings when a document needs them.
+type FindingsSource<'a> = Box<dyn FnOnce() -> Vec<Finding> + 'a>;
 
 /// A rendered fragment and the title it would have as a page.
 pub struct Fragment {
@@ -64,9 +65,9 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Gives the loader's findings, so documents can run the check when they need it.
-    pub fn with_load_findings(self, findings: Findings, extras: LoadExtras) -> Self {
-        *self.unchecked.borrow_mut() = Some((findings, extras));
+    /// Gives the way to the record's findings, called on first need only.
+    pub fn with_findings_from(self, findings: impl FnOnce() -> Vec<Finding> + 'a) -> Self {
+        *self.unchecked.borrow_mut() = Some(Box::new(findings));
         self
     }
 
@@ -77,11 +78,12 @@ impl<'a> Renderer<'a> {
         self
     }
 
-    /// The record's findings, acknowledged ones marked; checked once, on first use.
+    /// The record's findings, acknowledged ones marked; asked for once, on
+    /// first use (none when the command gave no way to them).
     pub fn findings(&self) -> &[Finding] {
         self.checked.get_or_init(|| {
-            let (findings, extras) = self.unchecked.borrow_mut().take().unwrap_or_default();
-            crate::check::check(self.record, findings, &extras)
+            let source = self.unchecked.borrow_mut().take();
+            source.map(|findings| findings()).unwrap_or_default()
         })
     }
 
@@ -119,9 +121,12 @@ impl<'a> Renderer<'a> {
 
     /// The meeting notice with its agenda.
     pub fn notice(&self, number: MeetingNumber, flavor: Flavor) -> Result<Fragment, String> {
-        let meeting = self
-            .meeting_view(number)
-            .ok_or_else(|| crate::commands::unknown_meeting(self.record, number))?;
+        let meeting = view::meeting(
+            self.record,
+            self.record
+                .find_meeting(number)
+                .map_err(|e| e.to_string())?,
+        );
         let agenda: Vec<CaseView> = self
             .record
             .agenda(number)
@@ -159,11 +164,7 @@ impl<'a> Renderer<'a> {
 
     /// The case numbered `number`; an unknown number suggests the nearest.
     pub fn find_case(&self, number: CaseNumber) -> Result<&'a Case, String> {
-        let mut found = self.record.cases_numbered(number);
-        let first = found
-            .next()
-            .ok_or_else(|| crate::commands::unknown_case(self.record, number))?;
-        Ok(first)
+        self.record.find_case(number).map_err(|e| e.to_string())
     }
 
     /// Quarterly overview of a year's cases, per meeting in date order.
@@ -305,7 +306,10 @@ pub struct FootnoteView {
 /// duplicate marks every case with the number; a gap marks the case after it.
 fn numbering_notes(record: &Record, findings: &[Finding]) -> BTreeMap<CaseNumber, String> {
     let mut notes = BTreeMap::new();
-    for f in findings.iter().filter(|f| f.acknowledged) {
+    for f in findings {
+        let Some(note) = &f.acknowledged else {
+            continue;
+        };
         if !matches!(
             f.code,
             Code::DuplicateCase | Code::CaseGap | Code::CaseOrder
@@ -313,14 +317,6 @@ fn numbering_notes(record: &Record, findings: &[Finding]) -> BTreeMap<CaseNumber
             continue;
         }
         let Some(subject) = &f.subject else { continue };
-        let Some(ack) = record
-            .board
-            .acknowledged
-            .iter()
-            .find(|a| a.finding.value == f.code.as_str() && &a.number.value == subject)
-        else {
-            continue;
-        };
         let marked = match f.code {
             Code::CaseGap => record
                 .cases
@@ -330,7 +326,7 @@ fn numbering_notes(record: &Record, findings: &[Finding]) -> BTreeMap<CaseNumber
             _ => CaseNumber::parse(subject).ok(),
         };
         if let Some(n) = marked {
-            notes.entry(n).or_insert_with(|| ack.note.clone());
+            notes.entry(n).or_insert_with(|| note.clone());
         }
     }
     notes

@@ -27,9 +27,7 @@ fn uid(board: &str, number: MeetingNumber) -> String {
 
 pub fn invite(r: &Renderer, number: MeetingNumber) -> Result<String, String> {
     let record = r.record;
-    let meeting: &Meeting = record
-        .meeting(number)
-        .ok_or_else(|| crate::commands::unknown_meeting(record, number))?;
+    let meeting: &Meeting = record.find_meeting(number).map_err(|e| e.to_string())?;
     let l = &r.labels;
     let mut ics = Ics::default();
     ics.line("BEGIN", "VCALENDAR");

@@ -1,17 +1,13 @@
 //! Markdown bodies to safe HTML: pulldown-cmark renders, ammonia sanitises,
 //! pictures from the record are inlined once per document as `data:` URIs.
 
+use crate::model::markdown::cmark_options;
 use base64::Engine;
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag};
+use pulldown_cmark::{CowStr, Event, Parser, Tag};
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
-
-/// The one place that decides which Markdown extensions pds uses.
-pub fn cmark_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
-}
 
 /// Where pictures may be read from: the record's root, and the folder of the
 /// file whose Markdown this is; and the document they are inlined into.

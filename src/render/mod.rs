@@ -9,7 +9,6 @@ pub mod pdf;
 pub mod public;
 pub mod registers;
 pub mod reports;
-pub mod shortcode;
 pub mod svg;
 pub mod templates;
 pub mod view;

@@ -1,13 +1,11 @@
-//! `render --public` fails closed: the record is checked first, by the same
-//! rules as `pds check`, and an error that is not acknowledged refuses the
+//! `render --public` fails closed: the record is checked first (by the
+//! command), by the same rules as `pds check`, and an error that is not acknowledged refuses the
 //! render. A case whose exemption is written wrongly (`exempt: [..]`, a
 //! misspelt `Exempt:`) loads as a case without one, and would otherwise be
 //! published whole. Only then is the public view made (`model::public`),
 //! and that view is all a public document is rendered from.
 
-use crate::check::code::Severity;
-use crate::check::finding::{Finding, Findings};
-use crate::load::LoadExtras;
+use crate::diag::{Finding, Severity};
 use crate::model::Record;
 use crate::report::printable;
 
@@ -24,18 +22,13 @@ impl std::fmt::Display for Refusal {
     }
 }
 
-/// Checks the loaded record and makes its public view, with the record's
-/// findings (of the whole record, acknowledged ones marked) for the renderer;
-/// or refuses, naming every error that is not acknowledged.
-pub fn prepare(
-    record: Record,
-    findings: Findings,
-    extras: &LoadExtras,
-) -> Result<(Record, Vec<Finding>), Refusal> {
-    let findings = crate::check::check(&record, findings, extras);
+/// Makes the checked record's public view, with the record's findings (of
+/// the whole record, acknowledged ones marked) for the renderer; or refuses,
+/// naming every error that is not acknowledged.
+pub fn prepare(record: Record, findings: Vec<Finding>) -> Result<(Record, Vec<Finding>), Refusal> {
     let errors: Vec<&Finding> = findings
         .iter()
-        .filter(|f| f.severity == Severity::Error && !f.acknowledged)
+        .filter(|f| f.severity == Severity::Error && !f.is_acknowledged())
         .collect();
     if !errors.is_empty() {
         return Err(refusal(&errors));

@@ -4,8 +4,8 @@
 use super::documents::{Flavor, Fragment, Renderer};
 use super::markdown;
 use super::registers::{self, ActionView};
-use super::shortcode::{self, Segment, Shortcode, StatusRef};
 use super::view::{self, CaseView};
+use crate::model::shortcode::{self, Segment, Shortcode, StatusRef};
 use crate::model::{Case, MeetingNumber, Raised, StatusReport};
 
 impl Renderer<'_> {
@@ -123,8 +123,8 @@ impl Renderer<'_> {
     pub fn minutes(&self, number: MeetingNumber, flavor: Flavor) -> Result<Fragment, String> {
         let meeting = self
             .record
-            .meeting(number)
-            .ok_or_else(|| crate::commands::unknown_meeting(self.record, number))?;
+            .find_meeting(number)
+            .map_err(|e| e.to_string())?;
         let meeting = view::meeting(self.record, meeting);
         let agenda: Vec<CaseView> = self
             .record

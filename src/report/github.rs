@@ -1,8 +1,7 @@
 //! `--format github`: one workflow command per finding, so GitHub Actions
 //! annotates the pull request's files.
 
-use crate::check::code::Severity;
-use crate::check::finding::Finding;
+use crate::diag::{Finding, Severity};
 
 /// `prefix` is the record's folder as seen from the repository's top (`cases/`),
 /// so annotations land on the right file. At most `max_per_code` findings of
@@ -11,13 +10,13 @@ pub fn render(findings: &[Finding], prefix: &str, max_per_code: usize) -> String
     let mut out = String::new();
     let (findings, left_out) = super::per_code(findings, max_per_code);
     for f in findings {
-        let level = match (f.acknowledged, f.severity) {
+        let level = match (f.is_acknowledged(), f.severity) {
             (true, _) => "notice",
             (false, Severity::Error) => "error",
             (false, Severity::Warning) => "warning",
         };
         let mut message = f.message.clone();
-        if f.acknowledged {
+        if f.is_acknowledged() {
             message.push_str(" (acknowledged)");
         }
         for r in &f.related {
@@ -81,9 +80,7 @@ mod tests {
 
     #[test]
     fn findings_past_the_limit_of_their_code_are_one_notice() {
-        use crate::check::code::Code;
-        use crate::check::finding::Location;
-        use crate::source::SourceFile;
+        use crate::diag::{Code, Location, SourceFile};
         let f = SourceFile::new("2021/09-21-a.md", "x", "---\nnumber: 9/21\n".to_string());
         let findings: Vec<Finding> = (0..4)
             .map(|_| Finding::new(Code::CaseGap, Location::new(&f, 12, 4), "gap"))

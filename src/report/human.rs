@@ -1,9 +1,7 @@
 //! Human output: each finding as a miette diagnostic quoting its source.
 
 use super::{printable, Summary};
-use crate::check::code::Severity;
-use crate::check::finding::Finding;
-use crate::source::SourceFile;
+use crate::diag::{Finding, Severity, SourceFile};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
@@ -93,7 +91,7 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.finding.acknowledged {
+        if self.finding.is_acknowledged() {
             f.write_str("(acknowledged) ")?;
         }
         f.write_str(&self.finding.message)?;
@@ -114,11 +112,13 @@ impl Diagnostic for Report<'_> {
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match (self.finding.acknowledged, self.finding.severity) {
-            (true, _) => miette::Severity::Advice,
-            (false, Severity::Error) => miette::Severity::Error,
-            (false, Severity::Warning) => miette::Severity::Warning,
-        })
+        Some(
+            match (self.finding.is_acknowledged(), self.finding.severity) {
+                (true, _) => miette::Severity::Advice,
+                (false, Severity::Error) => miette::Severity::Error,
+                (false, Severity::Warning) => miette::Severity::Warning,
+            },
+        )
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
@@ -194,7 +194,6 @@ pub fn render(
     summary: &Summary,
     color: bool,
     width: usize,
-    notes: &dyn Fn(&Finding) -> Option<String>,
     max_per_code: usize,
     prefix: &str,
 ) -> String {
@@ -215,9 +214,9 @@ pub fn render(
     let mut out = String::new();
     let (findings, left_out) = super::per_code(findings, max_per_code);
     for finding in findings {
-        let help = match (finding.acknowledged, notes(finding)) {
-            (true, Some(note)) => Some(format!("acknowledged in pds.yaml: {note}")),
-            _ => finding.help.clone(),
+        let help = match &finding.acknowledged {
+            Some(note) => Some(format!("acknowledged in pds.yaml: {note}")),
+            None => finding.help.clone(),
         };
         // Messages quote the record (keys, values, names): no control
         // characters but line breaks reach the terminal.
@@ -228,7 +227,7 @@ pub fn render(
             related: finding
                 .related
                 .iter()
-                .map(|r| crate::check::finding::Related {
+                .map(|r| crate::diag::Related {
                     at: r.at.clone(),
                     message: text(&r.message),
                 })
@@ -275,8 +274,7 @@ fn report_for<'a>(finding: &'a Finding, prefix: &str) -> Report<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::code::Code;
-    use crate::check::finding::Location;
+    use crate::diag::{Code, Location};
 
     fn file(name: &str, text: &str) -> SourceFile {
         SourceFile::new(name, name, text.to_string())
@@ -284,7 +282,7 @@ mod tests {
 
     fn render_one(finding: Finding) -> String {
         let summary = Summary::of(std::slice::from_ref(&finding), 2);
-        render(&[finding], &summary, false, 80, &|_| None, 50, "")
+        render(&[finding], &summary, false, 80, 50, "")
     }
 
     #[test]
@@ -300,7 +298,7 @@ mod tests {
             })
             .collect();
         let summary = Summary::of(&findings, 1);
-        let out = render(&findings, &summary, false, 80, &|_| None, 3, "");
+        let out = render(&findings, &summary, false, 80, 3, "");
         assert_eq!(out.matches("is carried by no case").count(), 3, "{out}");
         assert!(out.contains("case number 3/21 is"), "{out}");
         assert!(!out.contains("case number 4/21 is"), "{out}");

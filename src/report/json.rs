@@ -1,7 +1,7 @@
 //! `--format json`: exactly the object of SPEC §4.2.
 
 use super::Summary;
-use crate::check::finding::Finding;
+use crate::diag::Finding;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -59,7 +59,7 @@ pub fn render(findings: &[Finding], summary: &Summary) -> String {
                         message: &r.message,
                     })
                     .collect(),
-                acknowledged: f.acknowledged,
+                acknowledged: f.is_acknowledged(),
             })
             .collect(),
         summary: JsonSummary {

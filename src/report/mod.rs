@@ -4,8 +4,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 
-use crate::check::code::{Code, Severity};
-use crate::check::finding::Finding;
+use crate::diag::{Code, Finding, Severity};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -91,7 +90,7 @@ impl Summary {
             ..Summary::default()
         };
         for f in findings {
-            match (f.acknowledged, f.severity) {
+            match (f.is_acknowledged(), f.severity) {
                 (true, _) => s.acknowledged += 1,
                 (false, Severity::Error) => s.errors += 1,
                 (false, Severity::Warning) => s.warnings += 1,
@@ -129,8 +128,7 @@ mod tests {
 
     #[test]
     fn at_most_max_findings_of_each_code_are_shown_in_their_order() {
-        use crate::check::finding::Location;
-        use crate::source::SourceFile;
+        use crate::diag::{Location, SourceFile};
         let file = SourceFile::new("a.md", "a.md", "x\n".to_string());
         let finding =
             |code: Code, i: usize| Finding::new(code, Location::whole(&file), format!("{i}"));

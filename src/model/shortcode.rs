@@ -1,5 +1,7 @@
 //! Generated blocks in case bodies: a line holding only `{{ name(args) }}`
 //! is replaced by a part pds generates from the record, as zola's shortcodes.
+//! The grammar lives here, below both `check` (which reports bad blocks) and
+//! `render` (which fills good ones).
 //!
 //! | block | arguments |
 //! |---|---|
@@ -9,7 +11,7 @@
 //! | `{{ forums(year=2021, quarters="1-2") }}` | `year`, optional `quarters` (`1-4` default) |
 //! | `{{ actions(meeting="7/2021") }}` | optional `meeting`: open items, or those raised at the meeting |
 
-use crate::model::{Date, MeetingNumber};
+use super::{Date, MeetingNumber};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -279,7 +281,7 @@ pub fn parse(text: &str) -> Result<Shortcode, String> {
                 .transpose()?,
         },
         other => {
-            let hint = crate::check::finding::nearest(other, NAMES)
+            let hint = crate::diag::nearest(other, NAMES)
                 .map(|n| format!("; did you mean {n}()?"))
                 .unwrap_or_else(|| format!("; the blocks are {}", NAMES.join(", ")));
             return Err(format!("`{other}` is not a generated block{hint}"));

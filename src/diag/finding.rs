@@ -1,7 +1,7 @@
 //! A finding: what is wrong, where, and what else it relates to.
 
 use super::code::{Code, Severity};
-use crate::source::SourceFile;
+use super::source::SourceFile;
 
 /// A place in a file: byte range plus 1-based line and column.
 #[derive(Debug, Clone)]
@@ -48,7 +48,9 @@ pub struct Finding {
     pub help: Option<String>,
     /// The case or meeting number the finding is about, as acknowledgements name it.
     pub subject: Option<String>,
-    pub acknowledged: bool,
+    /// The note of the `acknowledged` entry in pds.yaml that accepts this
+    /// finding (code and subject match); `Some` marks the finding acknowledged.
+    pub acknowledged: Option<String>,
 }
 
 impl Finding {
@@ -61,7 +63,7 @@ impl Finding {
             related: Vec::new(),
             help: None,
             subject: None,
-            acknowledged: false,
+            acknowledged: None,
         }
     }
 
@@ -81,6 +83,11 @@ impl Finding {
     pub fn help_opt(mut self, help: Option<String>) -> Self {
         self.help = help;
         self
+    }
+
+    /// Whether pds.yaml accepts this finding.
+    pub fn is_acknowledged(&self) -> bool {
+        self.acknowledged.is_some()
     }
 
     pub fn subject(mut self, subject: impl ToString) -> Self {
