@@ -1,5 +1,6 @@
 //! Reading a record as it is at a git revision, through the git command line.
 
+use crate::diag::Error;
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -47,12 +48,12 @@ impl GitError {
         }
     }
 
-    /// The message, with `otherwise` for git's own refusal.
-    fn or(self, otherwise: impl FnOnce(String) -> String) -> String {
-        match self {
+    /// The error, with `otherwise` for git's own refusal.
+    fn or(self, otherwise: impl FnOnce(String) -> String) -> Error {
+        Error::Git(match self {
             GitError::NotInstalled => NOT_INSTALLED.to_string(),
             GitError::Failed(said) => otherwise(said),
-        }
+        })
     }
 }
 
@@ -60,7 +61,7 @@ const NOT_INSTALLED: &str =
     "git is not installed (or not on PATH): --base reads the record at a revision through git";
 
 /// The work tree's top folder, and the record's folder relative to it (`cases/`, or "").
-pub fn locate(root: &Path) -> Result<(PathBuf, String), String> {
+pub fn locate(root: &Path) -> Result<(PathBuf, String), Error> {
     let top = git(root, &["rev-parse", "--show-toplevel"]).map_err(|e| {
         e.or(|_| {
             format!(
@@ -73,10 +74,10 @@ pub fn locate(root: &Path) -> Result<(PathBuf, String), String> {
     let top = top.canonicalize().unwrap_or(top);
     let abs = root
         .canonicalize()
-        .map_err(|e| format!("cannot resolve {}: {e}", root.display()))?;
+        .map_err(|e| Error::io("resolve", root, e))?;
     let rel = abs
         .strip_prefix(&top)
-        .map_err(|_| format!("{} is outside its git work tree", root.display()))?;
+        .map_err(|_| Error::Git(format!("{} is outside its git work tree", root.display())))?;
     let mut prefix = rel.to_string_lossy().replace('\\', "/");
     if !prefix.is_empty() {
         prefix.push('/');
@@ -88,7 +89,7 @@ pub fn locate(root: &Path) -> Result<(PathBuf, String), String> {
 ///
 /// Files are listed with `ls-tree -r -z` (NUL-separated, so any file name
 /// works: newlines, tabs, quotes) and fetched by object id, never by name.
-pub fn record_at(root: &Path, rev: &str) -> Result<BTreeMap<String, String>, String> {
+pub fn record_at(root: &Path, rev: &str) -> Result<BTreeMap<String, String>, Error> {
     let not_a_revision = || {
         format!(
             "`{rev}` is not a revision of this repository (try `git fetch`, or a branch like main)"
@@ -96,7 +97,7 @@ pub fn record_at(root: &Path, rev: &str) -> Result<BTreeMap<String, String>, Str
     };
     // (A revision cannot start with `-`: git would read it as an option.)
     if rev.starts_with('-') || rev.is_empty() {
-        return Err(not_a_revision());
+        return Err(Error::Git(not_a_revision()));
     }
     let (top, prefix) = locate(root)?;
     let commit = format!("{rev}^{{commit}}");
@@ -112,14 +113,18 @@ pub fn record_at(root: &Path, rev: &str) -> Result<BTreeMap<String, String>, Str
     for entry in listing.split(|b| *b == 0).filter(|e| !e.is_empty()) {
         // <mode> SP <type> SP <object> TAB <path>
         let Some(tab) = entry.iter().position(|b| *b == b'\t') else {
-            return Err("git ls-tree gave a line pds does not understand".into());
+            return Err(Error::Git(
+                "git ls-tree gave a line pds does not understand".into(),
+            ));
         };
         let meta = String::from_utf8_lossy(entry.get(..tab).unwrap_or_default()).into_owned();
         let path = String::from_utf8_lossy(entry.get(tab + 1..).unwrap_or_default()).into_owned();
         let mut fields = meta.split(' ');
         let (Some(mode), Some(kind), Some(oid)) = (fields.next(), fields.next(), fields.next())
         else {
-            return Err("git ls-tree gave a line pds does not understand".into());
+            return Err(Error::Git(
+                "git ls-tree gave a line pds does not understand".into(),
+            ));
         };
         // Regular files only: a symbolic link's blob is where it points, not a text.
         if kind != "blob" || !mode.starts_with("100") {
@@ -143,7 +148,7 @@ pub fn record_at(root: &Path, rev: &str) -> Result<BTreeMap<String, String>, Str
 
 /// `git cat-file --batch`: every blob in one process, asked for by object id.
 /// Each answer is checked against its question, so the two can never drift apart.
-fn cat_files(top: &Path, oids: &[&str]) -> Result<Vec<Vec<u8>>, String> {
+fn cat_files(top: &Path, oids: &[&str]) -> Result<Vec<Vec<u8>>, Error> {
     let mut child = command(top)
         .args(["cat-file", "--batch"])
         .stdin(Stdio::piped())
@@ -151,22 +156,23 @@ fn cat_files(top: &Path, oids: &[&str]) -> Result<Vec<Vec<u8>>, String> {
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| GitError::cannot_run(e).or(|said| said))?;
-    let mut stdin = child.stdin.take().ok_or("git cat-file has no input")?;
+    let no = |what: &str| Error::Git(format!("git cat-file has no {what}"));
+    let mut stdin = child.stdin.take().ok_or_else(|| no("input"))?;
     let requests: String = oids.iter().map(|oid| format!("{oid}\n")).collect();
     let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
     let mut out = Vec::new();
     child
         .stdout
         .take()
-        .ok_or("git cat-file has no output")?
+        .ok_or_else(|| no("output"))?
         .read_to_end(&mut out)
-        .map_err(|e| format!("cannot read from git: {e}"))?;
+        .map_err(|e| Error::Git(format!("cannot read from git: {e}")))?;
     let _ = writer.join();
     let _ = child.wait();
     let mut blobs = Vec::with_capacity(oids.len());
     let mut rest = out.as_slice();
     for oid in oids {
-        let out_of_step = || format!("git cat-file gave no blob for {oid}");
+        let out_of_step = || Error::Git(format!("git cat-file gave no blob for {oid}"));
         let nl = rest
             .iter()
             .position(|b| *b == b'\n')

@@ -1,8 +1,10 @@
 //! Runs a parsed command line and returns the exit code (SPEC §2):
-//! 0 success, 1 the check found errors, 2 bad usage or an unknown name.
+//! 0 success, 1 the check found errors, else `Error::exit_code` (2 for bad
+//! usage or an unknown name).
 
 use crate::cli::{Cli, ColorChoice, Command};
-use crate::commands::{self, after_stdout, eprint, print, Env, UsageError};
+use crate::commands::{self, after_stdout, eprint, print, Env};
+use crate::diag::Error;
 use std::io::IsTerminal;
 
 pub fn run(cli: Cli) -> i32 {
@@ -41,18 +43,28 @@ pub fn run(cli: Cli) -> i32 {
                     print(&String::from_utf8_lossy(&out));
                     Ok(0)
                 }
-                Err(e) => Err(UsageError(format!("cannot write the man page: {e}"))),
+                Err(source) => Err(Error::Io {
+                    doing: "write the man page",
+                    path: None,
+                    source,
+                }),
             }
         }
-        Command::Schedule { draft, meeting } => commands::new::schedule(&env, &draft, meeting),
+        Command::Schedule { draft, meeting } => commands::schedule::run(&env, &draft, meeting),
     };
     match result {
         Ok(code) => after_stdout(code),
-        Err(UsageError(message)) => {
+        // The report of the errors that refused it, printed as it is.
+        Err(e @ Error::Refused(_)) => {
+            eprint(&e.to_string());
+            after_stdout(e.exit_code())
+        }
+        Err(e) => {
             // Messages quote file names and values: their control characters written out.
+            let message = e.to_string();
             let message = crate::report::printable(&message, &['\n']);
             eprint(&format!("error: {message}\n"));
-            2
+            e.exit_code()
         }
     }
 }

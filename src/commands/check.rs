@@ -1,11 +1,11 @@
 //! `pds check`.
 
-use super::{print, Env, UsageError};
+use super::{print, Env};
 use crate::cli::CheckArgs;
-use crate::diag::Code;
+use crate::diag::{Code, Error};
 use crate::report::{self, Format, Summary};
 
-pub fn run(env: &Env, args: &CheckArgs) -> Result<i32, UsageError> {
+pub fn run(env: &Env, args: &CheckArgs) -> Result<i32, Error> {
     if let Some(name) = &args.explain {
         return explain(name);
     }
@@ -65,7 +65,7 @@ fn display_prefix(root: &std::path::Path) -> String {
     }
 }
 
-fn explain(name: &str) -> Result<i32, UsageError> {
+fn explain(name: &str) -> Result<i32, Error> {
     match Code::from_name(name) {
         Some(code) => {
             print(&format!(
@@ -81,7 +81,9 @@ fn explain(name: &str) -> Result<i32, UsageError> {
             let hint = crate::diag::nearest(name, names.iter().copied())
                 .map(|n| format!("; did you mean `{n}`?"))
                 .unwrap_or_else(|| format!("; the codes are: {}", names.join(", ")));
-            Err(format!("`{name}` is not a finding code{hint}").into())
+            Err(Error::NotFound(format!(
+                "`{name}` is not a finding code{hint}"
+            )))
         }
     }
 }

@@ -1,16 +1,17 @@
 //! `pds fmt [--check] [PATH…]`: rewrite the record's files canonically.
 
-use super::{eprint, print, Env, UsageError};
+use super::{eprint, print, Env};
+use crate::diag::Error;
 use crate::fmt::{format, Outcome};
 use crate::load::{classify, FileKind};
 use crate::report::printable;
 use std::path::{Path, PathBuf};
 
-pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError> {
+pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, Error> {
     let root = env.root()?;
     let root_abs = root
         .canonicalize()
-        .map_err(|e| format!("cannot resolve {}: {e}", root.display()))?;
+        .map_err(|e| Error::io("resolve", &root, e))?;
     let files = files(&root_abs, paths)?;
     let mut changed = 0;
     let mut refused = 0;
@@ -29,7 +30,7 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError>
             Err(why) => {
                 eprint(&format!(
                     "warning: left {shown} as it was: it {}\n",
-                    printable(&why, &['\n'])
+                    printable(&why.to_string(), &['\n'])
                 ));
                 refused += 1;
                 continue;
@@ -57,7 +58,7 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError>
                     };
                     // Old and new text are loaded alike, so the board's case types are not needed to compare them.
                     let intent = crate::write::Intent::reformat(kind, &[], &text)
-                        .map_err(|why| format!("left {shown} as it was: {why}"))?;
+                        .map_err(|why| Error::Write(format!("left {shown} as it was: {why}")))?;
                     writer.replace(&rel, &new, &intent)?;
                     if !env.quiet {
                         print(&format!("formatted {shown}\n"));
@@ -81,7 +82,7 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, UsageError>
 }
 
 /// The record's files to format: all, or those under the given paths.
-fn files(root: &Path, paths: &[PathBuf]) -> Result<Vec<(String, PathBuf, FileKind)>, UsageError> {
+fn files(root: &Path, paths: &[PathBuf]) -> Result<Vec<(String, PathBuf, FileKind)>, Error> {
     let mut out = Vec::new();
     let mut starts: Vec<PathBuf> = Vec::new();
     if paths.is_empty() {
@@ -92,18 +93,17 @@ fn files(root: &Path, paths: &[PathBuf]) -> Result<Vec<(String, PathBuf, FileKin
             .canonicalize()
             .or_else(|_| root.join(p).canonicalize())
             .map_err(|_| {
-                format!(
+                Error::Usage(format!(
                     "{} does not exist",
                     printable(&p.display().to_string(), &[])
-                )
+                ))
             })?;
         if !abs.starts_with(root) {
-            return Err(format!(
+            return Err(Error::Usage(format!(
                 "{} is outside the record {}",
                 printable(&p.display().to_string(), &[]),
                 printable(&root.display().to_string(), &[])
-            )
-            .into());
+            )));
         }
         starts.push(abs);
     }

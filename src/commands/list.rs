@@ -1,7 +1,8 @@
 //! `pds list cases|meetings`: queries over the record, as a table or JSON.
 
-use super::{print, Env, UsageError};
+use super::{print, Env};
 use crate::cli::{ListArgs, ListFormat, ListWhat};
+use crate::diag::Error;
 use crate::model::{Case, CaseKind, Meeting, MeetingKind, MeetingStatus, Record};
 use serde::Serialize;
 
@@ -37,13 +38,11 @@ struct MeetingRow {
     file: String,
 }
 
-pub fn run(env: &Env, args: &ListArgs) -> Result<i32, UsageError> {
+pub fn run(env: &Env, args: &ListArgs) -> Result<i32, Error> {
     let root = env.root()?;
     let (record, _) = crate::load::load_headers(&root);
     if let Some(m) = args.meeting {
-        if let Err(e) = record.find_meeting(m) {
-            return Err(e.to_string().into());
-        }
+        record.find_meeting(m)?;
     }
     let text = match args.what {
         ListWhat::Cases => cases(&record, args),

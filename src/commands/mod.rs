@@ -8,7 +8,8 @@ pub mod new;
 pub mod next;
 pub mod output;
 pub mod render;
+pub mod schedule;
 pub mod templates;
 
-pub use env::{Env, UsageError};
+pub use env::Env;
 pub use output::{after_stdout, eprint, print, print_bytes};

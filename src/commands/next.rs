@@ -1,13 +1,16 @@
 //! `pds next`: the next free case number of a year.
 
-use super::{print, Env, UsageError};
+use super::{print, Env};
+use crate::diag::Error;
 
-pub fn run(env: &Env, year: Option<u16>) -> Result<i32, UsageError> {
+pub fn run(env: &Env, year: Option<u16>) -> Result<i32, Error> {
     let root = env.root()?;
     let (record, _) = crate::load::load_headers(&root);
     let year = year.unwrap_or_else(current_year);
     if !(2000..=2099).contains(&year) {
-        return Err(format!("{year} is not a year pds can number cases in (2000–2099)").into());
+        return Err(Error::Usage(format!(
+            "{year} is not a year pds can number cases in (2000–2099)"
+        )));
     }
     let next = crate::commands::new::next_case_number(&record, year)?;
     print(&format!("{next}\n"));

@@ -1,7 +1,8 @@
 //! `pds render <document>`: the documents the board receives.
 
-use super::{print_bytes, Env, UsageError};
+use super::{print_bytes, Env};
 use crate::cli::{RenderArgs, RenderWhat};
+use crate::diag::Error;
 use crate::model::shortcode::StatusRef;
 use crate::model::MeetingNumber;
 use crate::render::documents::{Flavor, Fragment, Renderer};
@@ -11,24 +12,26 @@ use crate::report::printable;
 use std::io::IsTerminal;
 use std::path::Path;
 
-pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
+pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, Error> {
     let root = env.root()?;
     if matches!(args.what, RenderWhat::Invite { .. }) && args.format != OutputFormat::Md {
-        return Err("an invite is always iCalendar (.ics): leave out --format".into());
+        return Err(Error::Usage(
+            "an invite is always iCalendar (.ics): leave out --format".into(),
+        ));
     }
     match args.output.as_deref() {
         None if args.format == OutputFormat::Pdf => {
-            return Err(
+            return Err(Error::Usage(
                 "--format pdf writes a file: give it with -o FILE (or -o - to send the bytes to a pipe)"
                     .into(),
-            );
+            ));
         }
         Some(out)
             if args.format == OutputFormat::Pdf
                 && is_stdout(out)
                 && std::io::stdout().is_terminal() =>
         {
-            return Err("-o - would print the PDF's bytes to the terminal: redirect them (-o - > file.pdf) or give -o FILE".into());
+            return Err(Error::Usage("-o - would print the PDF's bytes to the terminal: redirect them (-o - > file.pdf) or give -o FILE".into()));
         }
         Some(out) => check_output_path(&root, out)?,
         None => {}
@@ -44,17 +47,14 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
         Some(loaded) if names_something(&loaded.0, &args.what) => loaded,
         _ => crate::load::load(&root),
     };
-    let templates = templates::load(&root)?;
+    let templates = templates::load(&root).map_err(Error::Render)?;
     // --public: refused unless the record checks clean; then rendered from its public view.
     let (record, checked) = match args.public {
         true => {
             let checked = crate::check::check(&record, findings);
             match crate::render::public::prepare(record, checked) {
                 Ok((view, checked)) => (view, Ok(checked)),
-                Err(refusal) => {
-                    eprint!("{refusal}");
-                    return Ok(1);
-                }
+                Err(refusal) => return Err(Error::Refused(refusal.0)),
             }
         }
         false => (record, Err(findings)),
@@ -76,24 +76,7 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
         OutputFormat::Md => Flavor::Md,
         OutputFormat::Html | OutputFormat::Pdf => Flavor::Html,
     };
-    let fragment: Fragment = match &args.what {
-        RenderWhat::Notice { meeting } => renderer.notice(*meeting, flavor)?,
-        RenderWhat::Case { case } => {
-            let c = renderer.find_case(*case)?;
-            renderer.case(c, flavor)?
-        }
-        RenderWhat::Overview { year, quarter } => {
-            renderer.overview(*year, *quarter, flavor, false)?
-        }
-        RenderWhat::Risks => renderer.risks(flavor, false)?,
-        RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, flavor, false)?,
-        RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, flavor)?,
-        RenderWhat::Pack { meeting } => renderer.pack(*meeting, flavor)?,
-        RenderWhat::Invite { meeting } => {
-            let text = invite::invite(&renderer, *meeting)?;
-            return write(&root, text.as_bytes(), args.output.as_deref());
-        }
-    };
+    let fragment = document(&renderer, &args.what, flavor)?;
     // Pictures left out of an HTML document (remote, not a regular file, …).
     for warning in renderer.pictures.warnings() {
         eprintln!("warning: {warning}");
@@ -102,15 +85,40 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
         OutputFormat::Md => write(&root, fragment.text.as_bytes(), args.output.as_deref()),
         OutputFormat::Html => write(
             &root,
-            renderer.page(&fragment)?.as_bytes(),
+            renderer.page(&fragment).map_err(Error::Render)?.as_bytes(),
             args.output.as_deref(),
         ),
         OutputFormat::Pdf => {
-            let html = renderer.page(&fragment)?;
-            let out = args.output.as_deref().ok_or("--format pdf needs -o FILE")?;
-            write(&root, &pdf::print(&html)?, Some(out))
+            let html = renderer.page(&fragment).map_err(Error::Render)?;
+            let out = args
+                .output
+                .as_deref()
+                .ok_or_else(|| Error::Usage("--format pdf needs -o FILE".into()))?;
+            let pdf = pdf::print(&html).map_err(Error::Render)?;
+            write(&root, &pdf, Some(out))
         }
     }
+}
+
+/// The document `what` names; an invite is its iCalendar text (written as
+/// it is: `--format` is refused for it).
+fn document(renderer: &Renderer, what: &RenderWhat, flavor: Flavor) -> Result<Fragment, Error> {
+    match what {
+        RenderWhat::Notice { meeting } => renderer.notice(*meeting, flavor),
+        RenderWhat::Case { case } => renderer
+            .find_case(*case)
+            .and_then(|c| renderer.case(c, flavor)),
+        RenderWhat::Overview { year, quarter } => renderer.overview(*year, *quarter, flavor, false),
+        RenderWhat::Risks => renderer.risks(flavor, false),
+        RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, flavor, false),
+        RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, flavor),
+        RenderWhat::Pack { meeting } => renderer.pack(*meeting, flavor),
+        RenderWhat::Invite { meeting } => invite::invite(renderer, *meeting).map(|text| Fragment {
+            title: String::new(),
+            text,
+        }),
+    }
+    .map_err(Error::Render)
 }
 
 fn scope(what: &RenderWhat) -> Option<crate::load::Scope> {
@@ -148,12 +156,12 @@ fn is_stdout(out: &Path) -> bool {
 /// refused (the rename that writes atomically would replace it), and so is
 /// anything pds reads as the record (a case, `meetings.yaml`, `pds.yaml`, a
 /// register, a template, a picture beside a case).
-fn check_output_path(root: &Path, out: &Path) -> Result<(), UsageError> {
+fn check_output_path(root: &Path, out: &Path) -> Result<(), Error> {
     if is_stdout(out) {
         return Ok(());
     }
     let shown = printable(&out.display().to_string(), &[]).into_owned();
-    let refuse = |why: &str| UsageError(format!("cannot write {shown}: {why}"));
+    let refuse = |why: &str| Error::Usage(format!("cannot write {shown}: {why}"));
     let Some(name) = out.file_name() else {
         return Err(refuse("it does not name a file"));
     };
@@ -239,32 +247,27 @@ fn is_record_file(rel: &str, exists: bool) -> bool {
 
 /// Writes to stdout (no `-o`, or `-o -`), or atomically to a file (a
 /// temporary file in the same folder, then renamed into place).
-fn write(root: &Path, bytes: &[u8], output: Option<&Path>) -> Result<i32, UsageError> {
+fn write(root: &Path, bytes: &[u8], output: Option<&Path>) -> Result<i32, Error> {
     match output {
         None => print_bytes(bytes),
         Some(path) if is_stdout(path) => print_bytes(bytes),
         Some(path) => {
             check_output_path(root, path)?;
-            crate::write::atomic_write(path, bytes).map_err(|e| {
-                format!(
-                    "cannot write {}: {e}",
-                    printable(&path.display().to_string(), &[])
-                )
-            })?
+            crate::write::atomic_write(path, bytes).map_err(|e| Error::io("write", path, e))?
         }
     }
     Ok(0)
 }
 
 /// `2021-11-24` or `7/2021`.
-fn parse_status_ref(which: &str) -> Result<StatusRef, UsageError> {
+fn parse_status_ref(which: &str) -> Result<StatusRef, Error> {
     if let Some(d) = crate::model::Date::parse(which) {
         return Ok(StatusRef::Date(d));
     }
     MeetingNumber::parse_arg(which)
         .map(StatusRef::Meeting)
         .map_err(|_| {
-            UsageError(format!(
+            Error::Usage(format!(
                 "`{which}` is neither a date (2021-11-24) nor a meeting (7/2021)"
             ))
         })

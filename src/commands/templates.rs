@@ -1,12 +1,13 @@
 //! `pds templates eject`: the built-in templates, copied out for overriding.
 
-use super::{print, Env, UsageError};
+use super::{print, Env};
 use crate::cli::TemplatesCommand;
+use crate::diag::Error;
 use crate::render::templates::BUILTIN;
 use crate::report::printable;
 use crate::write::RecordWriter;
 
-pub fn run(env: &Env, cmd: &TemplatesCommand) -> Result<i32, UsageError> {
+pub fn run(env: &Env, cmd: &TemplatesCommand) -> Result<i32, Error> {
     match cmd {
         TemplatesCommand::Eject { dir } => {
             let shown = |p: &std::path::Path| printable(&p.display().to_string(), &[]).into_owned();
@@ -20,8 +21,7 @@ pub fn run(env: &Env, cmd: &TemplatesCommand) -> Result<i32, UsageError> {
             let shown_dir = match dir {
                 // A folder the user names: written as asked, never over a file.
                 Some(dir) => {
-                    std::fs::create_dir_all(dir)
-                        .map_err(|e| format!("cannot make {}: {e}", shown(dir)))?;
+                    std::fs::create_dir_all(dir).map_err(|e| Error::io("make", dir, e))?;
                     for (name, text) in BUILTIN {
                         let path = dir.join(name);
                         if std::fs::symlink_metadata(&path).is_ok() {
@@ -29,7 +29,7 @@ pub fn run(env: &Env, cmd: &TemplatesCommand) -> Result<i32, UsageError> {
                             continue;
                         }
                         crate::write::atomic_create(&path, text.as_bytes())
-                            .map_err(|e| format!("cannot write {}: {e}", shown(&path)))?;
+                            .map_err(|e| Error::io("write", &path, e))?;
                         written += 1;
                     }
                     shown(dir)

@@ -12,7 +12,7 @@ pub mod risk;
 pub mod schema;
 pub mod status;
 
-use crate::diag::{Code, Finding, Findings, Location, SourceFile};
+use crate::diag::{Code, Finding, Findings, Location, SourceFile, Unreadable};
 use crate::model::{Case, Meeting, MeetingNumber, Record};
 use crate::yaml::{self, SyntaxError};
 use schema::Ctx;
@@ -161,53 +161,46 @@ pub fn load_scoped(root: &Path, scope: Scope) -> (Record, Findings) {
 }
 
 /// Reads a file as text, or says why it cannot be.
-pub fn read_text(root: &Path, path: &Path) -> Result<String, String> {
+pub fn read_text(root: &Path, path: &Path) -> Result<String, Unreadable> {
     use std::io::Read;
-    let mut meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let mut meta = std::fs::symlink_metadata(path).map_err(Unreadable::Io)?;
     if meta.file_type().is_symlink() {
-        let target = path
-            .canonicalize()
-            .map_err(|e| format!("is a link that cannot be followed: {e}"))?;
+        let target = path.canonicalize().map_err(Unreadable::BrokenLink)?;
         let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         if !target.starts_with(&root) {
-            return Err("is a link to a file outside the record; pds does not follow it".into());
+            return Err(Unreadable::LinkOutside);
         }
-        meta = std::fs::metadata(&target).map_err(|e| format!("cannot be read: {e}"))?;
+        meta = std::fs::metadata(&target).map_err(Unreadable::Io)?;
     }
     // Before opening: opening a FIFO for reading waits for a writer, forever.
     if !meta.is_file() {
-        return Err("is not a regular file".into());
+        return Err(Unreadable::NotAFile);
     }
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot be read: {e}"))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| format!("cannot be read: {e}"))?;
+    let file = std::fs::File::open(path).map_err(Unreadable::Io)?;
+    let meta = file.metadata().map_err(Unreadable::Io)?;
     if !meta.is_file() {
-        return Err("is not a regular file".into());
+        return Err(Unreadable::NotAFile);
     }
     if meta.len() > MAX_FILE_SIZE {
-        return Err(format!(
-            "is {} bytes, larger than the limit of 1 MiB",
-            meta.len()
-        ));
+        return Err(Unreadable::TooLarge(meta.len()));
     }
     // Read at most one byte past the limit, so a file growing meanwhile is caught too.
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_FILE_SIZE + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot be read: {e}"))?;
+        .map_err(Unreadable::Io)?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err("grew larger than the limit of 1 MiB while being read".into());
+        return Err(Unreadable::Grew);
     }
     if bytes.contains(&0) {
-        return Err("holds binary data (a NUL byte), not text".into());
+        return Err(Unreadable::Binary);
     }
     String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()))
 }
 
 /// Why `bytes` is no text, naming the first bad byte by line and column as an
 /// editor shows them (a byte offset means nothing to the one who must fix it).
-fn not_utf8(bytes: &[u8], valid_up_to: usize) -> String {
+fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Unreadable {
     let before = bytes.get(..valid_up_to).unwrap_or_default();
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before
@@ -219,9 +212,7 @@ fn not_utf8(bytes: &[u8], valid_up_to: usize) -> String {
         .count()
         + 1;
     let byte = bytes.get(valid_up_to).copied().unwrap_or(0);
-    format!(
-        "is not UTF-8 text: byte 0x{byte:02X} on line {line}, column {column} (save the file as UTF-8)"
-    )
+    Unreadable::NotUtf8 { byte, line, column }
 }
 
 /// A `yaml-syntax` finding for a parse failure in `yaml`, which starts at `base` in `file`.
@@ -375,12 +366,9 @@ pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Fin
         root,
         files,
         &|rel, _| {
-            let text = texts.get(rel).ok_or_else(|| "is missing".to_string())?;
+            let text = texts.get(rel).ok_or(Unreadable::Missing)?;
             if text.len() as u64 > MAX_FILE_SIZE {
-                return Err(format!(
-                    "is {} bytes, larger than the limit of 1 MiB",
-                    text.len()
-                ));
+                return Err(Unreadable::TooLarge(text.len() as u64));
             }
             Ok(text.clone())
         },
@@ -388,7 +376,7 @@ pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Fin
     )
 }
 
-type Reader<'a> = dyn Fn(&str, &Path) -> Result<String, String> + Sync + 'a;
+type Reader<'a> = dyn Fn(&str, &Path) -> Result<String, Unreadable> + Sync + 'a;
 
 /// `bodies`: keep each case's Markdown body (renders need them; checks do not).
 fn load_with(
@@ -522,7 +510,7 @@ mod tests {
         let bytes = b"---\ntitle: \xc3\xa6 \xe6\xf8\n---\n";
         let e = String::from_utf8(bytes.to_vec()).unwrap_err();
         assert_eq!(
-            not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()),
+            not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()).to_string(),
             "is not UTF-8 text: byte 0xE6 on line 2, column 10 (save the file as UTF-8)"
         );
     }
@@ -575,6 +563,7 @@ mod tests {
         let root = dir.path().to_path_buf();
         std::thread::spawn(move || tx.send(read_text(&root, &root.join("2021/meetings.yaml"))));
         let read = rx.recv_timeout(std::time::Duration::from_secs(10));
+        let read = read.map(|r| r.map_err(|why| why.to_string()));
         assert_eq!(read, Ok(Err("is not a regular file".to_string())));
     }
 

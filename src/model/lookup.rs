@@ -58,6 +58,12 @@ impl std::fmt::Display for NotFound {
 
 impl std::error::Error for NotFound {}
 
+impl From<NotFound> for crate::diag::Error {
+    fn from(e: NotFound) -> Self {
+        crate::diag::Error::NotFound(e.to_string())
+    }
+}
+
 impl Record {
     /// The meeting numbered `number`, or what the record holds instead.
     pub fn find_meeting(&self, number: MeetingNumber) -> Result<&Meeting, NotFound> {

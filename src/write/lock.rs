@@ -6,7 +6,7 @@
 //! that was killed. Commands take it before they load the record, so a number is chosen from
 //! what the previous writer left.
 
-use super::WriteError;
+use crate::diag::Error;
 use fs4::fs_std::FileExt;
 use std::fs::File;
 use std::path::Path;
@@ -20,12 +20,9 @@ pub struct RecordLock {
 
 impl RecordLock {
     /// Waits until no other pds is writing the record at `root`, then holds it.
-    pub fn take(root: &Path) -> Result<Self, WriteError> {
-        let folder = open(root)
-            .map_err(|e| WriteError(format!("cannot lock the record {}: {e}", root.display())))?;
-        let failed = |e: std::io::Error| {
-            WriteError(format!("cannot lock the record {}: {e}", root.display()))
-        };
+    pub fn take(root: &Path) -> Result<Self, Error> {
+        let failed = |e: std::io::Error| Error::io("lock the record", root, e);
+        let folder = open(root).map_err(failed)?;
         if !FileExt::try_lock_exclusive(&folder).map_err(failed)? {
             eprintln!("waiting for another pds that is writing this record…");
             FileExt::lock_exclusive(&folder).map_err(failed)?;

@@ -6,7 +6,7 @@
 //! and loads it with the loader `pds check` uses (`verify`): only when it
 //! holds exactly the intended values, with no finding the old text lacked,
 //! is it renamed into place, keeping the owner, group and mode of the file
-//! it replaces. Anything else is a `WriteError` (exit 2) that names the file,
+//! it replaces. Anything else is an `Error::Write` (exit 2) that names the file,
 //! and the file is left as it was. Values are changed through the YAML tree
 //! (`edit`), never by matching text.
 
@@ -18,28 +18,10 @@ pub mod verify;
 pub use lock::RecordLock;
 pub use verify::Intent;
 
+use crate::diag::Error;
 use crate::report::printable;
-use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// Why a write did not happen; the file named is as it was.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WriteError(pub String);
-
-impl fmt::Display for WriteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for WriteError {}
-
-impl From<WriteError> for String {
-    fn from(e: WriteError) -> String {
-        e.0
-    }
-}
 
 /// Writes the files of one record, holding its lock from before the record
 /// is loaded until the last file is in place.
@@ -53,10 +35,10 @@ impl RecordWriter {
     /// Takes the lock of the record at `root` (waiting for another pds
     /// writing it). Load the record after this, so that what is chosen from
     /// it (the next number) is chosen inside the lock.
-    pub fn open(root: &Path) -> Result<Self, WriteError> {
+    pub fn open(root: &Path) -> Result<Self, Error> {
         let root = root
             .canonicalize()
-            .map_err(|e| WriteError(format!("cannot resolve {}: {e}", root.display())))?;
+            .map_err(|e| Error::io("resolve", root, e))?;
         let lock = RecordLock::take(&root)?;
         Ok(RecordWriter { root, _lock: lock })
     }
@@ -67,13 +49,13 @@ impl RecordWriter {
     }
 
     /// Where `rel` would be written, or why it may not be.
-    pub fn target(&self, rel: &str, kind: place::Kind) -> Result<PathBuf, WriteError> {
+    pub fn target(&self, rel: &str, kind: place::Kind) -> Result<PathBuf, Error> {
         place::target(&self.root, rel, kind)
     }
 
     /// Creates the record file `rel` (never over an existing one) holding
     /// `text`, once `text` is verified to give `intent`.
-    pub fn create(&self, rel: &str, text: &str, intent: &Intent) -> Result<PathBuf, WriteError> {
+    pub fn create(&self, rel: &str, text: &str, intent: &Intent) -> Result<PathBuf, Error> {
         let path = self.target(rel, place::Kind::Data)?;
         put(&path, text.as_bytes(), Mode::Create, true, &|bytes| {
             verify_bytes(rel, bytes, intent)
@@ -84,7 +66,7 @@ impl RecordWriter {
 
     /// Replaces the record file `rel`, which must still hold `intent.old`,
     /// with `text`, once `text` is verified to give `intent`.
-    pub fn replace(&self, rel: &str, text: &str, intent: &Intent) -> Result<PathBuf, WriteError> {
+    pub fn replace(&self, rel: &str, text: &str, intent: &Intent) -> Result<PathBuf, Error> {
         let path = self.target(rel, place::Kind::Data)?;
         let Some(old) = intent.old else {
             return Err(refused(
@@ -109,14 +91,14 @@ impl RecordWriter {
 
     /// Creates `rel`, a file of the record the loader does not read (a
     /// template), never over an existing one.
-    pub fn create_other(&self, rel: &str, bytes: &[u8]) -> Result<PathBuf, WriteError> {
+    pub fn create_other(&self, rel: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
         let path = self.target(rel, place::Kind::Other)?;
         put(&path, bytes, Mode::Create, true, &|_| Ok(())).map_err(|why| refused(rel, &why))?;
         Ok(path)
     }
 
     /// Removes the record file `rel` (a draft once it is scheduled).
-    pub fn remove(&self, rel: &str) -> Result<(), WriteError> {
+    pub fn remove(&self, rel: &str) -> Result<(), Error> {
         let path = self.target(rel, place::Kind::Data)?;
         // A link to the draft is what stands in the record: remove the link.
         let path = if std::fs::symlink_metadata(self.root.join(rel))
@@ -127,7 +109,7 @@ impl RecordWriter {
             path
         };
         std::fs::remove_file(&path)
-            .map_err(|e| WriteError(format!("cannot remove {}: {e}", shown(rel))))
+            .map_err(|e| Error::Write(format!("cannot remove {}: {e}", shown(rel))))
     }
 }
 
@@ -135,8 +117,8 @@ fn shown(rel: &str) -> String {
     printable(rel, &[]).into_owned()
 }
 
-fn refused(rel: &str, why: &str) -> WriteError {
-    WriteError(format!("left {} as it was: {why}", shown(rel)))
+fn refused(rel: &str, why: &str) -> Error {
+    Error::Write(format!("left {} as it was: {why}", shown(rel)))
 }
 
 fn verify_bytes(rel: &str, bytes: &[u8], intent: &Intent) -> Result<(), String> {
@@ -253,13 +235,13 @@ fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permiss
 /// mode) or as a new one; anything else at `path` (a device, FIFO, socket,
 /// folder or link) is refused and left as it was. Callers refuse the
 /// record's own files first (`place::record_file`).
-pub fn write_document(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+pub fn write_document(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let mode = match std::fs::symlink_metadata(path) {
         Ok(_) => Mode::Replace,
         Err(_) => Mode::Create,
     };
     put(path, bytes, mode, false, &|_| Ok(())).map_err(|why| {
-        WriteError(format!(
+        Error::Write(format!(
             "cannot write {}: {why}",
             printable(&path.display().to_string(), &[])
         ))

@@ -6,7 +6,7 @@
 //! record is refused, and a file the loader reads is never written through a
 //! linked folder, where `pds check` would not see it.
 
-use super::WriteError;
+use crate::diag::Error;
 use crate::report::printable;
 use std::path::{Component, Path, PathBuf};
 
@@ -23,14 +23,14 @@ pub enum Kind {
 /// made only when the write happens); an existing file must be a regular
 /// file, or a link to one inside the record, which is then written in place
 /// of the link's target (the link stays).
-pub fn target(root: &Path, rel: &str, kind: Kind) -> Result<PathBuf, WriteError> {
+pub fn target(root: &Path, rel: &str, kind: Kind) -> Result<PathBuf, Error> {
     let shown = |s: &str| printable(s, &[]).into_owned();
     let mut names = Vec::new();
     for c in Path::new(rel).components() {
         match c {
             Component::Normal(n) => names.push(n),
             _ => {
-                return Err(WriteError(format!(
+                return Err(Error::Write(format!(
                     "{} is not a path inside the record",
                     shown(rel)
                 )))
@@ -38,7 +38,7 @@ pub fn target(root: &Path, rel: &str, kind: Kind) -> Result<PathBuf, WriteError>
         }
     }
     let Some((file, folders)) = names.split_last() else {
-        return Err(WriteError("no file named to write".into()));
+        return Err(Error::Write("no file named to write".into()));
     };
     let mut dir = root.to_path_buf();
     let mut so_far = String::new();
@@ -50,34 +50,34 @@ pub fn target(root: &Path, rel: &str, kind: Kind) -> Result<PathBuf, WriteError>
             Ok(m) if m.is_dir() => {}
             Ok(m) if m.file_type().is_symlink() => {
                 let real = dir.canonicalize().map_err(|e| {
-                    WriteError(format!(
+                    Error::Write(format!(
                         "{} is a link that cannot be followed: {e}",
                         shown(&so_far)
                     ))
                 })?;
                 if !real.starts_with(root) {
-                    return Err(WriteError(format!(
+                    return Err(Error::Write(format!(
                         "{} is a link to a folder outside the record; pds does not write through it",
                         shown(&so_far)
                     )));
                 }
                 if kind == Kind::Data {
-                    return Err(WriteError(format!(
+                    return Err(Error::Write(format!(
                         "{} is a link to another folder; `pds check` does not read through linked folders, so pds does not write into one",
                         shown(&so_far)
                     )));
                 }
                 if !real.is_dir() {
-                    return Err(WriteError(format!("{} is not a folder", shown(&so_far))));
+                    return Err(Error::Write(format!("{} is not a folder", shown(&so_far))));
                 }
             }
-            Ok(_) => return Err(WriteError(format!("{} is not a folder", shown(&so_far)))),
+            Ok(_) => return Err(Error::Write(format!("{} is not a folder", shown(&so_far)))),
             // Made when the file is written; nothing below it exists either.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(root.join(rel));
             }
             Err(e) => {
-                return Err(WriteError(format!(
+                return Err(Error::Write(format!(
                     "cannot read the folder {}: {e}",
                     shown(&so_far)
                 )))
@@ -87,30 +87,30 @@ pub fn target(root: &Path, rel: &str, kind: Kind) -> Result<PathBuf, WriteError>
     let path = dir.join(file);
     match std::fs::symlink_metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(path),
-        Err(e) => Err(WriteError(format!("cannot read {}: {e}", shown(rel)))),
+        Err(e) => Err(Error::Write(format!("cannot read {}: {e}", shown(rel)))),
         Ok(m) if m.is_file() => Ok(path),
         Ok(m) if m.file_type().is_symlink() => {
             let real = path.canonicalize().map_err(|e| {
-                WriteError(format!(
+                Error::Write(format!(
                     "{} is a link that cannot be followed: {e}",
                     shown(rel)
                 ))
             })?;
             if !real.starts_with(root) {
-                return Err(WriteError(format!(
+                return Err(Error::Write(format!(
                     "{} is a link to a file outside the record; pds does not write through it",
                     shown(rel)
                 )));
             }
             if !real.is_file() {
-                return Err(WriteError(format!(
+                return Err(Error::Write(format!(
                     "{} is a link to something that is not a regular file; pds does not replace it",
                     shown(rel)
                 )));
             }
             Ok(real)
         }
-        Ok(_) => Err(WriteError(format!(
+        Ok(_) => Err(Error::Write(format!(
             "{} is not a regular file (a folder, device, FIFO or socket); pds does not replace it",
             shown(rel)
         ))),

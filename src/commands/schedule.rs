@@ -1,0 +1,98 @@
+//! `pds schedule <DRAFT> --meeting M`: number a draft and move it into its
+//! meeting's year, through the one write path (`crate::write`).
+
+use super::new::{next_case_number, shown};
+use super::{print, Env};
+use crate::diag::Error;
+use crate::load::FileKind;
+use crate::model::{Case, MeetingNumber, Record};
+use crate::write::edit;
+use crate::write::{Intent, RecordWriter};
+use std::path::Path;
+
+pub fn run(env: &Env, draft: &Path, meeting: MeetingNumber) -> Result<i32, Error> {
+    let root = env.root()?;
+    let writer = RecordWriter::open(&root)?;
+    let root = writer.root();
+    let (record, _) = crate::load::load(root);
+    record.find_meeting(meeting)?;
+    let case = find_draft(&record, root, draft)?;
+    let name = shown(case.file.name());
+    if let Some(n) = &case.number {
+        return Err(Error::Usage(format!(
+            "{name} already has number {}",
+            n.value
+        )));
+    }
+    if matches!(case.kind, crate::model::CaseKind::Unknown) {
+        return Err(Error::Usage(format!(
+            "{name} has no `type`: add one (or `parts`) before scheduling"
+        )));
+    }
+    let number = next_case_number(&record, meeting.year)?;
+    let scheduled = edit::schedule(case.file.text(), number, meeting)
+        .map_err(|why| Error::Write(format!("left {name} as it was: {why}")))?;
+    let stem = case
+        .file
+        .path()
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "sak".into());
+    let rel = format!("{}/{}-{stem}.md", meeting.year, number.file_prefix());
+    let intent = Intent {
+        kind: FileKind::Case,
+        case_types: &record.board.case_types,
+        old: Some(case.file.text()),
+        values: scheduled.values,
+        body: Some(scheduled.body),
+        numbers_as_values: false,
+    };
+    writer.create(&rel, &scheduled.text, &intent)?;
+    // Only once the numbered case is in place.
+    writer.remove(case.file.name()).map_err(|e| {
+        Error::Write(format!(
+            "wrote {} but cannot remove the draft {name}: {e}",
+            shown(&rel)
+        ))
+    })?;
+    if !env.quiet {
+        print(&format!("{number} {}\n", shown(&rel)));
+    }
+    Ok(0)
+}
+
+/// The draft: a path (from here or from the record), or a name in drafts/.
+fn find_draft<'r>(record: &'r Record, root: &Path, draft: &Path) -> Result<&'r Case, Error> {
+    let candidates = [
+        draft.to_path_buf(),
+        root.join(draft),
+        root.join("drafts").join(draft),
+        root.join("drafts").join(format!("{}.md", draft.display())),
+    ];
+    let found = candidates
+        .iter()
+        .filter_map(|p| p.canonicalize().ok())
+        .find_map(|p| {
+            record
+                .cases
+                .iter()
+                .find(|c| c.file.path().canonicalize().ok().as_ref() == Some(&p))
+        });
+    found.ok_or_else(|| {
+        let drafts: Vec<String> = record
+            .cases
+            .iter()
+            .filter(|c| c.number.is_none())
+            .map(|c| shown(c.file.name()))
+            .collect();
+        Error::NotFound(format!(
+            "no draft {} in the record{}",
+            shown(&draft.display().to_string()),
+            if drafts.is_empty() {
+                String::new()
+            } else {
+                format!("; the drafts are {}", drafts.join(", "))
+            }
+        ))
+    })
+}
