@@ -14,28 +14,7 @@ use std::path::Path;
 
 pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, Error> {
     let root = env.root()?;
-    if matches!(args.what, RenderWhat::Invite { .. }) && args.format != OutputFormat::Md {
-        return Err(Error::Usage(
-            "an invite is always iCalendar (.ics): leave out --format".into(),
-        ));
-    }
-    match args.output.as_deref() {
-        None if args.format == OutputFormat::Pdf => {
-            return Err(Error::Usage(
-                "--format pdf writes a file: give it with -o FILE (or -o - to send the bytes to a pipe)"
-                    .into(),
-            ));
-        }
-        Some(out)
-            if args.format == OutputFormat::Pdf
-                && is_stdout(out)
-                && std::io::stdout().is_terminal() =>
-        {
-            return Err(Error::Usage("-o - would print the PDF's bytes to the terminal: redirect them (-o - > file.pdf) or give -o FILE".into()));
-        }
-        Some(out) => check_output_path(&root, out)?,
-        None => {}
-    }
+    check_options(&root, args)?;
     // A document of one year loads that year (and the small registers); when
     // what it names is not there, the whole record, for a good suggestion.
     // --public loads the whole record: its check is then `pds check`'s, and
@@ -119,6 +98,33 @@ fn document(renderer: &Renderer, what: &RenderWhat, flavor: Flavor) -> Result<Fr
         }),
     }
     .map_err(Error::Render)
+}
+
+/// What `--format` and `-o` ask for, refused before any work when it cannot be done.
+fn check_options(root: &Path, args: &RenderArgs) -> Result<(), Error> {
+    if matches!(args.what, RenderWhat::Invite { .. }) && args.format != OutputFormat::Md {
+        return Err(Error::Usage(
+            "an invite is always iCalendar (.ics): leave out --format".into(),
+        ));
+    }
+    match args.output.as_deref() {
+        None if args.format == OutputFormat::Pdf => {
+            return Err(Error::Usage(
+                "--format pdf writes a file: give it with -o FILE (or -o - to send the bytes to a pipe)"
+                    .into(),
+            ));
+        }
+        Some(out)
+            if args.format == OutputFormat::Pdf
+                && is_stdout(out)
+                && std::io::stdout().is_terminal() =>
+        {
+            return Err(Error::Usage("-o - would print the PDF's bytes to the terminal: redirect them (-o - > file.pdf) or give -o FILE".into()));
+        }
+        Some(out) => check_output_path(root, out)?,
+        None => {}
+    }
+    Ok(())
 }
 
 fn scope(what: &RenderWhat) -> Option<crate::load::Scope> {
