@@ -7,6 +7,47 @@ use super::verify::{map, text};
 use crate::load::frontmatter;
 use crate::model::{CaseNumber, Date, MeetingNumber, TimeSpan};
 use crate::yaml::{self, Node, NodeKind};
+use std::fmt;
+
+/// Why a file cannot be edited as asked. `Display` is what follows "left
+/// <file> as it was: ". The file is the user's to mend (`pds check` says
+/// where), except `OutOfRange`, a bug in pds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unedited {
+    /// meetings.yaml does not parse; the parser's words.
+    DoesNotParse(String),
+    /// meetings.yaml's flow list `[` has no `]`.
+    Unclosed,
+    /// meetings.yaml holds something other than a list.
+    NoList,
+    /// A draft without front matter.
+    NoFrontMatter,
+    /// A draft whose front matter does not parse; the parser's words.
+    FrontMatterDoesNotParse(String),
+    /// A draft whose front matter is not a mapping.
+    NotAMapping,
+    /// An edit outside the text it edits.
+    OutOfRange,
+}
+
+impl fmt::Display for Unedited {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MEND: &str = "run `pds check` and mend it first";
+        match self {
+            Unedited::DoesNotParse(why) => write!(f, "it does not parse ({why}); {MEND}"),
+            Unedited::Unclosed => write!(f, "its list `[` is never closed; {MEND}"),
+            Unedited::NoList => write!(f, "it holds no list of meetings; {MEND}"),
+            Unedited::NoFrontMatter => f.write_str("it has no front matter to number"),
+            Unedited::FrontMatterDoesNotParse(why) => {
+                write!(f, "its front matter does not parse ({why})")
+            }
+            Unedited::NotAMapping => f.write_str("its front matter is not a mapping of fields"),
+            Unedited::OutOfRange => f.write_str("an edit out of range"),
+        }
+    }
+}
+
+impl std::error::Error for Unedited {}
 
 /// A YAML scalar for `s` in block context: plain when that reads back as the
 /// same text, double-quoted (every control character escaped) otherwise.
@@ -132,7 +173,7 @@ impl NewMeeting {
 /// the end of its list, and the values the new text must hold. The list may
 /// be in block style (at any indentation) or flow style (`[…]`, `[]`), the
 /// file empty, `~`, or ended with `...`.
-pub fn add_meeting(old: Option<&str>, meeting: &NewMeeting) -> Result<(String, Node), String> {
+pub fn add_meeting(old: Option<&str>, meeting: &NewMeeting) -> Result<(String, Node), Unedited> {
     let Some(old) = old else {
         let text = format!(
             "# Meetings {}\n{}",
@@ -149,16 +190,10 @@ pub fn add_meeting(old: Option<&str>, meeting: &NewMeeting) -> Result<(String, N
     };
     let doc = old.get(bom.len()..).unwrap_or("");
     let nl = if doc.contains("\r\n") { "\r\n" } else { "\n" };
-    let tree = yaml::parse(doc).map_err(|e| {
-        format!(
-            "it does not parse ({}); run `pds check` and mend it first",
-            e.message
-        )
-    })?;
+    let tree = yaml::parse(doc).map_err(|e| Unedited::DoesNotParse(e.message))?;
     let (at, end, insert) = match &tree.kind {
         NodeKind::Seq(items) if doc.as_bytes().get(tree.offset) == Some(&b'[') => {
-            let (close, last) = flow_close(doc, tree.offset)
-                .ok_or("its list `[` is never closed; run `pds check` and mend it first")?;
+            let (close, last) = flow_close(doc, tree.offset).ok_or(Unedited::Unclosed)?;
             let comma = if items.is_empty() || last == b',' {
                 ""
             } else {
@@ -199,14 +234,14 @@ pub fn add_meeting(old: Option<&str>, meeting: &NewMeeting) -> Result<(String, N
             };
             (at, at, format!("{sep}{}", meeting.block("", nl)))
         }
-        _ => return Err("it holds no list of meetings; run `pds check` and mend it first".into()),
+        _ => return Err(Unedited::NoList),
     };
     let mut items: Vec<Node> = tree.as_seq().map(<[Node]>::to_vec).unwrap_or_default();
     items.push(meeting.values());
     let text = format!(
         "{bom}{}{insert}{}",
-        doc.get(..at).ok_or("an edit out of range")?,
-        doc.get(end..).ok_or("an edit out of range")?
+        doc.get(..at).ok_or(Unedited::OutOfRange)?,
+        doc.get(end..).ok_or(Unedited::OutOfRange)?
     );
     Ok((text, seq(items)))
 }
@@ -320,18 +355,17 @@ pub fn schedule(
     old: &str,
     number: CaseNumber,
     meeting: MeetingNumber,
-) -> Result<Scheduled<'_>, String> {
+) -> Result<Scheduled<'_>, Unedited> {
     let bom = if old.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = old.get(bom..).unwrap_or("");
     let nl = if rest.contains("\r\n") { "\r\n" } else { "\n" };
-    let split = frontmatter::split(rest).map_err(|_| "it has no front matter to number")?;
+    let split = frontmatter::split(rest).map_err(|_| Unedited::NoFrontMatter)?;
     let fm = split.yaml;
-    let tree =
-        yaml::parse(fm).map_err(|e| format!("its front matter does not parse ({})", e.message))?;
+    let tree = yaml::parse(fm).map_err(|e| Unedited::FrontMatterDoesNotParse(e.message))?;
     let mut values: Vec<(Node, Node)> = match &tree.kind {
         NodeKind::Map(m) => m.clone(),
         NodeKind::Null => Vec::new(),
-        _ => return Err("its front matter is not a mapping of fields".into()),
+        _ => return Err(Unedited::NotAMapping),
     };
     let flow = tree.as_map().is_some() && fm.as_bytes().get(tree.offset) == Some(&b'{');
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
@@ -387,16 +421,16 @@ pub fn schedule(
     let mut new_fm = fm.to_string();
     for (start, end, replacement) in edits {
         if start > end || new_fm.get(start..end).is_none() {
-            return Err("an edit out of range".into());
+            return Err(Unedited::OutOfRange);
         }
         new_fm.replace_range(start..end, &replacement);
     }
     let yaml_start = bom + split.yaml_offset;
     let text = format!(
         "{}{new_fm}{}",
-        old.get(..yaml_start).ok_or("an edit out of range")?,
+        old.get(..yaml_start).ok_or(Unedited::OutOfRange)?,
         old.get(yaml_start + fm.len()..)
-            .ok_or("an edit out of range")?
+            .ok_or(Unedited::OutOfRange)?
     );
     Ok(Scheduled {
         text,
@@ -443,6 +477,21 @@ mod tests {
             place: Some("Rom 1".into()),
             extraordinary: false,
         }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_edited_says_why_and_what_to_do() {
+        let why = |old: &str| add_meeting(Some(old), &meeting()).unwrap_err();
+        assert_eq!(why("a: b\n"), Unedited::NoList);
+        assert_eq!(
+            why("[{number: 1/2022}\n").to_string(),
+            "it does not parse (unclosed bracket '['); run `pds check` and mend it first"
+        );
+        let draft = |old: &str| {
+            schedule(old, CaseNumber::new(1, 22), MeetingNumber::new(3, 2022)).unwrap_err()
+        };
+        assert_eq!(draft("no front matter\n"), Unedited::NoFrontMatter);
+        assert_eq!(draft("---\n- a\n---\n"), Unedited::NotAMapping);
     }
 
     fn added(old: &str) -> String {
