@@ -13,9 +13,11 @@
 pub mod edit;
 pub mod lock;
 pub mod place;
+pub mod refusal;
 pub mod verify;
 
 pub use lock::RecordLock;
+pub use refusal::Refusal;
 pub use verify::Intent;
 
 use crate::diag::Error;
@@ -60,7 +62,7 @@ impl RecordWriter {
         put(&path, text.as_bytes(), Mode::Create, true, &|bytes| {
             verify_bytes(rel, bytes, intent)
         })
-        .map_err(|why| refused(rel, &why))?;
+        .map_err(|why| refused(rel, why))?;
         Ok(path)
     }
 
@@ -69,23 +71,18 @@ impl RecordWriter {
     pub fn replace(&self, rel: &str, text: &str, intent: &Intent) -> Result<PathBuf, Error> {
         let path = self.target(rel, place::Kind::Data)?;
         let Some(old) = intent.old else {
-            return Err(refused(
-                rel,
-                "no old text to replace was given; this is a bug in pds",
-            ));
+            return Err(refused(rel, Refusal::NoOldText));
         };
         put(&path, text.as_bytes(), Mode::Replace, true, &|bytes| {
             verify_bytes(rel, bytes, intent)?;
             // Under the lock no pds changes it; an editor or another tool might have.
             match std::fs::read(&path) {
                 Ok(now) if now == old.as_bytes() => Ok(()),
-                Ok(_) => {
-                    Err("it changed on disk while pds was writing it; run the command again".into())
-                }
-                Err(e) => Err(format!("it cannot be read again: {e}")),
+                Ok(_) => Err(Refusal::Changed),
+                Err(e) => Err(Refusal::ReadAgain(e)),
             }
         })
-        .map_err(|why| refused(rel, &why))?;
+        .map_err(|why| refused(rel, why))?;
         Ok(path)
     }
 
@@ -93,7 +90,7 @@ impl RecordWriter {
     /// template), never over an existing one.
     pub fn create_other(&self, rel: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
         let path = self.target(rel, place::Kind::Other)?;
-        put(&path, bytes, Mode::Create, true, &|_| Ok(())).map_err(|why| refused(rel, &why))?;
+        put(&path, bytes, Mode::Create, true, &|_| Ok(())).map_err(|why| refused(rel, why))?;
         Ok(path)
     }
 
@@ -117,13 +114,13 @@ fn shown(rel: &str) -> String {
     printable(rel, &[]).into_owned()
 }
 
-fn refused(rel: &str, why: &str) -> Error {
+fn refused(rel: &str, why: Refusal) -> Error {
     Error::Write(format!("left {} as it was: {why}", shown(rel)))
 }
 
-fn verify_bytes(rel: &str, bytes: &[u8], intent: &Intent) -> Result<(), String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "the new text is not UTF-8".to_string())?;
-    verify::verify(rel, text, intent)
+fn verify_bytes(rel: &str, bytes: &[u8], intent: &Intent) -> Result<(), Refusal> {
+    let text = std::str::from_utf8(bytes).map_err(|_| Refusal::NotUtf8)?;
+    Ok(verify::verify(rel, text, intent)?)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,45 +140,46 @@ fn put(
     bytes: &[u8],
     mode: Mode,
     make_folders: bool,
-    check: &dyn Fn(&[u8]) -> Result<(), String>,
-) -> Result<(), String> {
+    check: &dyn Fn(&[u8]) -> Result<(), Refusal>,
+) -> Result<(), Refusal> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let old = match std::fs::symlink_metadata(path) {
-        Ok(m) if mode == Mode::Create || !m.is_file() => {
-            return Err(if mode == Mode::Create {
-                "it exists; pds never overwrites a file it creates".into()
-            } else {
-                "it is not a regular file; pds does not replace it".into()
-            })
-        }
+        Ok(_) if mode == Mode::Create => return Err(Refusal::Exists),
+        Ok(m) if !m.is_file() => return Err(Refusal::NotAFile),
         Ok(m) => Some(m),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(format!("cannot read it: {e}")),
+        Err(e) => {
+            return Err(Refusal::Io {
+                doing: "read it",
+                source: e,
+            })
+        }
     };
     if make_folders {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot make its folder: {e}"))?;
+        std::fs::create_dir_all(dir).map_err(Refusal::io("make its folder"))?;
     }
     let mut tmp = tempfile::Builder::new()
         .prefix(".pds-")
         .tempfile_in(dir)
-        .map_err(|e| format!("cannot write in its folder: {e}"))?;
+        .map_err(Refusal::io("write in its folder"))?;
     match &old {
-        Some(meta) => keep_owner_and_mode(tmp.as_file(), meta)
-            .map_err(|e| format!("cannot give the new file the old one's owner and mode: {e}"))?,
+        Some(meta) => keep_owner_and_mode(tmp.as_file(), meta).map_err(Refusal::io(
+            "give the new file the old one's owner and mode",
+        ))?,
         None => tmp
             .as_file()
-            .set_permissions(default_permissions(tmp.as_file()).map_err(|e| e.to_string())?)
-            .map_err(|e| format!("cannot set its mode: {e}"))?,
+            .set_permissions(default_permissions(tmp.as_file()).map_err(Refusal::Metadata)?)
+            .map_err(Refusal::io("set its mode"))?,
     }
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| format!("cannot write it: {e}"))?;
-    let back = std::fs::read(tmp.path()).map_err(|e| format!("cannot read it back: {e}"))?;
+        .map_err(Refusal::io("write it"))?;
+    let back = std::fs::read(tmp.path()).map_err(Refusal::io("read it back"))?;
     if back != bytes {
-        return Err("what was read back from disk differs from what was written".into());
+        return Err(Refusal::ReadBack);
     }
     check(&back)?;
     match mode {
@@ -189,10 +187,11 @@ fn put(
         Mode::Replace => tmp.persist(path).map(drop),
     }
     .map_err(|e| match e.error.kind() {
-        std::io::ErrorKind::AlreadyExists => {
-            "it exists; pds never overwrites a file it creates".to_string()
-        }
-        _ => format!("cannot rename it into place: {}", e.error),
+        std::io::ErrorKind::AlreadyExists => Refusal::Exists,
+        _ => Refusal::Io {
+            doing: "rename it into place",
+            source: e.error,
+        },
     })?;
     // The rename itself is only durable once the folder is flushed; not every
     // file system can flush a folder, and the file is in place either way.
@@ -293,8 +292,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.txt");
         std::fs::write(&p, "old").unwrap();
-        let err = put(&p, b"new", Mode::Replace, false, &|_| Err("no".into())).unwrap_err();
-        assert_eq!(err, "no");
+        let err = put(&p, b"new", Mode::Replace, false, &|_| Err(Refusal::Changed)).unwrap_err();
+        assert!(matches!(err, Refusal::Changed), "{err}");
         assert_eq!(std::fs::read(&p).unwrap(), b"old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }

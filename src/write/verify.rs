@@ -7,6 +7,59 @@ use crate::load::{frontmatter, FileKind};
 use crate::model::{CaseNumber, MeetingNumber};
 use crate::yaml::{self, Node, NodeKind};
 use std::collections::BTreeMap;
+use std::fmt;
+
+/// Why a new text is not what was intended; a finding is named by its
+/// code and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unverified {
+    /// The text `pds fmt` reformats does not parse; the parser's words.
+    OldDoesNotParse(String),
+    /// A case file's new text has no closed front matter.
+    NoFrontMatter,
+    /// The new text does not parse (a bug in pds); the parser's words.
+    DoesNotParse(String),
+    /// The new text changes a case file's Markdown body (a bug in pds).
+    BodyChanged,
+    /// The new text loads to other values (a bug in pds).
+    OtherValues,
+    /// The new text does not load; its first finding, if any.
+    DoesNotLoad(Option<(String, String)>),
+    /// The new text loads with a finding the old one lacked.
+    NewFinding(String, String),
+}
+
+impl fmt::Display for Unverified {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const BUG: &str = "this is a bug in pds";
+        match self {
+            Unverified::OldDoesNotParse(why) => write!(f, "it does not parse ({why})"),
+            Unverified::NoFrontMatter => f.write_str("the new text has no closed front matter"),
+            Unverified::DoesNotParse(why) => {
+                write!(f, "the new text would not parse as YAML ({why}); {BUG}")
+            }
+            Unverified::BodyChanged => {
+                write!(f, "the new text would change the Markdown body; {BUG}")
+            }
+            Unverified::OtherValues => {
+                write!(
+                    f,
+                    "the new text would load to other values than intended; {BUG}"
+                )
+            }
+            Unverified::DoesNotLoad(None) => f.write_str("the new text would not load"),
+            Unverified::DoesNotLoad(Some((code, message))) => {
+                write!(f, "the new text would not load: {code} {message}")
+            }
+            Unverified::NewFinding(code, message) => write!(
+                f,
+                "the new text would load with a finding the old one did not have: {code} {message}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Unverified {}
 
 /// What a write of a record file must give.
 #[derive(Debug, Clone)]
@@ -36,10 +89,9 @@ impl<'a> Intent<'a> {
         kind: FileKind,
         case_types: &'a [String],
         old: &'a str,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, Unverified> {
         let (yaml_text, _) = parts(old, kind)?;
-        let values =
-            yaml::parse(yaml_text).map_err(|e| format!("it does not parse ({})", e.message))?;
+        let values = yaml::parse(yaml_text).map_err(|e| Unverified::OldDoesNotParse(e.message))?;
         Ok(Intent {
             kind,
             case_types,
@@ -52,17 +104,12 @@ impl<'a> Intent<'a> {
 }
 
 /// Why `text`, to be written at `rel`, is not what `intent` says; `Ok` when it is.
-pub fn verify(rel: &str, text: &str, intent: &Intent) -> Result<(), String> {
+pub fn verify(rel: &str, text: &str, intent: &Intent) -> Result<(), Unverified> {
     let (yaml_text, body) = parts(text, intent.kind)?;
-    let tree = yaml::parse(yaml_text).map_err(|e| {
-        format!(
-            "the new text would not parse as YAML ({}); this is a bug in pds",
-            e.message
-        )
-    })?;
+    let tree = yaml::parse(yaml_text).map_err(|e| Unverified::DoesNotParse(e.message))?;
     if let Some(want) = intent.body {
         if body != want {
-            return Err("the new text would change the Markdown body; this is a bug in pds".into());
+            return Err(Unverified::BodyChanged);
         }
     }
     let same = if intent.numbers_as_values {
@@ -74,13 +121,11 @@ pub fn verify(rel: &str, text: &str, intent: &Intent) -> Result<(), String> {
         same(&tree, &intent.values)
     };
     if !same {
-        return Err(
-            "the new text would load to other values than intended; this is a bug in pds".into(),
-        );
+        return Err(Unverified::OtherValues);
     }
     let (loaded, new) = findings(rel, text, intent);
     if !loaded {
-        return Err(first_or(&new, "the new text would not load"));
+        return Err(Unverified::DoesNotLoad(new.into_iter().next()));
     }
     let mut old: BTreeMap<(String, String), usize> = BTreeMap::new();
     if let Some(old_text) = intent.old {
@@ -91,22 +136,10 @@ pub fn verify(rel: &str, text: &str, intent: &Intent) -> Result<(), String> {
     for key in &new {
         match old.get_mut(key) {
             Some(n) if *n > 0 => *n -= 1,
-            _ => {
-                return Err(format!(
-                    "the new text would load with a finding the old one did not have: {} {}",
-                    key.0, key.1
-                ))
-            }
+            _ => return Err(Unverified::NewFinding(key.0.clone(), key.1.clone())),
         }
     }
     Ok(())
-}
-
-fn first_or(findings: &[(String, String)], fallback: &str) -> String {
-    match findings.first() {
-        Some((code, message)) => format!("{fallback}: {code} {message}"),
-        None => fallback.to_string(),
-    }
 }
 
 /// What the loader makes of `text`: whether it loaded, and its findings as
@@ -122,12 +155,11 @@ fn findings(rel: &str, text: &str, intent: &Intent) -> (bool, Vec<(String, Strin
 }
 
 /// The YAML of a file (a case file's front matter) and a case file's body.
-fn parts(text: &str, kind: FileKind) -> Result<(&str, &str), String> {
+fn parts(text: &str, kind: FileKind) -> Result<(&str, &str), Unverified> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match kind {
         FileKind::Case | FileKind::Draft => {
-            let split = frontmatter::split(text)
-                .map_err(|_| "the new text has no closed front matter".to_string())?;
+            let split = frontmatter::split(text).map_err(|_| Unverified::NoFrontMatter)?;
             Ok((split.yaml, split.body))
         }
         _ => Ok((text, "")),
@@ -268,15 +300,18 @@ mod tests {
         // Would not parse (the flow list appended to in block style).
         let broken = "[{number: 1/2021, date: 2021-01-01}]\n- number: 2/2021\n  date: 2021-02-01\n";
         let why = verify("2021/meetings.yaml", broken, &intent(Some(old), want)).unwrap_err();
-        assert!(why.contains("would not parse"), "{why}");
+        assert!(matches!(why, Unverified::DoesNotParse(_)), "{why}");
         // Parses, to other values.
         let other = format!("{old}- number: 2/2021\n  date: 2021-03-01\n");
         let why = verify("2021/meetings.yaml", &other, &intent(Some(old), want)).unwrap_err();
-        assert!(why.contains("other values"), "{why}");
+        assert_eq!(why, Unverified::OtherValues, "{why}");
         // The intended values, but a finding the old text did not have.
         let bad = "[{number: 1/2021, date: 2021-01-01}, {number: 2/2021, date: 2021-02-30}]";
         let why = verify("2021/meetings.yaml", bad, &intent(Some(old), bad)).unwrap_err();
-        assert!(why.contains("invalid-value"), "{why}");
+        assert!(
+            matches!(&why, Unverified::NewFinding(code, _) if code == "invalid-value"),
+            "{why}"
+        );
         // A finding the old text had already is no reason to refuse.
         assert_eq!(
             verify("2021/meetings.yaml", bad, &intent(Some(bad), bad)),
