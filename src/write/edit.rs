@@ -3,51 +3,11 @@
 //! byte (comments, quoting, order, line endings) is kept. Each edit also
 //! returns the values the file must hold afterwards, for `verify`.
 
+use super::refusal::Unedited;
 use super::verify::{map, text};
 use crate::load::frontmatter;
 use crate::model::{CaseNumber, Date, MeetingNumber, TimeSpan};
 use crate::yaml::{self, Node, NodeKind};
-use std::fmt;
-
-/// Why a file cannot be edited as asked. `Display` is what follows "left
-/// <file> as it was: ". The file is the user's to mend (`pds check` says
-/// where), except `OutOfRange`, a bug in pds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unedited {
-    /// meetings.yaml does not parse; the parser's words.
-    DoesNotParse(String),
-    /// meetings.yaml's flow list `[` has no `]`.
-    Unclosed,
-    /// meetings.yaml holds something other than a list.
-    NoList,
-    /// A draft without front matter.
-    NoFrontMatter,
-    /// A draft whose front matter does not parse; the parser's words.
-    FrontMatterDoesNotParse(String),
-    /// A draft whose front matter is not a mapping.
-    NotAMapping,
-    /// An edit outside the text it edits.
-    OutOfRange,
-}
-
-impl fmt::Display for Unedited {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const MEND: &str = "run `pds check` and mend it first";
-        match self {
-            Unedited::DoesNotParse(why) => write!(f, "it does not parse ({why}); {MEND}"),
-            Unedited::Unclosed => write!(f, "its list `[` is never closed; {MEND}"),
-            Unedited::NoList => write!(f, "it holds no list of meetings; {MEND}"),
-            Unedited::NoFrontMatter => f.write_str("it has no front matter to number"),
-            Unedited::FrontMatterDoesNotParse(why) => {
-                write!(f, "its front matter does not parse ({why})")
-            }
-            Unedited::NotAMapping => f.write_str("its front matter is not a mapping of fields"),
-            Unedited::OutOfRange => f.write_str("an edit out of range"),
-        }
-    }
-}
-
-impl std::error::Error for Unedited {}
 
 /// A YAML scalar for `s` in block context: plain when that reads back as the
 /// same text, double-quoted (every control character escaped) otherwise.

@@ -17,7 +17,7 @@ pub mod refusal;
 pub mod verify;
 
 pub use lock::RecordLock;
-pub use refusal::Refusal;
+pub use refusal::{Refusal, Unedited, Unverified};
 pub use verify::Intent;
 
 use crate::diag::Error;

@@ -1,7 +1,8 @@
-//! Why the write path leaves a file as it was (`Refusal`): the words that
-//! follow "left <file> as it was: " in the `Error::Write` a command reports.
+//! Why a file is left as it was: the write refused (`Refusal`), the new
+//! text failing its verification (`Unverified`), the edit impossible
+//! (`Unedited`). Their words follow "left <file> as it was: " in the
+//! `Error::Write` a command reports.
 
-use super::verify::Unverified;
 use std::fmt;
 
 /// Why a file was not written; nothing was changed.
@@ -77,3 +78,95 @@ impl From<Unverified> for Refusal {
         Refusal::Unverified(why)
     }
 }
+
+/// Why a new text is not what was intended; a finding is named by its
+/// code and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unverified {
+    /// The text `pds fmt` reformats does not parse; the parser's words.
+    OldDoesNotParse(String),
+    /// A case file's new text has no closed front matter.
+    NoFrontMatter,
+    /// The new text does not parse (a bug in pds); the parser's words.
+    DoesNotParse(String),
+    /// The new text changes a case file's Markdown body (a bug in pds).
+    BodyChanged,
+    /// The new text loads to other values (a bug in pds).
+    OtherValues,
+    /// The new text does not load; its first finding, if any.
+    DoesNotLoad(Option<(String, String)>),
+    /// The new text loads with a finding the old one lacked.
+    NewFinding(String, String),
+}
+
+impl fmt::Display for Unverified {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const BUG: &str = "this is a bug in pds";
+        match self {
+            Unverified::OldDoesNotParse(why) => write!(f, "it does not parse ({why})"),
+            Unverified::NoFrontMatter => f.write_str("the new text has no closed front matter"),
+            Unverified::DoesNotParse(why) => {
+                write!(f, "the new text would not parse as YAML ({why}); {BUG}")
+            }
+            Unverified::BodyChanged => {
+                write!(f, "the new text would change the Markdown body; {BUG}")
+            }
+            Unverified::OtherValues => {
+                write!(
+                    f,
+                    "the new text would load to other values than intended; {BUG}"
+                )
+            }
+            Unverified::DoesNotLoad(None) => f.write_str("the new text would not load"),
+            Unverified::DoesNotLoad(Some((code, message))) => {
+                write!(f, "the new text would not load: {code} {message}")
+            }
+            Unverified::NewFinding(code, message) => write!(
+                f,
+                "the new text would load with a finding the old one did not have: {code} {message}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Unverified {}
+
+/// Why a file cannot be edited as asked. `Display` is what follows "left
+/// <file> as it was: ". The file is the user's to mend (`pds check` says
+/// where), except `OutOfRange`, a bug in pds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unedited {
+    /// meetings.yaml does not parse; the parser's words.
+    DoesNotParse(String),
+    /// meetings.yaml's flow list `[` has no `]`.
+    Unclosed,
+    /// meetings.yaml holds something other than a list.
+    NoList,
+    /// A draft without front matter.
+    NoFrontMatter,
+    /// A draft whose front matter does not parse; the parser's words.
+    FrontMatterDoesNotParse(String),
+    /// A draft whose front matter is not a mapping.
+    NotAMapping,
+    /// An edit outside the text it edits.
+    OutOfRange,
+}
+
+impl fmt::Display for Unedited {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MEND: &str = "run `pds check` and mend it first";
+        match self {
+            Unedited::DoesNotParse(why) => write!(f, "it does not parse ({why}); {MEND}"),
+            Unedited::Unclosed => write!(f, "its list `[` is never closed; {MEND}"),
+            Unedited::NoList => write!(f, "it holds no list of meetings; {MEND}"),
+            Unedited::NoFrontMatter => f.write_str("it has no front matter to number"),
+            Unedited::FrontMatterDoesNotParse(why) => {
+                write!(f, "its front matter does not parse ({why})")
+            }
+            Unedited::NotAMapping => f.write_str("its front matter is not a mapping of fields"),
+            Unedited::OutOfRange => f.write_str("an edit out of range"),
+        }
+    }
+}
+
+impl std::error::Error for Unedited {}

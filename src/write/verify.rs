@@ -3,63 +3,11 @@
 //! and must hold exactly the intended values, with no finding the old text
 //! did not have.
 
+use super::refusal::Unverified;
 use crate::load::{frontmatter, FileKind};
 use crate::model::{CaseNumber, MeetingNumber};
 use crate::yaml::{self, Node, NodeKind};
 use std::collections::BTreeMap;
-use std::fmt;
-
-/// Why a new text is not what was intended; a finding is named by its
-/// code and message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Unverified {
-    /// The text `pds fmt` reformats does not parse; the parser's words.
-    OldDoesNotParse(String),
-    /// A case file's new text has no closed front matter.
-    NoFrontMatter,
-    /// The new text does not parse (a bug in pds); the parser's words.
-    DoesNotParse(String),
-    /// The new text changes a case file's Markdown body (a bug in pds).
-    BodyChanged,
-    /// The new text loads to other values (a bug in pds).
-    OtherValues,
-    /// The new text does not load; its first finding, if any.
-    DoesNotLoad(Option<(String, String)>),
-    /// The new text loads with a finding the old one lacked.
-    NewFinding(String, String),
-}
-
-impl fmt::Display for Unverified {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const BUG: &str = "this is a bug in pds";
-        match self {
-            Unverified::OldDoesNotParse(why) => write!(f, "it does not parse ({why})"),
-            Unverified::NoFrontMatter => f.write_str("the new text has no closed front matter"),
-            Unverified::DoesNotParse(why) => {
-                write!(f, "the new text would not parse as YAML ({why}); {BUG}")
-            }
-            Unverified::BodyChanged => {
-                write!(f, "the new text would change the Markdown body; {BUG}")
-            }
-            Unverified::OtherValues => {
-                write!(
-                    f,
-                    "the new text would load to other values than intended; {BUG}"
-                )
-            }
-            Unverified::DoesNotLoad(None) => f.write_str("the new text would not load"),
-            Unverified::DoesNotLoad(Some((code, message))) => {
-                write!(f, "the new text would not load: {code} {message}")
-            }
-            Unverified::NewFinding(code, message) => write!(
-                f,
-                "the new text would load with a finding the old one did not have: {code} {message}"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for Unverified {}
 
 /// What a write of a record file must give.
 #[derive(Debug, Clone)]
