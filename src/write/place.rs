@@ -24,7 +24,6 @@ pub enum Kind {
 /// file, or a link to one inside the record, which is then written in place
 /// of the link's target (the link stays).
 pub fn target(root: &Path, rel: &str, kind: Kind) -> Result<PathBuf, Error> {
-    let shown = |s: &str| printable(s, &[]).into_owned();
     let mut names = Vec::new();
     for c in Path::new(rel).components() {
         match c {
@@ -46,45 +45,55 @@ pub fn target(root: &Path, rel: &str, kind: Kind) -> Result<PathBuf, Error> {
         dir.push(name);
         so_far.push_str(&name.to_string_lossy());
         so_far.push('/');
-        match std::fs::symlink_metadata(&dir) {
-            Ok(m) if m.is_dir() => {}
-            Ok(m) if m.file_type().is_symlink() => {
-                let real = dir.canonicalize().map_err(|e| {
-                    Error::Write(format!(
-                        "{} is a link that cannot be followed: {e}",
-                        shown(&so_far)
-                    ))
-                })?;
-                if !real.starts_with(root) {
-                    return Err(Error::Write(format!(
-                        "{} is a link to a folder outside the record; pds does not write through it",
-                        shown(&so_far)
-                    )));
-                }
-                if kind == Kind::Data {
-                    return Err(Error::Write(format!(
-                        "{} is a link to another folder; `pds check` does not read through linked folders, so pds does not write into one",
-                        shown(&so_far)
-                    )));
-                }
-                if !real.is_dir() {
-                    return Err(Error::Write(format!("{} is not a folder", shown(&so_far))));
-                }
-            }
-            Ok(_) => return Err(Error::Write(format!("{} is not a folder", shown(&so_far)))),
+        if !folder(root, &dir, &so_far, kind)? {
             // Made when the file is written; nothing below it exists either.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(root.join(rel));
-            }
-            Err(e) => {
-                return Err(Error::Write(format!(
-                    "cannot read the folder {}: {e}",
-                    shown(&so_far)
-                )))
-            }
+            return Ok(root.join(rel));
         }
     }
-    let path = dir.join(file);
+    file_at(root, dir.join(file), rel)
+}
+
+/// Whether the folder `dir` (`so_far` in the record) exists, or why no file
+/// may be written in it.
+fn folder(root: &Path, dir: &Path, so_far: &str, kind: Kind) -> Result<bool, Error> {
+    match std::fs::symlink_metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(true),
+        Ok(m) if m.file_type().is_symlink() => {
+            let real = dir.canonicalize().map_err(|e| {
+                Error::Write(format!(
+                    "{} is a link that cannot be followed: {e}",
+                    shown(so_far)
+                ))
+            })?;
+            if !real.starts_with(root) {
+                return Err(Error::Write(format!(
+                    "{} is a link to a folder outside the record; pds does not write through it",
+                    shown(so_far)
+                )));
+            }
+            if kind == Kind::Data {
+                return Err(Error::Write(format!(
+                    "{} is a link to another folder; `pds check` does not read through linked folders, so pds does not write into one",
+                    shown(so_far)
+                )));
+            }
+            if !real.is_dir() {
+                return Err(Error::Write(format!("{} is not a folder", shown(so_far))));
+            }
+            Ok(true)
+        }
+        Ok(_) => Err(Error::Write(format!("{} is not a folder", shown(so_far)))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(Error::Write(format!(
+            "cannot read the folder {}: {e}",
+            shown(so_far)
+        ))),
+    }
+}
+
+/// Where the file `rel`, at `path` through its folders, is written, or why
+/// it may not be.
+fn file_at(root: &Path, path: PathBuf, rel: &str) -> Result<PathBuf, Error> {
     match std::fs::symlink_metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(path),
         Err(e) => Err(Error::Write(format!("cannot read {}: {e}", shown(rel)))),
@@ -115,6 +124,10 @@ pub fn target(root: &Path, rel: &str, kind: Kind) -> Result<PathBuf, Error> {
             shown(rel)
         ))),
     }
+}
+
+fn shown(s: &str) -> String {
+    printable(s, &[]).into_owned()
 }
 
 /// The record's name for `path` when it is one of the record's own files (a
