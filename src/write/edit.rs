@@ -327,7 +327,6 @@ pub fn schedule(
         NodeKind::Null => Vec::new(),
         _ => return Err(Unedited::NotAMapping),
     };
-    let flow = tree.as_map().is_some() && fm.as_bytes().get(tree.offset) == Some(&b'{');
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     let mut missing: Vec<(&str, String)> = Vec::new();
     for (key, want) in [
@@ -352,39 +351,11 @@ pub fn schedule(
         }
     }
     if !missing.is_empty() {
-        let (at, insert) = if flow {
-            let fields: Vec<String> = missing.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-            let comma = if values.len() > missing.len() {
-                ", "
-            } else {
-                ""
-            };
-            (tree.offset + 1, format!("{}{comma}", fields.join(", ")))
-        } else if tree.as_map().is_some() {
-            // First lines of the front matter, as the mapping is indented.
-            let indent = " ".repeat(column(fm, tree.offset));
-            let lines: String = missing
-                .iter()
-                .map(|(k, v)| format!("{indent}{k}: {v}{nl}"))
-                .collect();
-            (0, lines)
-        } else {
-            let lines: String = missing
-                .iter()
-                .map(|(k, v)| format!("{k}: {v}{nl}"))
-                .collect();
-            (0, lines)
-        };
+        let others = values.len() > missing.len();
+        let (at, insert) = insertion(fm, &tree, &missing, others, nl);
         edits.push((at, at, insert));
     }
-    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
-    let mut new_fm = fm.to_string();
-    for (start, end, replacement) in edits {
-        if start > end || new_fm.get(start..end).is_none() {
-            return Err(Unedited::OutOfRange);
-        }
-        new_fm.replace_range(start..end, &replacement);
-    }
+    let new_fm = apply(fm, edits)?;
     let yaml_start = bom + split.yaml_offset;
     let text = format!(
         "{}{new_fm}{}",
@@ -401,6 +372,47 @@ pub fn schedule(
         },
         body: split.body,
     })
+}
+
+/// Where the `missing` fields go into the front matter `fm` (parsed as
+/// `tree`) and their text: first in a flow mapping (`others`: before fields
+/// already there), else as its first lines, indented as the mapping is.
+fn insertion(
+    fm: &str,
+    tree: &Node,
+    missing: &[(&str, String)],
+    others: bool,
+    nl: &str,
+) -> (usize, String) {
+    let flow = tree.as_map().is_some() && fm.as_bytes().get(tree.offset) == Some(&b'{');
+    if flow {
+        let fields: Vec<String> = missing.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+        let comma = if others { ", " } else { "" };
+        return (tree.offset + 1, format!("{}{comma}", fields.join(", ")));
+    }
+    let indent = match tree.as_map() {
+        Some(_) => " ".repeat(column(fm, tree.offset)),
+        None => String::new(),
+    };
+    let lines: String = missing
+        .iter()
+        .map(|(k, v)| format!("{indent}{k}: {v}{nl}"))
+        .collect();
+    (0, lines)
+}
+
+/// `text` with the `edits` (start, end, replacement) made, last first so
+/// that earlier offsets stay true.
+fn apply(text: &str, mut edits: Vec<(usize, usize, String)>) -> Result<String, Unedited> {
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut new = text.to_string();
+    for (start, end, replacement) in edits {
+        if start > end || new.get(start..end).is_none() {
+            return Err(Unedited::OutOfRange);
+        }
+        new.replace_range(start..end, &replacement);
+    }
+    Ok(new)
 }
 
 fn is_key(node: &Node, key: &str) -> bool {
