@@ -10,7 +10,6 @@ use crate::write::verify::{map, text};
 use crate::write::{Intent, RecordWriter};
 use std::path::Path;
 
-#[allow(clippy::too_many_arguments)]
 pub(super) fn new_case(
     env: &Env,
     writer: &RecordWriter,

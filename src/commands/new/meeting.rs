@@ -12,7 +12,6 @@ use crate::write::{place, Intent, RecordWriter};
 /// The years a meeting can have: its folder's name has four digits.
 pub const MEETING_YEARS: std::ops::RangeInclusive<u16> = 1000..=9999;
 
-#[allow(clippy::too_many_arguments)]
 pub(super) fn new_meeting(
     env: &Env,
     writer: &RecordWriter,
