@@ -150,6 +150,9 @@ enum Mode {
     Create,
     /// Over a regular file, keeping its owner, group and mode.
     Replace,
+    /// An output document over a regular file: its owner and group kept, its
+    /// mode without execute or set-id bits (a document is never a program).
+    ReplaceDocument,
 }
 
 /// Writes `bytes` at `path`: a temporary file in the same folder, flushed to
@@ -187,7 +190,7 @@ fn put(
         .tempfile_in(dir)
         .map_err(|e| format!("cannot write in its folder: {e}"))?;
     match &old {
-        Some(meta) => keep_owner_and_mode(tmp.as_file(), meta)
+        Some(meta) => keep_owner_and_mode(tmp.as_file(), meta, mode == Mode::ReplaceDocument)
             .map_err(|e| format!("cannot give the new file the old one's owner and mode: {e}"))?,
         None => tmp
             .as_file()
@@ -204,7 +207,7 @@ fn put(
     check(&back)?;
     match mode {
         Mode::Create => tmp.persist_noclobber(path).map(drop),
-        Mode::Replace => tmp.persist(path).map(drop),
+        Mode::Replace | Mode::ReplaceDocument => tmp.persist(path).map(drop),
     }
     .map_err(|e| match e.error.kind() {
         std::io::ErrorKind::AlreadyExists => {
@@ -221,18 +224,27 @@ fn put(
 }
 
 #[cfg(unix)]
-fn keep_owner_and_mode(tmp: &std::fs::File, old: &std::fs::Metadata) -> std::io::Result<()> {
+fn keep_owner_and_mode(
+    tmp: &std::fs::File,
+    old: &std::fs::Metadata,
+    document: bool,
+) -> std::io::Result<()> {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let now = tmp.metadata()?;
     if now.uid() != old.uid() || now.gid() != old.gid() {
         std::os::unix::fs::fchown(tmp, Some(old.uid()), Some(old.gid()))?;
     }
+    let keep = if document { 0o666 } else { 0o7777 };
     // After the owner: changing it may clear set-id bits.
-    tmp.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777))
+    tmp.set_permissions(std::fs::Permissions::from_mode(old.mode() & keep))
 }
 
 #[cfg(not(unix))]
-fn keep_owner_and_mode(tmp: &std::fs::File, old: &std::fs::Metadata) -> std::io::Result<()> {
+fn keep_owner_and_mode(
+    tmp: &std::fs::File,
+    old: &std::fs::Metadata,
+    _document: bool,
+) -> std::io::Result<()> {
     tmp.set_permissions(old.permissions())
 }
 
@@ -250,12 +262,12 @@ fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permiss
 
 /// Writes an output document (a rendered notice, a PDF) at `path`,
 /// atomically, over an existing regular file (keeping its owner, group and
-/// mode) or as a new one; anything else at `path` (a device, FIFO, socket,
+/// mode less execute and set-id bits) or as a new one; anything else at `path` (a device, FIFO, socket,
 /// folder or link) is refused and left as it was. Callers refuse the
 /// record's own files first (`place::record_file`).
 pub fn write_document(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let mode = match std::fs::symlink_metadata(path) {
-        Ok(_) => Mode::Replace,
+        Ok(_) => Mode::ReplaceDocument,
         Err(_) => Mode::Create,
     };
     put(path, bytes, mode, false, &|_| Ok(())).map_err(|why| {
@@ -269,7 +281,7 @@ pub fn write_document(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 /// `write_document` as an I/O result (for callers that add their own words).
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mode = match std::fs::symlink_metadata(path) {
-        Ok(_) => Mode::Replace,
+        Ok(_) => Mode::ReplaceDocument,
         Err(_) => Mode::Create,
     };
     put(path, bytes, mode, false, &|_| Ok(())).map_err(std::io::Error::other)
