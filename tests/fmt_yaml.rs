@@ -10,12 +10,6 @@
 mod common;
 use common::*;
 
-fn record() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("examples/en-board"), dir.path()).unwrap();
-    dir
-}
-
 /// The front matter's lines that continue a value (neither a key nor indented).
 fn lines_at_the_margin(text: &str) -> Vec<String> {
     let front = text.split("---\n").nth(1).unwrap();
@@ -31,7 +25,7 @@ fn lines_at_the_margin(text: &str) -> Vec<String> {
 fn multi_line_quoted_values_stay_indented_and_load_the_same() {
     // yaml-test-suite NAT4's shapes: quoted values over several lines,
     // closing quote on a line of its own.
-    let dir = record();
+    let dir = Record::copy_of(EN_BOARD).build();
     let d = dir.path();
     let case = d.join("2022/03-22-budget-2022.md");
     let text = std::fs::read_to_string(&case).unwrap();

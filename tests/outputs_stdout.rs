@@ -12,11 +12,8 @@ use common::*;
 use std::process::{Command, Stdio};
 
 fn pds_cmd(args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pds"));
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .args(["--repo", "cases"])
-        .args(args);
+    let mut cmd = pds_command(&root());
+    cmd.args(["--repo", "cases"]).args(args);
     cmd
 }
 

@@ -13,35 +13,25 @@ mod common;
 use common::*;
 use std::path::Path;
 
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 /// A record whose case 1/21 carries `exemption` as its seventh line.
 fn record(exemption: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    write(
-        root,
-        "pds.yaml",
-        "board: Styret\nchair: { name: Leder, org: Org }\n",
-    );
-    write(
-        root,
-        "2021/meetings.yaml",
-        "- number: 1/2021\n  date: 2021-03-01\n",
-    );
-    write(
-        root,
-        "2021/01-21-personalsak.md",
-        &format!(
-            "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Personalsak\ntype: Orientering\n\
-             description: XSECRET-DESCRIPTION\n{exemption}\n---\nXSECRET-BODY\n"
-        ),
-    );
-    dir
+    Record::new()
+        .file(
+            "pds.yaml",
+            "board: Styret\nchair: { name: Leder, org: Org }\n",
+        )
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n",
+        )
+        .file(
+            "2021/01-21-personalsak.md",
+            format!(
+                "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Personalsak\ntype: Orientering\n\
+                 description: XSECRET-DESCRIPTION\n{exemption}\n---\nXSECRET-BODY\n"
+            ),
+        )
+        .build()
 }
 
 /// Exemptions written wrongly, with the finding each must be refused for.

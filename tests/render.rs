@@ -318,10 +318,8 @@ fn pdf_prints_the_pack_in_a_real_browser_or_says_what_to_install() {
 fn without_chromium_pdf_exits_2_naming_what_to_install() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("x.pdf");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pds"))
-        .current_dir(root())
+    let out = pds_command(&root())
         .env("PATH", dir.path())
-        .env_remove("PDS_CHROMIUM")
         .args([
             "--repo",
             "cases",

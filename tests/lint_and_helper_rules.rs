@@ -1,0 +1,65 @@
+//! Rules of the house that a reader of one file cannot see broken: every
+//! test runs `pds` and builds its record through `tests/common` (one way to
+//! do each, so a fix to it reaches every test).
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+
+/// The `.rs` files under `dir`, recursively, sorted.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// `path` relative to the project, with `/`.
+fn shown(path: &Path) -> String {
+    let rel = path.strip_prefix(root()).unwrap_or(path);
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+#[test]
+fn tests_run_pds_and_build_records_only_through_common() {
+    let this = root().join(file!());
+    let mut broken = Vec::new();
+    for path in rust_files(&root().join("tests")) {
+        if path.starts_with(root().join("tests/common")) || path == this {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for (needle, instead) in [
+            (
+                "CARGO_BIN_EXE_pds",
+                "runs the binary itself: use common::pds / pds_in, or pds_command",
+            ),
+            (
+                "copy_dir(",
+                "copies a record itself: use common::Record::copy_of / copy",
+            ),
+            (
+                "\nfn write(",
+                "has its own file writer: use common::Record::file or common::write",
+            ),
+        ] {
+            if text.contains(needle) {
+                broken.push(format!("{}: {instead}", shown(&path)));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
