@@ -39,7 +39,7 @@ pub fn atomic_create(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// rw-r--r-- on Unix (temporary files start as rw-------).
 fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    #[allow(unused_mut)]
+    #[cfg_attr(not(unix), expect(unused_mut, reason = "only Unix sets the mode"))]
     let mut perms = file.metadata()?.permissions();
     #[cfg(unix)]
     {

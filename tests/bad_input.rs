@@ -3,12 +3,12 @@
 //! (or find nothing, where the file is in fact valid), never panic, hang or
 //! crash, never read outside the record, and leave every file as it was;
 //! `render notice` and `render overview --format html` exit 0 or 2 over it.
-#![allow(
+#![expect(
     clippy::unwrap_used,
-    clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+    clippy::indexing_slicing,
+    reason = "a panic is how a test fails"
+)]
 
 mod common;
 use common::{pds_in, Record};

@@ -1,11 +1,6 @@
 //! `pds check --base REV` in real git repositories: two branches taking the
 //! same number, and a held meeting's case renumbered, moved or removed.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;

@@ -1,11 +1,5 @@
 //! `pds check` only reads: whatever it reports, in any format, every file of
 //! the record is byte for byte what it was, and no file is added or removed.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;

@@ -1,11 +1,6 @@
 //! A record with 200 gaps in its case numbers: human and github output show
 //! 50 of them and count the rest in one line; JSON lists every one.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;

@@ -1,12 +1,7 @@
 //! `pds fmt` keeps Markdown as GitHub renders it, formats (rather than
 //! refuses) reference links and entities, and `fmt --check` fails on a file
 //! it cannot format.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;

@@ -1,11 +1,6 @@
 //! `pds fmt` writes only YAML 1.2 that `pds check` (and other YAML readers)
 //! accept, with the same values.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;

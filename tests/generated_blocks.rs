@@ -1,11 +1,6 @@
 //! A `{{ … }}` line is a generated block only as a paragraph of its own at
 //! the top level of a body, and Markdown definitions reach across blocks.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;

@@ -2,12 +2,7 @@
 //! never starts a new iCalendar content line or a Markdown block, and body
 //! HTML never takes over the page's own classes and anchors or loads
 //! anything from outside the document.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;

@@ -1,6 +1,7 @@
 //! Rules of the house that a reader of one file cannot see broken: every
 //! test runs `pds` and builds its record through `tests/common` (one way to
-//! do each, so a fix to it reaches every test).
+//! do each, so a fix to it reaches every test); every lint switched off says
+//! why.
 
 mod common;
 use common::*;
@@ -59,6 +60,52 @@ fn tests_run_pds_and_build_records_only_through_common() {
             if text.contains(needle) {
                 broken.push(format!("{}: {instead}", shown(&path)));
             }
+        }
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+/// Each `#[allow(…)]` / `#[expect(…)]` attribute in `text` that gives no
+/// `reason = "…"`, by line number.
+fn allows_without_reason(text: &str) -> Vec<usize> {
+    let mut missing = Vec::new();
+    let mut lines = text.lines().enumerate();
+    while let Some((i, line)) = lines.next() {
+        let start = line.trim_start();
+        if !(start.starts_with("#[") || start.starts_with("#![")) {
+            continue;
+        }
+        // The whole attribute: up to the line that balances its brackets.
+        let mut attribute = line.to_string();
+        let open = |a: &str| a.matches('[').count() > a.matches(']').count();
+        while open(&attribute) {
+            let Some((_, more)) = lines.next() else { break };
+            attribute.push_str(more);
+        }
+        let lint_level = attribute.contains("allow(") || attribute.contains("expect(");
+        if lint_level && !attribute.contains("reason") {
+            missing.push(i + 1);
+        }
+    }
+    missing
+}
+
+#[test]
+fn every_lint_switched_off_says_why() {
+    let mut files = Vec::new();
+    for dir in ["src", "tests", "benches", "fuzz/fuzz_targets"] {
+        files.extend(rust_files(&root().join(dir)));
+    }
+    assert!(files.len() > 50, "the sources were found: {}", files.len());
+    let mut broken = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for line in allows_without_reason(&text) {
+            broken.push(format!(
+                "{}:{line}: say why, as #[expect(lint, reason = \"…\")] (or allow where \
+                 expect cannot hold everywhere)",
+                shown(&path)
+            ));
         }
     }
     assert!(broken.is_empty(), "{}", broken.join("\n"));

@@ -1,11 +1,5 @@
 //! `pds new case|meeting` and `pds schedule` write what `pds check` accepts,
 //! never overwrite, and keep every other byte.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;

@@ -1,12 +1,6 @@
 //! `check --format github`: a file name with control characters is written
 //! percent-encoded as GitHub's runner reads it (a tab is `%09`), never with
 //! Rust escapes like `\t`, and never raw.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;

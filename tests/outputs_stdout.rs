@@ -1,11 +1,5 @@
 //! Writing to stdout: a full disk is exit 2 with a message (never a silent
 //! success), a closed pipe (`pds list cases | head -1`) ends quietly.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;

@@ -1,12 +1,7 @@
 //! `render -o`: what it may write. A device, FIFO, socket, symbolic link or
 //! any file of the record is refused with exit 2 and left exactly as it was;
 //! `-o -` is stdout.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;

@@ -1,12 +1,6 @@
 //! What `list`, `fmt` and `fmt --check` print to a terminal: a record value
 //! or a file name with control characters is written out (`\u{1b}`, `\r`),
 //! as `check` does, so it cannot drive the terminal or forge a line.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;

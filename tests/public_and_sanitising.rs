@@ -1,11 +1,10 @@
 //! --public never leaks an exempt case's text, and HTML output never carries
 //! script, whatever the record holds.
-#![allow(
+#![expect(
     clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+    clippy::indexing_slicing,
+    reason = "a panic is how a test fails"
+)]
 
 mod common;
 use common::*;

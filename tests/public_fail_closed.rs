@@ -2,12 +2,7 @@
 //! not acknowledged, it exits 1 naming the file and the finding, and writes
 //! nothing. A case whose exemption is written wrongly loads as a case with
 //! none, so rendering it anyway would publish it whole.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;

@@ -2,12 +2,6 @@
 //! meant to be exempt has (a misspelt key, a list for a basis, a key given
 //! twice, a missing type), `render --public` either refuses (exit 1, nothing
 //! on stdout) or prints nothing of the case but what may be published.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;

@@ -4,12 +4,11 @@
 //! the action items raised at it, not through a generated block in another
 //! case. Each marker below must appear without `--public` (so the test can
 //! fail) and never with it.
-#![allow(
+#![expect(
     clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+    clippy::indexing_slicing,
+    reason = "a panic is how a test fails"
+)]
 
 mod common;
 use base64::Engine;

@@ -1,11 +1,5 @@
 //! Rendering the real record: golden files, the seed's facts, determinism,
 //! the public and sanitising guarantees, and PDF through a real Chromium.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;

@@ -2,12 +2,6 @@
 //! pictures of a document have a cap, only regular files are read as
 //! pictures, and descriptions are rendered to HTML only where a document
 //! shows them, so megabytes of pathological Markdown render in seconds.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;

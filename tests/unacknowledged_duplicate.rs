@@ -1,12 +1,12 @@
 //! The "done when": take the real record, remove its acknowledgement
 //! of the duplicate 5/21, and `pds check` fails naming both 5/21 files, in
 //! every output format.
-#![allow(
+#![expect(
     clippy::unwrap_used,
-    clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+    clippy::indexing_slicing,
+    reason = "a panic is how a test fails"
+)]
 
 mod common;
 use common::*;

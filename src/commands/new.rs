@@ -95,7 +95,6 @@ fn rel(root: &Path, path: &Path) -> String {
         .replace('\\', "/")
 }
 
-#[allow(clippy::too_many_arguments)]
 fn new_case(
     env: &Env,
     root: &Path,
@@ -163,7 +162,6 @@ fn new_case(
     Ok(0)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn new_meeting(
     env: &Env,
     root: &Path,

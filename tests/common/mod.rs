@@ -29,13 +29,12 @@
 //! the test if a run takes longer than [`HANG`]. For another environment or
 //! other streams start from [`pds_command`] and finish with
 //! [`output_within`] (or `.output()` to keep a stream you set).
-#![allow(dead_code)]
-// Test helpers panic on purpose: a failed run is a failed test.
-#![allow(
+#![allow(dead_code, reason = "each test file uses only some of the helpers")]
+#![expect(
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
+    reason = "a failed helper is a failed test"
 )]
 
 use std::collections::BTreeMap;
