@@ -1,7 +1,7 @@
 //! Rules of the house that a reader of one file cannot see broken: every
 //! test runs `pds` and builds its record through `tests/common` (one way to
 //! do each, so a fix to it reaches every test); every lint switched off says
-//! why.
+//! why; release builds are link-time optimised and stripped.
 
 mod common;
 use common::*;
@@ -109,4 +109,34 @@ fn every_lint_switched_off_says_why() {
         }
     }
     assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+#[test]
+fn release_builds_are_link_time_optimised_and_stripped() {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap_or_default();
+    let release: Vec<&str> = manifest
+        .lines()
+        .skip_while(|l| l.trim() != "[profile.release]")
+        .skip(1)
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let value = |key: &str| {
+        release
+            .iter()
+            .filter_map(|l| l.split_once('='))
+            .find(|(k, _)| k.trim() == key)
+            .map(|(_, v)| v.trim().to_string())
+    };
+    let lto = value("lto");
+    assert!(
+        matches!(lto.as_deref(), Some("true" | "\"fat\"" | "\"thin\"")),
+        "[profile.release] lto = {lto:?} in Cargo.toml"
+    );
+    let strip = value("strip");
+    assert!(
+        matches!(strip.as_deref(), Some("true" | "\"symbols\"")),
+        "[profile.release] strip = {strip:?} in Cargo.toml"
+    );
 }
