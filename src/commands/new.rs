@@ -124,7 +124,6 @@ fn free_draft(root: &Path, stem: &str) -> String {
     rel
 }
 
-#[allow(clippy::too_many_arguments)]
 fn new_case(
     env: &Env,
     writer: &RecordWriter,
@@ -207,7 +206,6 @@ fn new_case(
     Ok(0)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn new_meeting(
     env: &Env,
     writer: &RecordWriter,

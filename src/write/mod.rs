@@ -250,7 +250,7 @@ fn keep_owner_and_mode(
 
 /// rw-r--r-- on Unix (temporary files start as rw-------).
 fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    #[allow(unused_mut)]
+    #[cfg_attr(not(unix), expect(unused_mut, reason = "only Unix sets the mode"))]
     let mut perms = file.metadata()?.permissions();
     #[cfg(unix)]
     {
