@@ -2,19 +2,26 @@
 //! broke: a document written into `.git`, a `git replace` hiding a held case's
 //! change, invisible bidi characters reaching the terminal, and bodies of a
 //! million `&` that took minutes.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a panic is how a test fails"
+)]
 
 mod common;
 
-use common::{copy_dir, pds_in, root, stderr, stdout};
+use common::{pds_in, stderr, stdout, Record, EN_BOARD};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-fn en_board(dir: &Path) -> std::path::PathBuf {
-    let rec = dir.join("rec");
-    copy_dir(&root().join("examples/en-board"), &rec).unwrap();
-    rec
+/// The English example board, in `rec/` of a fresh folder (so that files
+/// can be written beside it).
+fn en_board() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = Record::new().copy(EN_BOARD, "rec").build();
+    let rec = dir.path().join("rec");
+    (dir, rec)
 }
 
 fn has_git() -> bool {
@@ -52,8 +59,7 @@ fn a_document_is_never_written_into_a_git_folder() {
     if !has_git() {
         return;
     }
-    let tmp = tempfile::tempdir().unwrap();
-    let rec = en_board(tmp.path());
+    let (_tmp, rec) = en_board();
     git(&rec, &["init", "-q"]);
     git(&rec, &["add", "-A"]);
     git(&rec, &["commit", "-qm", "record"]);
@@ -79,8 +85,7 @@ fn a_document_is_never_written_into_a_git_folder() {
 #[test]
 fn a_replaced_document_loses_its_execute_bits() {
     use std::os::unix::fs::PermissionsExt;
-    let tmp = tempfile::tempdir().unwrap();
-    let rec = en_board(tmp.path());
+    let (tmp, rec) = en_board();
     let out_path = tmp.path().join("notice.md");
     std::fs::write(&out_path, "#!/bin/sh\n").unwrap();
     std::fs::set_permissions(&out_path, std::fs::Permissions::from_mode(0o4755)).unwrap();
@@ -107,8 +112,7 @@ fn a_local_git_replace_does_not_hide_a_held_case_change() {
     if !has_git() {
         return;
     }
-    let tmp = tempfile::tempdir().unwrap();
-    let rec = en_board(tmp.path());
+    let (tmp, rec) = en_board();
     git(&rec, &["init", "-q", "-b", "main"]);
     git(&rec, &["add", "-A"]);
     git(&rec, &["commit", "-qm", "record"]);
@@ -139,8 +143,7 @@ fn a_local_git_replace_does_not_hide_a_held_case_change() {
 
 #[test]
 fn bidi_and_zero_width_characters_are_written_out_in_listings() {
-    let tmp = tempfile::tempdir().unwrap();
-    let rec = en_board(tmp.path());
+    let (_tmp, rec) = en_board();
     let case = rec.join("2022/03-22-budget-2022.md");
     let text = std::fs::read_to_string(&case).unwrap();
     let title = text
@@ -159,8 +162,7 @@ fn bidi_and_zero_width_characters_are_written_out_in_listings() {
 
 #[test]
 fn a_body_of_a_million_ampersands_formats_and_renders_in_linear_time() {
-    let tmp = tempfile::tempdir().unwrap();
-    let rec = en_board(tmp.path());
+    let (tmp, rec) = en_board();
     let case = rec.join("2022/08-22-any-other-business.md");
     let mut text = std::fs::read_to_string(&case).unwrap();
     text.push('\n');
