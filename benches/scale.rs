@@ -3,12 +3,11 @@
 //! files, `pds check`, and `pds render notice`, and peak memory of pds.
 //!
 //! `cargo bench` runs all sizes; `cargo bench -- 10000` only the given ones.
-#![allow(
+#![expect(
     clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a benchmark that cannot run should stop loudly
+    clippy::indexing_slicing,
+    reason = "a benchmark that cannot run should stop loudly"
+)]
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

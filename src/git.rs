@@ -25,10 +25,15 @@ fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
     Ok(out.stdout)
 }
 
-/// `git -C dir`, with paths taken literally (a folder named `*` is a name, not a pattern).
+/// `git -C dir`, with paths taken literally (a folder named `*` is a name, not
+/// a pattern) and objects read as committed: a local `git replace` must not
+/// make the base look other than it is.
 fn command(dir: &Path) -> Command {
     let mut cmd = Command::new("git");
-    cmd.env("GIT_LITERAL_PATHSPECS", "1").arg("-C").arg(dir);
+    cmd.env("GIT_LITERAL_PATHSPECS", "1")
+        .env("GIT_NO_REPLACE_OBJECTS", "1")
+        .arg("-C")
+        .arg(dir);
     cmd
 }
 

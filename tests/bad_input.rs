@@ -3,17 +3,19 @@
 //! (or find nothing, where the file is in fact valid), never panic, hang or
 //! crash, never read outside the record, and leave every file as it was;
 //! `render notice` and `render overview --format html` exit 0 or 2 over it.
-#![allow(
+#![expect(
     clippy::unwrap_used,
-    clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+    clippy::indexing_slicing,
+    reason = "a panic is how a test fails"
+)]
 
+mod common;
+use common::{pds_in, Record};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 /// In the file outside the record that links point at: must appear in no output.
@@ -35,20 +37,18 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let f = Fixture { dir };
-        f.write("pds.yaml", BOARD.as_bytes());
-        f.write("2021/meetings.yaml", MEETINGS.as_bytes());
-        f.write("2021/01-21-godkjenning.md", CASE_1.as_bytes());
-        f.write("2021/02-21-budsjett.md", CASE_2.as_bytes());
-        let outside = f.outside();
-        std::fs::create_dir_all(&outside).unwrap();
         let secret_case = CASE_3
             .replace("Tekst.", SECRET)
             .replace("Tredje sak", SECRET);
-        std::fs::write(outside.join("secret.md"), secret_case).unwrap();
-        std::fs::write(outside.join("secret.yaml"), format!("{SECRET}: 1\n")).unwrap();
-        f
+        let dir = Record::new()
+            .file("record/pds.yaml", BOARD)
+            .file("record/2021/meetings.yaml", MEETINGS)
+            .file("record/2021/01-21-godkjenning.md", CASE_1)
+            .file("record/2021/02-21-budsjett.md", CASE_2)
+            .file("outside/secret.md", secret_case)
+            .file("outside/secret.yaml", format!("{SECRET}: 1\n"))
+            .build();
+        Fixture { dir }
     }
 
     fn root(&self) -> PathBuf {
@@ -60,16 +60,12 @@ impl Fixture {
     }
 
     fn write(&self, rel: &str, bytes: &[u8]) {
-        let path = self.root().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, bytes).unwrap();
+        common::write(&self.root(), rel, bytes);
     }
 
     #[cfg(unix)]
     fn link(&self, rel: &str, target: &Path) {
-        let path = self.root().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::os::unix::fs::symlink(target, path).unwrap();
+        common::link(&self.root(), rel, target);
     }
 }
 
@@ -120,48 +116,6 @@ fn mode(meta: &std::fs::Metadata) -> u32 {
     u32::from(meta.permissions().readonly())
 }
 
-/// Runs pds over the record; a run past a minute is a hang and fails.
-fn pds(root: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pds"))
-        .arg("--repo")
-        .arg(root)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("PDS_CHROMIUM")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Drain the pipes while waiting, so a large output cannot stall the child.
-    let stdout = child.stdout.take().unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let read = |mut r: Box<dyn std::io::Read + Send>| {
-        std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            r.read_to_end(&mut buf).unwrap();
-            buf
-        })
-    };
-    let (out, err) = (read(Box::new(stdout)), read(Box::new(stderr)));
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > Duration::from_secs(60) {
-            child.kill().unwrap();
-            panic!("pds {args:?} hangs");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    Output {
-        status,
-        stdout: out.join().unwrap(),
-        stderr: err.join().unwrap(),
-    }
-}
-
 /// No panic and no crash: exit 0, 1 or 2, and no panic message.
 fn assert_sane(what: &str, out: &Output) {
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -190,7 +144,7 @@ enum Expect<'a> {
 fn run(name: &str, f: &Fixture, expect: Expect<'_>) -> Vec<Value> {
     let before = (snapshot(&f.root()), snapshot(&f.outside()));
     let root = f.root();
-    let json = pds(&root, &["check", "--format", "json"]);
+    let json = pds_in(&root, &["check", "--format", "json"]);
     assert_sane(&format!("{name}: check --format json"), &json);
     let mut everything = String::from_utf8_lossy(&json.stdout).into_owned();
     everything.push_str(&String::from_utf8_lossy(&json.stderr));
@@ -232,7 +186,7 @@ fn run(name: &str, f: &Fixture, expect: Expect<'_>) -> Vec<Value> {
         &["render", "overview", "2021", "--format", "html"],
     ];
     for args in others {
-        let out = pds(&root, args);
+        let out = pds_in(&root, args);
         assert_sane(&format!("{name}: {args:?}"), &out);
         if args[0] == "check" {
             assert_eq!(out.status.code(), json.status.code(), "{name}: {args:?}");
@@ -589,7 +543,7 @@ fn a_templates_folder_linked_from_outside_is_not_read() {
     f.link("templates", &f.outside());
     // Only rendering reads templates: exit 2, and the secret in no output.
     run("templates/ linked from outside", &f, Expect::Valid);
-    let out = pds(&f.root(), &["render", "notice", "1/2021"]);
+    let out = pds_in(&f.root(), &["render", "notice", "1/2021"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("outside the record"));
 }
@@ -739,7 +693,7 @@ fn a_body_nesting_50000_deep_renders_as_written_and_quickly() {
             "{name}: {:?}",
             start.elapsed()
         );
-        let out = pds(&f.root(), &["render", "case", "3/21", "--format", "html"]);
+        let out = pds_in(&f.root(), &["render", "case", "3/21", "--format", "html"]);
         assert_eq!(out.status.code(), Some(0), "{name}");
         assert!(
             String::from_utf8_lossy(&out.stdout).contains("<pre class=\"unrendered\">"),

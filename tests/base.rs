@@ -1,11 +1,6 @@
 //! `pds check --base REV` in real git repositories: two branches taking the
 //! same number, and a held meeting's case renumbered, moved or removed.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;
@@ -31,8 +26,7 @@ fn git(dir: &Path, args: &[&str]) {
 
 /// A git repository whose `board/` folder is the English example record, committed on main.
 fn repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("examples/en-board"), &dir.path().join("board")).unwrap();
+    let dir = Record::new().copy(EN_BOARD, "board").build();
     git(dir.path(), &["init", "-q", "-b", "main"]);
     git(dir.path(), &["add", "-A"]);
     git(dir.path(), &["commit", "-q", "-m", "record"]);
@@ -208,10 +202,8 @@ fn planned_meetings_may_change_and_unknown_revisions_exit_2() {
 
 #[test]
 fn outside_git_base_exits_2() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("examples/en-board"), dir.path()).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_pds"))
-        .current_dir(dir.path())
+    let dir = Record::copy_of(EN_BOARD).build();
+    let out = pds_command(dir.path())
         .env("GIT_CEILING_DIRECTORIES", dir.path().parent().unwrap())
         .args(["check", "--base", "main"])
         .output()
@@ -226,9 +218,8 @@ fn outside_git_base_exits_2() {
 
 #[test]
 fn a_file_name_with_a_newline_does_not_hide_a_held_case_change() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Record::new().copy(EN_BOARD, "board").build();
     let d = dir.path();
-    copy_dir(&root().join("examples/en-board"), &d.join("board")).unwrap();
     // Committed names that a line-based conversation with git would misread.
     for (i, name) in ["odd\nname", "tab\there", "quote\"d", "back\\slash"]
         .iter()
@@ -314,8 +305,7 @@ fn a_pure_rename_of_a_held_case_is_no_change() {
 fn without_git_the_message_says_git_is_not_installed() {
     let dir = repo();
     let empty = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_pds"))
-        .current_dir(dir.path().join("board"))
+    let out = pds_command(&dir.path().join("board"))
         .env("PATH", empty.path())
         .args(["check", "--base", "main"])
         .output()

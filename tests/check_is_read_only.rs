@@ -1,28 +1,21 @@
 //! `pds check` only reads: whatever it reports, in any format, every file of
 //! the record is byte for byte what it was, and no file is added or removed.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
-
-use std::process::Command;
+use common::*;
 
 #[test]
 fn check_changes_no_file_of_the_record() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Record::new()
+        .copy("cases", "cases")
+        // A broken case too, so that the checker has something to report.
+        .file(
+            "cases/2021/48-21-ny-sak.md",
+            "---\nnumber: 5/21\nmeeting: 9/2021\ntitel: Ny sak\n---\n",
+        )
+        .build();
     let record = dir.path().join("cases");
-    common::copy_cases(&record).unwrap();
-    // A broken case too, so that the checker has something to report.
-    std::fs::write(
-        record.join("2021/48-21-ny-sak.md"),
-        "---\nnumber: 5/21\nmeeting: 9/2021\ntitel: Ny sak\n---\n",
-    )
-    .unwrap();
-    let before = common::snapshot(&record).unwrap();
+    let before = snapshot(&record).unwrap();
     assert!(before.len() > 50, "the copy holds the record");
 
     for args in [
@@ -31,17 +24,17 @@ fn check_changes_no_file_of_the_record() {
         &["check", "--format", "github"],
         &["check", "--deny-warnings", "-q"],
     ] {
-        let out = Command::new(env!("CARGO_BIN_EXE_pds"))
-            .arg("--repo")
-            .arg(&record)
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .unwrap();
+        let out = output_within(
+            pds_command(dir.path())
+                .arg("--repo")
+                .arg(&record)
+                .args(args),
+            HANG,
+        );
         assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
         assert!(!out.stdout.is_empty(), "{args:?} reports the broken case");
         assert_eq!(
-            common::snapshot(&record).unwrap(),
+            snapshot(&record).unwrap(),
             before,
             "pds {args:?} changed the record"
         );

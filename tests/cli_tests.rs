@@ -4,12 +4,6 @@
 //!
 //! After a deliberate change of output: `TRYCMD=overwrite cargo test --test
 //! cli_tests`, then read every changed file as a user would.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 #[test]
 fn cli_tests() {

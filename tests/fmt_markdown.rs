@@ -1,22 +1,11 @@
 //! `pds fmt` keeps Markdown as GitHub renders it, formats (rather than
 //! refuses) reference links and entities, and `fmt --check` fails on a file
 //! it cannot format.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;
 use std::path::Path;
-
-fn record() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("examples/en-board"), dir.path()).unwrap();
-    dir
-}
 
 /// Writes `body` (with a heading fmt will rewrite) as a draft; its path.
 fn draft(dir: &Path, body: &str) -> std::path::PathBuf {
@@ -47,7 +36,7 @@ fn formatted(dir: &Path, path: &Path) -> String {
 
 #[test]
 fn bare_urls_stay_bare_and_task_lists_stay_task_lists() {
-    let dir = record();
+    let dir = Record::copy_of(EN_BOARD).build();
     let d = dir.path();
     let body = "See https://example.org/styring_og_ledelse and www.example.org/plan_2022.\n\n- [ ] send the plan\n- [x] book the room\n";
     let path = draft(d, body);
@@ -64,7 +53,7 @@ fn bare_urls_stay_bare_and_task_lists_stay_task_lists() {
 
 #[test]
 fn reference_links_and_entities_are_formatted_as_written() {
-    let dir = record();
+    let dir = Record::copy_of(EN_BOARD).build();
     let d = dir.path();
     let body = "Read [the plan][plan] and [the budget].\n\nPrice&nbsp;100&nbsp;kr &copy; Styret.\n\n* one\n* two\n\n[plan]: https://example.org/plan \"Plan\"\n[the budget]: https://example.org/budget\n";
     let path = draft(d, body);
@@ -82,7 +71,7 @@ fn reference_links_and_entities_are_formatted_as_written() {
 
 #[test]
 fn a_file_fmt_cannot_format_fails_fmt_check_with_the_reason() {
-    let dir = record();
+    let dir = Record::copy_of(EN_BOARD).build();
     let d = dir.path();
     let path = d.join("drafts/broken.md");
     std::fs::write(&path, "---\ntitle: [unclosed\n---\nBody\n").unwrap();
@@ -102,7 +91,7 @@ fn a_file_fmt_cannot_format_fails_fmt_check_with_the_reason() {
 #[test]
 fn fmt_check_on_an_800_kb_body_ends_within_seconds() {
     // Every line changes (`*` → `-`): the smallest diff took minutes to find.
-    let dir = record();
+    let dir = Record::copy_of(EN_BOARD).build();
     let d = dir.path();
     let mut body = String::new();
     let mut n = 0;

@@ -1,20 +1,9 @@
 //! `pds fmt` writes only YAML 1.2 that `pds check` (and other YAML readers)
 //! accept, with the same values.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;
-
-fn record() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("examples/en-board"), dir.path()).unwrap();
-    dir
-}
 
 /// The front matter's lines that continue a value (neither a key nor indented).
 fn lines_at_the_margin(text: &str) -> Vec<String> {
@@ -31,7 +20,7 @@ fn lines_at_the_margin(text: &str) -> Vec<String> {
 fn multi_line_quoted_values_stay_indented_and_load_the_same() {
     // yaml-test-suite NAT4's shapes: quoted values over several lines,
     // closing quote on a line of its own.
-    let dir = record();
+    let dir = Record::copy_of(EN_BOARD).build();
     let d = dir.path();
     let case = d.join("2022/03-22-budget-2022.md");
     let text = std::fs::read_to_string(&case).unwrap();

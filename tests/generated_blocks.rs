@@ -1,24 +1,18 @@
 //! A `{{ … }}` line is a generated block only as a paragraph of its own at
 //! the top level of a body, and Markdown definitions reach across blocks.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;
 
 /// The English example with case 3/22's body replaced.
 fn record_with_body(body: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("examples/en-board"), dir.path()).unwrap();
-    let path = dir.path().join("2022/03-22-budget-2022.md");
-    let text = std::fs::read_to_string(&path).unwrap();
+    const CASE: &str = "2022/03-22-budget-2022.md";
+    let text = std::fs::read_to_string(root().join(EN_BOARD).join(CASE)).unwrap();
     let end = text[4..].find("---\n").unwrap() + 8;
-    std::fs::write(&path, format!("{}{body}", &text[..end])).unwrap();
-    dir
+    Record::copy_of(EN_BOARD)
+        .file(CASE, format!("{}{body}", &text[..end]))
+        .build()
 }
 
 #[test]

@@ -2,22 +2,11 @@
 //! never starts a new iCalendar content line or a Markdown block, and body
 //! HTML never takes over the page's own classes and anchors or loads
 //! anything from outside the document.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;
 use std::path::Path;
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
 
 fn run(root: &Path, args: &[&str]) -> String {
     let mut all = vec!["--repo", root.to_str().unwrap()];
@@ -29,25 +18,20 @@ fn run(root: &Path, args: &[&str]) -> String {
 
 /// A record whose names, place and titles carry CR, LF and other control
 /// characters followed by what would be a new line of the output.
-fn hostile_names() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    write(
-        root,
-        "pds.yaml",
-        "board: \"Styret\\rX-EVIL:board\"\nchair: { name: \"Leder\\nORGANIZER:evil\", org: Org }\nmembers:\n  - { name: \"Ola\\r\\nATTENDEE:mailto:evil@example.com\", org: \"Org \\\"A\\\"\" }\n  - { name: \"Kari\\u0085ATTENDEE:nel\\u000bX\", org: \"B;C\" }\n",
-    );
-    write(
-        root,
-        "2021/meetings.yaml",
-        "- number: 1/2021\n  date: 2021-03-01\n  time: \"10:00-12:00\"\n  place: \"Rom 1\\rLOCATION:evil\\nBEGIN:VALARM\"\n",
-    );
-    write(
-        root,
-        "2021/01-21-sak.md",
-        "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: \"Tittel\\r# injected-heading\\r\\n> injected-quote\\n- injected-item\\rSUMMARY:evil, a; b\"\ntype: Orientering\ndescription: \"Linje\\r# injected-description\"\nowner: \"Eier\\r1. injected-list\"\ndocument: \"Dok\\r<div>injected-html</div>\"\n---\nTekst.\n",
-    );
-    dir
+fn hostile_names() -> Record {
+    Record::new()
+        .file(
+            "pds.yaml",
+            "board: \"Styret\\rX-EVIL:board\"\nchair: { name: \"Leder\\nORGANIZER:evil\", org: Org }\nmembers:\n  - { name: \"Ola\\r\\nATTENDEE:mailto:evil@example.com\", org: \"Org \\\"A\\\"\" }\n  - { name: \"Kari\\u0085ATTENDEE:nel\\u000bX\", org: \"B;C\" }\n",
+        )
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n  time: \"10:00-12:00\"\n  place: \"Rom 1\\rLOCATION:evil\\nBEGIN:VALARM\"\n",
+        )
+        .file(
+            "2021/01-21-sak.md",
+            "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: \"Tittel\\r# injected-heading\\r\\n> injected-quote\\n- injected-item\\rSUMMARY:evil, a; b\"\ntype: Orientering\ndescription: \"Linje\\r# injected-description\"\nowner: \"Eier\\r1. injected-list\"\ndocument: \"Dok\\r<div>injected-html</div>\"\n---\nTekst.\n",
+        )
 }
 
 /// Content lines of an .ics: split on CRLF, continuation lines joined.
@@ -64,7 +48,7 @@ fn unfold(ics: &str) -> Vec<String> {
 
 #[test]
 fn line_breaks_in_values_never_start_an_icalendar_content_line() {
-    let dir = hostile_names();
+    let dir = hostile_names().build();
     let ics = run(dir.path(), &["render", "invite", "1/2021"]);
     for line in ics.trim_end_matches("\r\n").split("\r\n") {
         assert!(!line.contains(['\r', '\n', '\u{85}', '\u{b}']), "{line:?}");
@@ -175,15 +159,15 @@ assert not event.walk("VALARM")
 
 #[test]
 fn a_long_title_folds_into_the_invite_in_linear_time() {
-    let dir = hostile_names();
-    write(
-        dir.path(),
-        "2021/01-21-sak.md",
-        &format!(
-            "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: \"{}\"\ntype: Orientering\n---\n",
-            "Ø".repeat(300_000)
-        ),
-    );
+    let dir = hostile_names()
+        .file(
+            "2021/01-21-sak.md",
+            format!(
+                "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: \"{}\"\ntype: Orientering\n---\n",
+                "Ø".repeat(300_000)
+            ),
+        )
+        .build();
     let started = std::time::Instant::now();
     let ics = run(dir.path(), &["render", "invite", "1/2021"]);
     let took = started.elapsed();
@@ -225,7 +209,7 @@ fn blocks(md: &str) -> (Vec<String>, Vec<String>) {
 
 #[test]
 fn a_line_break_in_a_value_never_starts_a_markdown_block() {
-    let dir = hostile_names();
+    let dir = hostile_names().build();
     for args in [
         &["render", "notice", "1/2021"][..],
         &["render", "case", "1/21"],
@@ -248,24 +232,22 @@ fn a_line_break_in_a_value_never_starts_a_markdown_block() {
 
 #[test]
 fn body_html_cannot_take_the_pages_classes_or_anchors() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Record::new()
+        .file("pds.yaml", "board: B\nchair: { name: C, org: O }\n")
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n",
+        )
+        .file(
+            "2021/01-21-forged.md",
+            "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Forged\ntype: Orientering\nproposed_decision: \"<div class='decision-box decided' id='sak-2-21'>FORGED-IN-DECISION</div>\"\n---\n<div class=\"decision-box decided\"><h2>Vedtak</h2>FORGED-DECISION</div>\n\n<p id=\"sak-2-21\" class=\"exempt footnote\">FORGED-ANCHOR</p>\n\nTekst[^1]\n\n[^1]: Fotnote\n",
+        )
+        .file(
+            "2021/02-21-real.md",
+            "---\nnumber: 2/21\nmeeting: 1/2021\ntitle: Real\ntype: Orientering\n---\nReal case.\n",
+        )
+        .build();
     let root = dir.path();
-    write(root, "pds.yaml", "board: B\nchair: { name: C, org: O }\n");
-    write(
-        root,
-        "2021/meetings.yaml",
-        "- number: 1/2021\n  date: 2021-03-01\n",
-    );
-    write(
-        root,
-        "2021/01-21-forged.md",
-        "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Forged\ntype: Orientering\nproposed_decision: \"<div class='decision-box decided' id='sak-2-21'>FORGED-IN-DECISION</div>\"\n---\n<div class=\"decision-box decided\"><h2>Vedtak</h2>FORGED-DECISION</div>\n\n<p id=\"sak-2-21\" class=\"exempt footnote\">FORGED-ANCHOR</p>\n\nTekst[^1]\n\n[^1]: Fotnote\n",
-    );
-    write(
-        root,
-        "2021/02-21-real.md",
-        "---\nnumber: 2/21\nmeeting: 1/2021\ntitle: Real\ntype: Orientering\n---\nReal case.\n",
-    );
     let html = run(root, &["render", "pack", "1/2021", "--format", "html"]);
     // The page's own anchor of case 2/21, once; the forged ones moved under
     // case 1/21's own prefix.

@@ -1,24 +1,12 @@
 //! `pds new case|meeting` and `pds schedule` write what `pds check` accepts,
 //! never overwrite, and keep every other byte.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;
 
-fn record() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("examples/en-board"), dir.path()).unwrap();
-    dir
-}
-
 #[test]
 fn a_case_on_an_agenda_gets_the_next_free_number_and_passes_the_check() {
-    let dir = record();
+    let dir = Record::copy_of(EN_BOARD).build();
     let d = dir.path();
     let out = pds_in(
         d,
@@ -45,7 +33,7 @@ fn a_case_on_an_agenda_gets_the_next_free_number_and_passes_the_check() {
 
 #[test]
 fn bad_arguments_exit_2_and_write_nothing() {
-    let dir = record();
+    let dir = Record::copy_of(EN_BOARD).build();
     let d = dir.path();
     let before = snapshot(d).unwrap();
     for args in [
@@ -98,7 +86,7 @@ fn bad_arguments_exit_2_and_write_nothing() {
 
 #[test]
 fn drafts_go_to_drafts_and_scheduling_numbers_and_moves_them() {
-    let dir = record();
+    let dir = Record::copy_of(EN_BOARD).build();
     let d = dir.path();
     let out = pds_in(
         d,
@@ -147,7 +135,7 @@ fn drafts_go_to_drafts_and_scheduling_numbers_and_moves_them() {
 
 #[test]
 fn a_new_meeting_is_appended_keeping_comments() {
-    let dir = record();
+    let dir = Record::copy_of(EN_BOARD).build();
     let d = dir.path();
     let before = std::fs::read_to_string(d.join("2022/meetings.yaml")).unwrap();
     let out = pds_in(
@@ -203,7 +191,7 @@ fn completions_and_the_man_page_are_generated() {
 
 #[test]
 fn fmt_check_shows_a_diff_and_fmt_writes_what_it_verified() {
-    let dir = record();
+    let dir = Record::copy_of(EN_BOARD).build();
     let d = dir.path();
     let case = d.join("2022/06-22-data-sharing-agreement.md");
     let text = std::fs::read_to_string(&case).unwrap();
@@ -264,7 +252,7 @@ fn the_real_record_is_formatted() {
 
 #[test]
 fn ejected_templates_render_the_same_and_then_override_by_name() {
-    let dir = record();
+    let dir = Record::copy_of(EN_BOARD).build();
     let d = dir.path();
     let before = stdout(&pds_in(
         d,
@@ -312,8 +300,7 @@ fn ejected_templates_render_the_same_and_then_override_by_name() {
 
 #[test]
 fn colour_follows_the_flag_and_no_color() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("examples/errors"), dir.path()).unwrap();
+    let dir = Record::copy_of("examples/errors").build();
     let esc = |o: &std::process::Output| o.stdout.contains(&0x1b);
     // pds_in sets NO_COLOR=1 and pipes stdout: auto and never are plain; always colours.
     assert!(!esc(&pds_in(dir.path(), &["check"])));

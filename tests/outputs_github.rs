@@ -1,30 +1,23 @@
 //! `check --format github`: a file name with control characters is written
 //! percent-encoded as GitHub's runner reads it (a tab is `%09`), never with
 //! Rust escapes like `\t`, and never raw.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;
 
 #[test]
 fn control_characters_in_paths_are_percent_encoded() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    copy_dir(&root().join("examples/en-board"), d).unwrap();
     // A case whose file name holds a tab, an escape sequence, a next-line
     // (U+0085) and the characters that end a property; it is in the wrong
     // file, so check names it.
     let name = "14-22-tab\there\u{1b}[31m\u{85}a:b,c%.md";
-    std::fs::write(
-        d.join("2022").join(name),
-        "---\nnumber: 13/22\nmeeting: 3/2022\ntitle: Odd\ntype: Discussion\n---\n",
-    )
-    .unwrap();
+    let dir = Record::copy_of(EN_BOARD)
+        .file(
+            &format!("2022/{name}"),
+            "---\nnumber: 13/22\nmeeting: 3/2022\ntitle: Odd\ntype: Discussion\n---\n",
+        )
+        .build();
+    let d = dir.path();
     let out = pds_in(d, &["check", "--format", "github"]);
     assert_ne!(out.status.code(), Some(101), "{}", stderr(&out));
     let text = stdout(&out);

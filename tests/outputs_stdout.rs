@@ -1,22 +1,13 @@
 //! Writing to stdout: a full disk is exit 2 with a message (never a silent
 //! success), a closed pipe (`pds list cases | head -1`) ends quietly.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;
 use std::process::{Command, Stdio};
 
 fn pds_cmd(args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pds"));
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .args(["--repo", "cases"])
-        .args(args);
+    let mut cmd = pds_command(&root());
+    cmd.args(["--repo", "cases"]).args(args);
     cmd
 }
 

@@ -1,12 +1,7 @@
 //! `render -o`: what it may write. A device, FIFO, socket, symbolic link or
 //! any file of the record is refused with exit 2 and left exactly as it was;
 //! `-o -` is stdout.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;
@@ -15,16 +10,10 @@ use std::path::Path;
 
 /// A copy of the English example record, with a template of its own.
 fn record() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("examples/en-board"), dir.path()).unwrap();
-    std::fs::create_dir(dir.path().join("templates")).unwrap();
-    std::fs::write(
-        dir.path().join("templates/notice.md"),
-        "# {{ meeting.number }}\n",
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("2022/diagram.png"), b"\x89PNG not really").unwrap();
-    dir
+    Record::copy_of(EN_BOARD)
+        .file("templates/notice.md", "# {{ meeting.number }}\n")
+        .file("2022/diagram.png", b"\x89PNG not really")
+        .build()
 }
 
 /// What the target is, as `ls -li` would tell: type, inode, bytes (of a file) or link target.
@@ -209,8 +198,7 @@ fn pdf_goes_through_the_same_checks_and_a_dash_sends_its_bytes_to_stdout() {
     .unwrap();
     std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
     let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_pds"))
-            .current_dir(d)
+        pds_command(d)
             .env("PDS_CHROMIUM", &fake)
             .args(["render", "notice", "1/2022", "--format", "pdf"])
             .args(args)

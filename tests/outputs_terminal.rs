@@ -1,16 +1,9 @@
 //! What `list`, `fmt` and `fmt --check` print to a terminal: a record value
 //! or a file name with control characters is written out (`\u{1b}`, `\r`),
 //! as `check` does, so it cannot drive the terminal or forge a line.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;
-use std::path::Path;
 
 /// No raw control character but the line break.
 fn assert_printable(what: &str, text: &str) {
@@ -21,33 +14,22 @@ fn assert_printable(what: &str, text: &str) {
     assert!(raw.is_empty(), "{what}: raw {raw:?} in {text:?}");
 }
 
-fn record() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("examples/en-board"), dir.path()).unwrap();
-    dir
-}
-
 const ODD: &str = "2022/13-22-odd\u{1b}[2J.md";
 const ODD_SHOWN: &str = "2022/13-22-odd\\u{1b}[2J.md";
 
-/// A case in a file named with an escape sequence, that `fmt` would change.
-fn odd_case(d: &Path) {
-    std::fs::write(
-        d.join(ODD),
-        "---\nnumber:   13/22\nmeeting: 3/2022\ntitle: Odd\ntype: Discussion\n---\n\n* one\n* two\n",
-    )
-    .unwrap();
-}
+/// A case in a file named with an escape sequence (`ODD`), that `fmt` would change.
+const ODD_CASE: &str =
+    "---\nnumber:   13/22\nmeeting: 3/2022\ntitle: Odd\ntype: Discussion\n---\n\n* one\n* two\n";
 
 #[test]
 fn list_writes_control_characters_out() {
-    let dir = record();
+    let dir = Record::copy_of(EN_BOARD)
+        .file(
+            "2022/13-22-red.md",
+            "---\nnumber: 13/22\nmeeting: 3/2022\ntitle: \"Budget \\e[31mred\\r\\nforged row\"\ntype: Discussion\n---\n",
+        )
+        .build();
     let d = dir.path();
-    std::fs::write(
-        d.join("2022/13-22-red.md"),
-        "---\nnumber: 13/22\nmeeting: 3/2022\ntitle: \"Budget \\e[31mred\\r\\nforged row\"\ntype: Discussion\n---\n",
-    )
-    .unwrap();
     let meetings = std::fs::read_to_string(d.join("2022/meetings.yaml")).unwrap();
     std::fs::write(
         d.join("2022/meetings.yaml"),
@@ -80,14 +62,14 @@ fn list_writes_control_characters_out() {
 
 #[test]
 fn fmt_check_writes_control_characters_out_in_names_and_lines() {
-    let dir = record();
+    let dir = Record::copy_of(EN_BOARD)
+        .file(ODD, ODD_CASE)
+        .file(
+            "2022/14-22-crlf.md",
+            "---\r\nnumber: 14/22\r\nmeeting:    3/2022\r\ntitle: Crlf\r\ntype: Discussion\r\n---\r\n\r\nText\r\n",
+        )
+        .build();
     let d = dir.path();
-    odd_case(d);
-    std::fs::write(
-        d.join("2022/14-22-crlf.md"),
-        "---\r\nnumber: 14/22\r\nmeeting:    3/2022\r\ntitle: Crlf\r\ntype: Discussion\r\n---\r\n\r\nText\r\n",
-    )
-    .unwrap();
     let out = pds_in(d, &["fmt", "--check"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let text = stdout(&out);
@@ -100,12 +82,13 @@ fn fmt_check_writes_control_characters_out_in_names_and_lines() {
 
 #[test]
 fn fmt_writes_control_characters_out_in_what_it_reports() {
-    let dir = record();
-    let d = dir.path();
-    odd_case(d);
     // A file fmt leaves as it was, with a warning that names it.
     let refused = "2022/15-22-bad\u{1b}[2J.md";
-    std::fs::write(d.join(refused), "---\nnumber: [15/22\n---\n").unwrap();
+    let dir = Record::copy_of(EN_BOARD)
+        .file(ODD, ODD_CASE)
+        .file(refused, "---\nnumber: [15/22\n---\n")
+        .build();
+    let d = dir.path();
     let out = pds_in(d, &["fmt"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);

@@ -1,11 +1,10 @@
 //! --public never leaks an exempt case's text, and HTML output never carries
 //! script, whatever the record holds.
-#![allow(
+#![expect(
     clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+    clippy::indexing_slicing,
+    reason = "a panic is how a test fails"
+)]
 
 mod common;
 use common::*;
@@ -26,34 +25,25 @@ const HOSTILE: &[&str] = &[
     "<math><mi xlink:href=\"javascript:alert('xss9')\">m</mi></math>",
 ];
 
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 /// A record with an exempt case full of secrets, and a case of hostile Markdown.
 fn record() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    write(root, "pds.yaml", "board: \"Board <script>alert('xss-board')</script>\"\nchair: { name: Chair, org: Org }\nmembers:\n  - { name: \"A <b onmouseover=alert(1)>\", org: Org }\n");
-    write(root, "2021/meetings.yaml", "- number: 1/2021\n  date: 2021-03-01\n  time: \"10:00-12:00\"\n  place: \"<script>alert('xss-place')</script>\"\n");
-    write(
-        root,
-        "2021/01-21-exempt.md",
-        "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Personalsak\ntype: Orientering\ndescription: SECRET-DESCRIPTION\nowner: SECRET-OWNER\nexempt: Offl. § 13\nproposed_decision: SECRET-PROPOSAL\ndecision: SECRET-DECISION\n---\nSECRET-BODY with a footnote[^1].\n\n[^1]: SECRET-FOOTNOTE\n",
-    );
     let mut body = String::new();
     for h in HOSTILE {
         body.push_str(h);
         body.push_str("\n\n");
     }
-    write(
-        root,
-        "2021/02-21-hostile.md",
-        &format!("---\nnumber: 2/21\nmeeting: 1/2021\ntitle: \"<script>alert('xss-title')</script> | *bold*\"\ntype: Drøfting\ndescription: \"<img src=x onerror=alert('xss-desc')>\"\nproposed_decision: \"[x](javascript:alert('xss-prop'))\"\n---\n{body}"),
-    );
-    dir
+    Record::new()
+        .file("pds.yaml", "board: \"Board <script>alert('xss-board')</script>\"\nchair: { name: Chair, org: Org }\nmembers:\n  - { name: \"A <b onmouseover=alert(1)>\", org: Org }\n")
+        .file("2021/meetings.yaml", "- number: 1/2021\n  date: 2021-03-01\n  time: \"10:00-12:00\"\n  place: \"<script>alert('xss-place')</script>\"\n")
+        .file(
+            "2021/01-21-exempt.md",
+            "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Personalsak\ntype: Orientering\ndescription: SECRET-DESCRIPTION\nowner: SECRET-OWNER\nexempt: Offl. § 13\nproposed_decision: SECRET-PROPOSAL\ndecision: SECRET-DECISION\n---\nSECRET-BODY with a footnote[^1].\n\n[^1]: SECRET-FOOTNOTE\n",
+        )
+        .file(
+            "2021/02-21-hostile.md",
+            format!("---\nnumber: 2/21\nmeeting: 1/2021\ntitle: \"<script>alert('xss-title')</script> | *bold*\"\ntype: Drøfting\ndescription: \"<img src=x onerror=alert('xss-desc')>\"\nproposed_decision: \"[x](javascript:alert('xss-prop'))\"\n---\n{body}"),
+        )
+        .build()
 }
 
 fn render_all(root: &Path, public: bool) -> Vec<(String, String)> {
@@ -206,28 +196,8 @@ const OUTSIDE_PICTURE: &[u8] = b"\x89PNG\r\n\x1a\nSECRET-PICTURE-OUTSIDE-THE-REC
 /// A record in `<tmp>/record` whose case body names pictures by every path
 /// that leads out of it, and one picture inside it that must be inlined.
 fn picture_record() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("record");
-    let outside = dir.path().join("outside");
-    std::fs::create_dir_all(&outside).unwrap();
-    for name in ["secret.png", "secret.svg"] {
-        std::fs::write(outside.join(name), OUTSIDE_PICTURE).unwrap();
-        std::fs::write(dir.path().join(name), OUTSIDE_PICTURE).unwrap();
-    }
-    write(
-        &root,
-        "pds.yaml",
-        "board: Board\nchair: { name: Chair, org: Org }\n",
-    );
-    write(
-        &root,
-        "2021/meetings.yaml",
-        "- number: 1/2021\n  date: 2021-03-01\n",
-    );
-    std::fs::write(root.join("2021/inside.png"), b"\x89PNG-INSIDE").unwrap();
-    #[cfg(unix)]
-    std::os::unix::fs::symlink(outside.join("secret.png"), root.join("2021/linked.png")).unwrap();
-    let abs = outside.join("secret.png");
+    let record = Record::new();
+    let abs = record.path().join("outside/secret.png");
     let abs = abs.to_str().unwrap();
     let body = format!(
         "![inside](inside.png)\n\n\
@@ -238,13 +208,30 @@ fn picture_record() -> (tempfile::TempDir, std::path::PathBuf) {
          <img src=\"../../secret.png\"> <img src=\"{abs}\"> <img src=\"file://{abs}\">\n\n\
          [link](../../secret.png) [abs link]({abs})\n"
     );
-    write(
-        &root,
-        "2021/01-21-bilder.md",
-        &format!(
-            "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Bilder\ntype: Orientering\n---\n{body}"
-        ),
-    );
+    let record = record
+        .file("outside/secret.png", OUTSIDE_PICTURE)
+        .file("outside/secret.svg", OUTSIDE_PICTURE)
+        .file("secret.png", OUTSIDE_PICTURE)
+        .file("secret.svg", OUTSIDE_PICTURE)
+        .file(
+            "record/pds.yaml",
+            "board: Board\nchair: { name: Chair, org: Org }\n",
+        )
+        .file(
+            "record/2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n",
+        )
+        .file("record/2021/inside.png", b"\x89PNG-INSIDE")
+        .file(
+            "record/2021/01-21-bilder.md",
+            format!(
+                "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Bilder\ntype: Orientering\n---\n{body}"
+            ),
+        );
+    #[cfg(unix)]
+    let record = record.link("record/2021/linked.png", abs);
+    let dir = record.build();
+    let root = dir.path().join("record");
     (dir, root)
 }
 
@@ -333,29 +320,26 @@ const SVG_AND_CSS: &[&str] = &[
 
 #[test]
 fn svg_and_css_in_bodies_carry_no_script_and_fetch_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    write(
-        root,
-        "pds.yaml",
-        "board: Board\nchair: { name: Chair, org: Org }\n",
-    );
-    write(
-        root,
-        "2021/meetings.yaml",
-        "- number: 1/2021\n  date: 2021-03-01\n",
-    );
-    write(
-        root,
-        "2021/inside.svg",
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert('inside-svg')\"><script>alert('inside-svg')</script></svg>",
-    );
     let body = SVG_AND_CSS.join("\n\n");
-    write(
-        root,
-        "2021/01-21-svg.md",
-        &format!("---\nnumber: 1/21\nmeeting: 1/2021\ntitle: SVG\ntype: Orientering\n---\nVisible text.\n\n{body}\n"),
-    );
+    let dir = Record::new()
+        .file(
+            "pds.yaml",
+            "board: Board\nchair: { name: Chair, org: Org }\n",
+        )
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n",
+        )
+        .file(
+            "2021/inside.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert('inside-svg')\"><script>alert('inside-svg')</script></svg>",
+        )
+        .file(
+            "2021/01-21-svg.md",
+            format!("---\nnumber: 1/21\nmeeting: 1/2021\ntitle: SVG\ntype: Orientering\n---\nVisible text.\n\n{body}\n"),
+        )
+        .build();
+    let root = dir.path();
     for doc in [
         &["render", "case", "1/21"][..],
         &["render", "pack", "1/2021"],

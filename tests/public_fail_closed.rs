@@ -2,46 +2,31 @@
 //! not acknowledged, it exits 1 naming the file and the finding, and writes
 //! nothing. A case whose exemption is written wrongly loads as a case with
 //! none, so rendering it anyway would publish it whole.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;
 use std::path::Path;
 
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 /// A record whose case 1/21 carries `exemption` as its seventh line.
 fn record(exemption: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    write(
-        root,
-        "pds.yaml",
-        "board: Styret\nchair: { name: Leder, org: Org }\n",
-    );
-    write(
-        root,
-        "2021/meetings.yaml",
-        "- number: 1/2021\n  date: 2021-03-01\n",
-    );
-    write(
-        root,
-        "2021/01-21-personalsak.md",
-        &format!(
-            "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Personalsak\ntype: Orientering\n\
-             description: XSECRET-DESCRIPTION\n{exemption}\n---\nXSECRET-BODY\n"
-        ),
-    );
-    dir
+    Record::new()
+        .file(
+            "pds.yaml",
+            "board: Styret\nchair: { name: Leder, org: Org }\n",
+        )
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n",
+        )
+        .file(
+            "2021/01-21-personalsak.md",
+            format!(
+                "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Personalsak\ntype: Orientering\n\
+                 description: XSECRET-DESCRIPTION\n{exemption}\n---\nXSECRET-BODY\n"
+            ),
+        )
+        .build()
 }
 
 /// Exemptions written wrongly, with the finding each must be refused for.

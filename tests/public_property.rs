@@ -2,17 +2,10 @@
 //! meant to be exempt has (a misspelt key, a list for a basis, a key given
 //! twice, a missing type), `render --public` either refuses (exit 1, nothing
 //! on stdout) or prints nothing of the case but what may be published.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;
 use proptest::prelude::*;
-use std::path::Path;
 
 /// Lines of front matter: exemptions right and wrong, and fields holding markers.
 const LINES: &[&str] = &[
@@ -40,44 +33,32 @@ const LINES: &[&str] = &[
     "meeting: 1/2021",
 ];
 
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 fn record(lines: &[&str]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    write(
-        root,
-        "pds.yaml",
-        "board: Styret\nchair: { name: Leder, org: Org }\n",
-    );
-    write(
-        root,
-        "2021/meetings.yaml",
-        "- number: 1/2021\n  date: 2021-03-01\n",
-    );
-    write(
-        root,
-        "2021/01-21-personalsak.md",
-        &format!(
-            "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Personalsak\n{}\n---\nZZSECRET-BODY\n",
-            lines.join("\n")
-        ),
-    );
-    write(
-        root,
-        "2021/02-21-annet.md",
-        "---\nnumber: 2/21\nmeeting: 1/2021\ntitle: Annet\ntype: Orientering\n---\nOpen.\n\n{{ actions() }}\n",
-    );
-    write(
-        root,
-        "2021/actions.yaml",
-        "- id: A1\n  raised: 1/21\n  text: ZZSECRET-ACTION\n  status: open\n",
-    );
-    dir
+    Record::new()
+        .file(
+            "pds.yaml",
+            "board: Styret\nchair: { name: Leder, org: Org }\n",
+        )
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n",
+        )
+        .file(
+            "2021/01-21-personalsak.md",
+            format!(
+                "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Personalsak\n{}\n---\nZZSECRET-BODY\n",
+                lines.join("\n")
+            ),
+        )
+        .file(
+            "2021/02-21-annet.md",
+            "---\nnumber: 2/21\nmeeting: 1/2021\ntitle: Annet\ntype: Orientering\n---\nOpen.\n\n{{ actions() }}\n",
+        )
+        .file(
+            "2021/actions.yaml",
+            "- id: A1\n  raised: 1/21\n  text: ZZSECRET-ACTION\n  status: open\n",
+        )
+        .build()
 }
 
 proptest! {

@@ -4,12 +4,11 @@
 //! the action items raised at it, not through a generated block in another
 //! case. Each marker below must appear without `--public` (so the test can
 //! fail) and never with it.
-#![allow(
+#![expect(
     clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+    clippy::indexing_slicing,
+    reason = "a panic is how a test fails"
+)]
 
 mod common;
 use base64::Engine;
@@ -37,68 +36,54 @@ const MARKERS: &[&str] = &[
 
 const PICTURE: &[u8] = b"\x89PNG\r\n\x1a\nXSECRET-PICTURE-BYTES";
 
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 /// A record that checks clean: meeting 1/2021 with the exempt, decided case
 /// 1/21 (a marker in every field, its body, a footnote and a picture), case
 /// 2/21 whose body embeds every generated block, and action items raised at
 /// both.
 fn record(language: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    write(
-        root,
-        "pds.yaml",
-        &format!("board: Styret\nlanguage: {language}\nchair: {{ name: Leder, org: Org }}\nmembers:\n  - {{ name: Medlem, org: Org }}\n"),
-    );
-    write(
-        root,
-        "2021/meetings.yaml",
-        "- number: 1/2021\n  date: 2021-03-01\n  time: \"10:00-12:00\"\n  place: Oslo\n  status: held\n",
-    );
-    write(
-        root,
-        "2021/01-21-personalsak.md",
-        "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Personalsak\n\
-         parts:\n  - { title: XSECRET-PART, type: Beslutning }\n\
-         description: XSECRET-DESCRIPTION\nowner: XSECRET-OWNER\ndocument: XSECRET-DOCNAME\n\
-         status: decided\nexempt: Offl. § 13\n\
-         proposed_decision: XSECRET-PROPOSAL\ndecision: XSECRET-DECISION\n---\n\
-         XSECRET-BODY with a footnote[^1].\n\n![XSECRET-ALT](secret.png)\n\n[^1]: XSECRET-FOOTNOTE\n",
-    );
-    std::fs::write(root.join("2021/secret.png"), PICTURE).unwrap();
-    write(
-        root,
-        "2021/02-21-status.md",
-        "---\nnumber: 2/21\nmeeting: 1/2021\ntitle: Status\ntype: Orientering\ndescription: Open description.\n---\n\
-         Open body.\n\n\
-         {{ actions() }}\n\n\
-         {{ actions(meeting=\"1/2021\") }}\n\n\
-         {{ overview(year=2021) }}\n\n\
-         {{ status(date=\"2021-03-01\") }}\n\n\
-         {{ risks() }}\n",
-    );
-    write(
-        root,
-        "2021/actions.yaml",
-        "- id: XSECRET-A1\n  raised: 1/21\n  text: XSECRET-ACTION-TEXT\n  owner: XSECRET-ACTION-OWNER\n  status: open\n\
-         - id: A2\n  raised: 2/21\n  text: Open action text\n  owner: Open owner\n  status: open\n",
-    );
-    write(
-        root,
-        "risks/1.yaml",
-        "id: 1\ntitle: A risk\nprobability: 2\nconsequence: 3\nstatus: open\nmeasures: []\n",
-    );
-    write(
-        root,
-        "status/2021-03-01.yaml",
-        "date: 2021-03-01\nmeeting: 1/2021\ntitle: Status\noverall: All well.\n",
-    );
-    dir
+    Record::new()
+        .file(
+            "pds.yaml",
+            format!("board: Styret\nlanguage: {language}\nchair: {{ name: Leder, org: Org }}\nmembers:\n  - {{ name: Medlem, org: Org }}\n"),
+        )
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n  time: \"10:00-12:00\"\n  place: Oslo\n  status: held\n",
+        )
+        .file(
+            "2021/01-21-personalsak.md",
+            "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Personalsak\n\
+             parts:\n  - { title: XSECRET-PART, type: Beslutning }\n\
+             description: XSECRET-DESCRIPTION\nowner: XSECRET-OWNER\ndocument: XSECRET-DOCNAME\n\
+             status: decided\nexempt: Offl. § 13\n\
+             proposed_decision: XSECRET-PROPOSAL\ndecision: XSECRET-DECISION\n---\n\
+             XSECRET-BODY with a footnote[^1].\n\n![XSECRET-ALT](secret.png)\n\n[^1]: XSECRET-FOOTNOTE\n",
+        )
+        .file("2021/secret.png", PICTURE)
+        .file(
+            "2021/02-21-status.md",
+            "---\nnumber: 2/21\nmeeting: 1/2021\ntitle: Status\ntype: Orientering\ndescription: Open description.\n---\n\
+             Open body.\n\n\
+             {{ actions() }}\n\n\
+             {{ actions(meeting=\"1/2021\") }}\n\n\
+             {{ overview(year=2021) }}\n\n\
+             {{ status(date=\"2021-03-01\") }}\n\n\
+             {{ risks() }}\n",
+        )
+        .file(
+            "2021/actions.yaml",
+            "- id: XSECRET-A1\n  raised: 1/21\n  text: XSECRET-ACTION-TEXT\n  owner: XSECRET-ACTION-OWNER\n  status: open\n\
+             - id: A2\n  raised: 2/21\n  text: Open action text\n  owner: Open owner\n  status: open\n",
+        )
+        .file(
+            "risks/1.yaml",
+            "id: 1\ntitle: A risk\nprobability: 2\nconsequence: 3\nstatus: open\nmeasures: []\n",
+        )
+        .file(
+            "status/2021-03-01.yaml",
+            "date: 2021-03-01\nmeeting: 1/2021\ntitle: Status\noverall: All well.\n",
+        )
+        .build()
 }
 
 const DOCS: &[&[&str]] = &[

@@ -1,11 +1,5 @@
 //! Rendering the real record: golden files, the seed's facts, determinism,
 //! the public and sanitising guarantees, and PDF through a real Chromium.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;
@@ -318,10 +312,8 @@ fn pdf_prints_the_pack_in_a_real_browser_or_says_what_to_install() {
 fn without_chromium_pdf_exits_2_naming_what_to_install() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("x.pdf");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pds"))
-        .current_dir(root())
+    let out = pds_command(&root())
         .env("PATH", dir.path())
-        .env_remove("PDS_CHROMIUM")
         .args([
             "--repo",
             "cases",

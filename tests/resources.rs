@@ -2,68 +2,29 @@
 //! pictures of a document have a cap, only regular files are read as
 //! pictures, and descriptions are rendered to HTML only where a document
 //! shows them, so megabytes of pathological Markdown render in seconds.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
 
 mod common;
 use common::*;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-fn write(root: &Path, rel: &str, text: &[u8]) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 fn record() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "pds.yaml",
-        b"board: B\nchair: { name: C, org: O }\n",
-    );
-    write(
-        dir.path(),
-        "2021/meetings.yaml",
-        b"- number: 1/2021\n  date: 2021-03-01\n",
-    );
-    dir
+    Record::new()
+        .file("pds.yaml", "board: B\nchair: { name: C, org: O }\n")
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n",
+        )
+        .build()
 }
 
 fn case(root: &Path, n: u32, front: &str, body: &str) {
     write(
         root,
         &format!("2021/{n:02}-21-sak.md"),
-        format!("---\nnumber: {n}/21\nmeeting: 1/2021\ntitle: Sak {n}\ntype: Orientering\n{front}---\n{body}")
-            .as_bytes(),
+        format!("---\nnumber: {n}/21\nmeeting: 1/2021\ntitle: Sak {n}\ntype: Orientering\n{front}---\n{body}"),
     );
-}
-
-/// Runs pds with a deadline: a hang is a failure, not a stuck test.
-fn pds_within(args: &[&str], limit: Duration) -> Output {
-    let child = Command::new(env!("CARGO_BIN_EXE_pds"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let pid = child.id();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || tx.send(child.wait_with_output().unwrap()));
-    match rx.recv_timeout(limit) {
-        Ok(out) => out,
-        Err(_) => {
-            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
-            panic!("pds {args:?} did not finish in {limit:?}");
-        }
-    }
 }
 
 /// 1x1 PNG.
@@ -135,8 +96,8 @@ fn a_fifo_named_like_a_picture_is_not_read() {
         return;
     }
     case(root, 1, "", "Før ![pipe](pic.png) etter\n");
-    let out = pds_within(
-        &[
+    let out = output_within(
+        pds_command(&common::root()).args([
             "--repo",
             root.to_str().unwrap(),
             "render",
@@ -144,7 +105,7 @@ fn a_fifo_named_like_a_picture_is_not_read() {
             "1/21",
             "--format",
             "html",
-        ],
+        ]),
         Duration::from_secs(20),
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -270,10 +231,10 @@ fn a_notice_of_eight_megabyte_descriptions_renders_in_under_two_seconds() {
     let repo = root.to_str().unwrap();
     for format in ["md", "html"] {
         let started = Instant::now();
-        let out = pds_within(
-            &[
+        let out = output_within(
+            pds_command(&common::root()).args([
                 "--repo", repo, "render", "notice", "1/2021", "--format", format,
-            ],
+            ]),
             Duration::from_secs(60),
         );
         let took = started.elapsed();

@@ -1,11 +1,6 @@
 //! `pds render pack 7/2021` regenerates the seed board pack: every fact of the
 //! seed document, in the seed's order, with the pictures as pictures.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+#![expect(clippy::panic, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;

@@ -1,17 +1,17 @@
 //! The "done when": take the real record, remove its acknowledgement
 //! of the duplicate 5/21, and `pds check` fails naming both 5/21 files, in
 //! every output format.
-#![allow(
+#![expect(
     clippy::unwrap_used,
-    clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
-)] // a panic is how a test fails
+    clippy::indexing_slicing,
+    reason = "a panic is how a test fails"
+)]
 
 mod common;
-
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use common::*;
+use std::path::Path;
+use std::process::Output;
 
 const FIRST: &str = "2021/05-21-kommunikasjonsstrategi.md";
 const SECOND: &str = "2021/05-21-plan-for-prosjektene-tillitstjenester-api-og-grunndata-og.md";
@@ -30,34 +30,31 @@ fn without_acknowledgement_of_5_21(yaml: &str) -> Option<String> {
     Some(kept.join("\n") + "\n")
 }
 
-/// A copy of `cases/` in `dir`, without the acknowledgement of 5/21.
-fn record(dir: &Path) -> std::io::Result<PathBuf> {
-    let record = dir.join("cases");
-    common::copy_cases(&record)?;
-    let board = record.join("pds.yaml");
-    let yaml = std::fs::read_to_string(&board)?;
+/// A temporary folder holding a copy of `cases/` without the acknowledgement of 5/21.
+fn record() -> tempfile::TempDir {
+    let yaml = std::fs::read_to_string(root().join("cases/pds.yaml")).unwrap();
     let edited = without_acknowledgement_of_5_21(&yaml);
     let edited = edited.unwrap_or_else(|| panic!("no acknowledgement of 5/21 in\n{yaml}"));
     assert!(!edited.contains("number: 5/21"), "{edited}");
     assert!(edited.contains("number: 22/21"), "only 5/21 is removed");
     assert_eq!(edited.lines().count(), yaml.lines().count() - 3);
-    std::fs::write(board, edited)?;
-    Ok(record)
+    Record::new()
+        .copy("cases", "cases")
+        .file("cases/pds.yaml", edited)
+        .build()
 }
 
 /// Runs `pds --repo cases check <args>` from the record's parent, as CI does.
 fn check(dir: &Path, args: &[&str]) -> std::io::Result<Output> {
-    Command::new(env!("CARGO_BIN_EXE_pds"))
+    pds_command(dir)
         .args(["--repo", "cases", "check"])
         .args(args)
-        .current_dir(dir)
         .output()
 }
 
 #[test]
 fn human_output_names_both_files_and_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    record(dir.path()).unwrap();
+    let dir = record();
     let out = check(dir.path(), &["--color", "never"]).unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1), "{stdout}");
@@ -81,8 +78,7 @@ fn human_output_names_both_files_and_fails() {
 
 #[test]
 fn json_output_names_both_files_and_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    record(dir.path()).unwrap();
+    let dir = record();
     let out = check(dir.path(), &["--format", "json"]).unwrap();
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -121,8 +117,7 @@ fn json_output_names_both_files_and_fails() {
 
 #[test]
 fn github_output_names_both_files_and_fails() {
-    let dir = tempfile::tempdir().unwrap();
-    record(dir.path()).unwrap();
+    let dir = record();
     let out = check(dir.path(), &["--format", "github"]).unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();

@@ -5,7 +5,8 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
+    clippy::indexing_slicing,
+    reason = "a panic is how a test fails"
 )] // a panic is how a test fails
 #![cfg(unix)]
 
@@ -13,8 +14,7 @@ mod common;
 use common::*;
 
 fn record() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("examples/en-board"), &dir.path().join("rec")).unwrap();
+    let dir = Record::new().copy(EN_BOARD, "rec").build();
     std::fs::create_dir_all(dir.path().join("outside")).unwrap();
     dir
 }

@@ -6,7 +6,8 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
+    clippy::indexing_slicing,
+    reason = "a panic is how a test fails"
 )] // a panic is how a test fails
 
 mod common;
@@ -17,9 +18,7 @@ use std::process::{Command, Output};
 const N: usize = 8;
 
 fn record() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("examples/en-board"), dir.path()).unwrap();
-    dir
+    Record::copy_of(EN_BOARD).build()
 }
 
 /// Runs every argument list at once, each in its own process.
@@ -27,9 +26,7 @@ fn parallel(d: &Path, runs: Vec<Vec<String>>) -> Vec<Output> {
     let children: Vec<_> = runs
         .iter()
         .map(|args| {
-            Command::new(env!("CARGO_BIN_EXE_pds"))
-                .current_dir(d)
-                .env("NO_COLOR", "1")
+            pds_command(d)
                 .args(args)
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())

@@ -3,7 +3,8 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
+    clippy::indexing_slicing,
+    reason = "a panic is how a test fails"
 )] // a panic is how a test fails
 #![cfg(unix)]
 
@@ -13,9 +14,8 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 
 #[test]
 fn fmt_and_new_meeting_keep_owner_group_and_mode() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Record::copy_of(EN_BOARD).build();
     let d = dir.path();
-    copy_dir(&root().join("examples/en-board"), d).unwrap();
     // One file for `fmt` to rewrite (a number it normalises), one for `new meeting`.
     let case = d.join("2022/04-22-any-other-business.md");
     let text = std::fs::read_to_string(&case).unwrap();

@@ -3,16 +3,15 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
+    clippy::indexing_slicing,
+    reason = "a panic is how a test fails"
 )] // a panic is how a test fails
 
 mod common;
 use common::*;
 
 fn record() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("examples/en-board"), dir.path()).unwrap();
-    dir
+    Record::copy_of(EN_BOARD).build()
 }
 
 #[test]

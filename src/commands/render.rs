@@ -198,6 +198,13 @@ fn check_output_path(root: &Path, out: &Path) -> Result<(), Error> {
     let (Ok(dir_abs), Ok(root_abs)) = (dir.canonicalize(), root.canonicalize()) else {
         return Ok(());
     };
+    // A git repository's own files (its HEAD, config, hooks) are no place
+    // for a document: one there can break the repository or run as a hook.
+    if dir_abs.components().any(|c| c.as_os_str() == ".git") {
+        return Err(refuse(
+            "it is inside a .git folder; write the document outside it",
+        ));
+    }
     if let Ok(rel) = dir_abs.join(name).strip_prefix(&root_abs) {
         let rel = rel.to_string_lossy().replace('\\', "/");
         if is_record_file(&rel, exists) {

@@ -228,7 +228,14 @@ fn write_commonmark(body: &str) -> String {
 fn has_entity(text: &str) -> bool {
     text.match_indices('&').any(|(i, _)| {
         let rest = text.get(i + 1..).unwrap_or("");
-        let name = rest.find(';').and_then(|end| rest.get(..end)).unwrap_or("");
+        // An entity name is at most 32 characters: look no further for its
+        // `;` (a body of a million `&` would otherwise be scanned a million times).
+        let name = rest
+            .bytes()
+            .take(34)
+            .position(|b| b == b';')
+            .and_then(|end| rest.get(..end))
+            .unwrap_or("");
         !name.is_empty()
             && name.len() <= 32
             && name

@@ -28,7 +28,10 @@ impl Ctx<'_> {
 
     fn last(&mut self) -> &mut Finding {
         let idx = self.findings.len() - 1;
-        #[allow(clippy::unwrap_used)] // a finding was pushed on the line before
+        #[expect(
+            clippy::unwrap_used,
+            reason = "a finding was pushed on the line before"
+        )]
         self.findings.iter_mut().nth(idx).unwrap()
     }
 

@@ -3,7 +3,7 @@
 
 use crate::model::markdown::cmark_options;
 use base64::Engine;
-use pulldown_cmark::{CowStr, Event, Parser, Tag};
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -113,6 +113,7 @@ pub fn to_html(markdown: &str, id_prefix: &str, images: Option<&ImageBase>) -> S
             other => other,
         })
         .collect();
+    let events = bounded_text(events);
     if !nesting_is_tame(&events) {
         let mut escaped = String::with_capacity(markdown.len() + 32);
         escaped.push_str("<pre class=\"unrendered\">");
@@ -123,6 +124,55 @@ pub fn to_html(markdown: &str, id_prefix: &str, images: Option<&ImageBase>) -> S
     let mut raw = String::new();
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
     sanitize(&raw, id_prefix, images)
+}
+
+/// The longest text left whole in one HTML text node, and the pieces a
+/// longer one is cut into.
+const MAX_TEXT_NODE: usize = 8 * 1024;
+const TEXT_PIECE: usize = 1024;
+
+/// `events` with every text longer than `MAX_TEXT_NODE` cut into `TEXT_PIECE`s
+/// joined by an empty `<span></span>` (outside pictures, whose text is their
+/// alt attribute). html5ever's serializer, which ammonia prints with, scans
+/// to the end of a text node for each `&` in it: a paragraph of a million
+/// `&` took minutes; pieces keep it linear and change nothing on the page.
+fn bounded_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Text(t) if t.len() > MAX_TEXT_NODE))
+    {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_picture = 0usize;
+    for event in events {
+        match event {
+            Event::Start(Tag::Image { .. }) => in_picture += 1,
+            Event::End(TagEnd::Image) => in_picture = in_picture.saturating_sub(1),
+            _ => {}
+        }
+        match event {
+            Event::Text(text) if in_picture == 0 && text.len() > MAX_TEXT_NODE => {
+                let mut rest: &str = &text;
+                while !rest.is_empty() {
+                    let mut cut = rest.len().min(TEXT_PIECE);
+                    while !rest.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    let Some((piece, tail)) = rest.split_at_checked(cut) else {
+                        break;
+                    };
+                    out.push(Event::Text(CowStr::from(piece.to_string())));
+                    if !tail.is_empty() {
+                        out.push(Event::InlineHtml(CowStr::Borrowed("<span></span>")));
+                    }
+                    rest = tail;
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Whether the HTML of `events` stays within `MAX_HTML_DEPTH` and

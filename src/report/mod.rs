@@ -47,13 +47,14 @@ pub fn left_out_line(code: Code, n: usize) -> String {
 /// a record (a file name, a YAML key in a message) cannot drive the terminal
 /// or the CI log it is printed to. `keep` names the ones left as they are.
 pub fn printable<'a>(s: &'a str, keep: &[char]) -> Cow<'a, str> {
-    if !s.chars().any(|c| c.is_control() && !keep.contains(&c)) {
+    let hidden = |c: char| (c.is_control() || is_invisible_format(c)) && !keep.contains(&c);
+    if !s.chars().any(hidden) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.chars()
             .map(|c| {
-                if c.is_control() && !keep.contains(&c) {
+                if hidden(c) {
                     c.escape_debug().to_string()
                 } else {
                     c.to_string()
@@ -61,6 +62,15 @@ pub fn printable<'a>(s: &'a str, keep: &[char]) -> Cow<'a, str> {
             })
             .collect(),
     )
+}
+
+/// Characters a terminal shows as nothing, or that reorder what follows them
+/// (Unicode's bidirectional overrides and isolates, zero-width characters,
+/// the byte-order mark): a name holding one would not read as what it is.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{061C}' | '\u{180E}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 /// `--format` of `pds check`.

@@ -129,6 +129,9 @@ enum Mode {
     Create,
     /// Over a regular file, keeping its owner, group and mode.
     Replace,
+    /// An output document over a regular file: its owner and group kept, its
+    /// mode without execute or set-id bits (a document is never a program).
+    ReplaceDocument,
 }
 
 /// Writes `bytes` at `path`: a temporary file in the same folder, flushed to
@@ -166,9 +169,10 @@ fn put(
         .tempfile_in(dir)
         .map_err(Refusal::io("write in its folder"))?;
     match &old {
-        Some(meta) => keep_owner_and_mode(tmp.as_file(), meta).map_err(Refusal::io(
-            "give the new file the old one's owner and mode",
-        ))?,
+        Some(meta) => keep_owner_and_mode(tmp.as_file(), meta, mode == Mode::ReplaceDocument)
+            .map_err(Refusal::io(
+                "give the new file the old one's owner and mode",
+            ))?,
         None => tmp
             .as_file()
             .set_permissions(default_permissions(tmp.as_file()).map_err(Refusal::Metadata)?)
@@ -184,7 +188,7 @@ fn put(
     check(&back)?;
     match mode {
         Mode::Create => tmp.persist_noclobber(path).map(drop),
-        Mode::Replace => tmp.persist(path).map(drop),
+        Mode::Replace | Mode::ReplaceDocument => tmp.persist(path).map(drop),
     }
     .map_err(|e| match e.error.kind() {
         std::io::ErrorKind::AlreadyExists => Refusal::Exists,
@@ -202,24 +206,33 @@ fn put(
 }
 
 #[cfg(unix)]
-fn keep_owner_and_mode(tmp: &std::fs::File, old: &std::fs::Metadata) -> std::io::Result<()> {
+fn keep_owner_and_mode(
+    tmp: &std::fs::File,
+    old: &std::fs::Metadata,
+    document: bool,
+) -> std::io::Result<()> {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let now = tmp.metadata()?;
     if now.uid() != old.uid() || now.gid() != old.gid() {
         std::os::unix::fs::fchown(tmp, Some(old.uid()), Some(old.gid()))?;
     }
+    let keep = if document { 0o666 } else { 0o7777 };
     // After the owner: changing it may clear set-id bits.
-    tmp.set_permissions(std::fs::Permissions::from_mode(old.mode() & 0o7777))
+    tmp.set_permissions(std::fs::Permissions::from_mode(old.mode() & keep))
 }
 
 #[cfg(not(unix))]
-fn keep_owner_and_mode(tmp: &std::fs::File, old: &std::fs::Metadata) -> std::io::Result<()> {
+fn keep_owner_and_mode(
+    tmp: &std::fs::File,
+    old: &std::fs::Metadata,
+    _document: bool,
+) -> std::io::Result<()> {
     tmp.set_permissions(old.permissions())
 }
 
 /// rw-r--r-- on Unix (temporary files start as rw-------).
 fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
-    #[allow(unused_mut)]
+    #[cfg_attr(not(unix), expect(unused_mut, reason = "only Unix sets the mode"))]
     let mut perms = file.metadata()?.permissions();
     #[cfg(unix)]
     {
@@ -231,12 +244,12 @@ fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permiss
 
 /// Writes an output document (a rendered notice, a PDF) at `path`,
 /// atomically, over an existing regular file (keeping its owner, group and
-/// mode) or as a new one; anything else at `path` (a device, FIFO, socket,
+/// mode less execute and set-id bits) or as a new one; anything else at `path` (a device, FIFO, socket,
 /// folder or link) is refused and left as it was. Callers refuse the
 /// record's own files first (`place::record_file`).
 pub fn write_document(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let mode = match std::fs::symlink_metadata(path) {
-        Ok(_) => Mode::Replace,
+        Ok(_) => Mode::ReplaceDocument,
         Err(_) => Mode::Create,
     };
     put(path, bytes, mode, false, &|_| Ok(())).map_err(|why| {
@@ -250,7 +263,7 @@ pub fn write_document(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 /// `write_document` as an I/O result (for callers that add their own words).
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mode = match std::fs::symlink_metadata(path) {
-        Ok(_) => Mode::Replace,
+        Ok(_) => Mode::ReplaceDocument,
         Err(_) => Mode::Create,
     };
     put(path, bytes, mode, false, &|_| Ok(())).map_err(std::io::Error::other)

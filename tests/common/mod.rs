@@ -1,35 +1,181 @@
-//! Helpers shared by the integration tests: run the real binary, copy records.
-#![allow(dead_code)]
-// Test helpers panic on purpose: a failed run is a failed test.
-#![allow(
+//! What the integration tests share: ONE way to build a record and ONE way to
+//! run `pds`. A test file starts with `mod common; use common::*;`.
+//!
+//! Build a record in a fresh temporary folder with [`Record`]; paths are
+//! relative to that folder, text or bytes alike:
+//!
+//! ```ignore
+//! let dir = Record::new()
+//!     .file("pds.yaml", "board: B\n")
+//!     .file("2021/meetings.yaml", "- { number: 1/2021, date: 2021-02-12 }\n")
+//!     .file("2021/01-21-sak.md", "---\nnumber: 1/21\n…\n---\n")
+//!     .build(); // a TempDir: the record is `dir.path()`
+//!
+//! let dir = Record::copy_of(EN_BOARD).file("drafts/x.md", "…").build();
+//!
+//! // The record in a subfolder, beside files that are not part of it:
+//! let dir = Record::new()
+//!     .copy("cases", "cases")
+//!     .file("outside/secret.md", "…")
+//!     .build(); // the record is `dir.path().join("cases")`
+//! ```
+//!
+//! To change a built record (between two runs, say) use [`write`] or
+//! [`link`], which make the folders too.
+//!
+//! Run `pds` with [`pds`] (in this project, so `--repo cases` works) or
+//! [`pds_in`] (in a folder, which is then the record or lies in it). Both
+//! close stdin, set `NO_COLOR`, drop the caller's `PDS_CHROMIUM`, and fail
+//! the test if a run takes longer than [`HANG`]. For another environment or
+//! other streams start from [`pds_command`] and finish with
+//! [`output_within`] (or `.output()` to keep a stream you set).
+#![allow(dead_code, reason = "each test file uses only some of the helpers")]
+#![expect(
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,
-    clippy::indexing_slicing
+    reason = "a failed helper is a failed test"
 )]
 
 use std::collections::BTreeMap;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
+/// This project's folder: `cases/`, `examples/` and `templates/` are in it.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs `pds` with `args`; stdout, stderr and the exit code.
+/// The English example record, where most tests start.
+pub const EN_BOARD: &str = "examples/en-board";
+
+/// A record being built in a fresh temporary folder; see the module's docs.
+#[must_use = "call .build() to keep the folder"]
+pub struct Record {
+    dir: tempfile::TempDir,
+}
+
+impl Record {
+    /// An empty temporary folder.
+    pub fn new() -> Self {
+        Record {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// A copy of this project's folder `from` (`EN_BOARD`, `"cases"`, …).
+    pub fn copy_of(from: &str) -> Self {
+        Self::new().copy(from, "")
+    }
+
+    /// Copies this project's folder `from` to `to` (`""`: the folder itself).
+    pub fn copy(self, from: &str, to: &str) -> Self {
+        copy_dir(&root().join(from), &self.dir.path().join(to)).unwrap();
+        self
+    }
+
+    /// Writes `contents` to the file `rel`, making its folders.
+    pub fn file(self, rel: &str, contents: impl AsRef<[u8]>) -> Self {
+        write(self.dir.path(), rel, contents);
+        self
+    }
+
+    /// A symbolic link at `rel` to `target` (as given: relative or not).
+    #[cfg(unix)]
+    pub fn link(self, rel: &str, target: impl AsRef<Path>) -> Self {
+        link(self.dir.path(), rel, target);
+        self
+    }
+
+    /// The temporary folder, for contents that name it.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The folder, removed when dropped.
+    pub fn build(self) -> tempfile::TempDir {
+        self.dir
+    }
+}
+
+/// Writes `contents` to `dir/rel`, making its folders.
+pub fn write(dir: &Path, rel: &str, contents: impl AsRef<[u8]>) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, contents).unwrap();
+}
+
+/// A symbolic link at `dir/rel` to `target`, making its folders.
+#[cfg(unix)]
+pub fn link(dir: &Path, rel: &str, target: impl AsRef<Path>) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(target, path).unwrap();
+}
+
+/// A run of `pds` longer than this is a hang: it is killed and the test fails.
+pub const HANG: Duration = Duration::from_secs(60);
+
+/// Runs `pds` in this project with `args`: stdout, stderr and the exit code.
 pub fn pds(args: &[&str]) -> Output {
     pds_in(&root(), args)
 }
 
+/// Runs `pds` in `dir` with `args`.
 pub fn pds_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pds"))
-        .current_dir(dir)
+    output_within(pds_command(dir).args(args), HANG)
+}
+
+/// `pds` in `dir` as the tests run it (stdin closed, `NO_COLOR`, no
+/// `PDS_CHROMIUM`), to add arguments, environment or streams to.
+pub fn pds_command(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pds"));
+    cmd.current_dir(dir)
         .env("NO_COLOR", "1")
         .env_remove("PDS_CHROMIUM")
-        .args(args)
-        .output()
-        .expect("pds runs")
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// Runs `cmd` with stdout and stderr piped; past `limit` it is killed and
+/// the test fails.
+pub fn output_within(cmd: &mut Command, limit: Duration) -> Output {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Drain the pipes while waiting, so a large output cannot stall the child.
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            r.read_to_end(&mut buf).unwrap();
+            buf
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let start = Instant::now();
+    let mut pause = Duration::from_millis(1);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > limit {
+            child.kill().unwrap();
+            let _ = child.wait();
+            panic!("{cmd:?} did not finish in {limit:?}");
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
 }
 
 pub fn stdout(o: &Output) -> String {
@@ -80,7 +226,7 @@ fn similar_lines(expected: &str, actual: &str) -> String {
     out
 }
 
-/// Copies the folder `from` into `to`, recursively.
+/// Copies the folder `from` into `to`, recursively (to build a record, [`Record::copy`]).
 pub fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
@@ -93,11 +239,6 @@ pub fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// Copies this project's real record, `cases/`, to `to`.
-pub fn copy_cases(to: &Path) -> io::Result<()> {
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("cases"), to)
 }
 
 /// Every file under `dir`, by relative path, with its bytes.
