@@ -8,6 +8,7 @@
 //! second pass changes nothing, and no word is lost. Otherwise the file is
 //! left as it was.
 
+use crate::diag::split_bom;
 use crate::load::frontmatter;
 use crate::model::{CaseNumber, MeetingNumber};
 use crate::yaml::{self, Node, NodeKind};
@@ -60,7 +61,7 @@ pub fn format(text: &str, markdown: bool) -> Outcome {
 }
 
 fn format_once(text: &str, markdown: bool) -> Result<String, String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (_, text) = split_bom(text);
     let text = text.replace("\r\n", "\n");
     if !markdown {
         return format_yaml(&text);

@@ -4,6 +4,7 @@
 //! returns the values the file must hold afterwards, for `verify`.
 
 use super::verify::{map, text};
+use crate::diag::split_bom;
 use crate::load::frontmatter;
 use crate::model::{CaseNumber, Date, MeetingNumber, TimeSpan};
 use crate::yaml::{self, Node, NodeKind};
@@ -142,12 +143,7 @@ pub fn add_meeting(old: Option<&str>, meeting: &NewMeeting) -> Result<(String, N
         let values = seq(vec![meeting.values()]);
         return Ok((text, values));
     };
-    let bom = if old.starts_with('\u{feff}') {
-        "\u{feff}"
-    } else {
-        ""
-    };
-    let doc = old.get(bom.len()..).unwrap_or("");
+    let (bom, doc) = split_bom(old);
     let nl = if doc.contains("\r\n") { "\r\n" } else { "\n" };
     let tree = yaml::parse(doc).map_err(|e| {
         format!(
@@ -321,8 +317,7 @@ pub fn schedule(
     number: CaseNumber,
     meeting: MeetingNumber,
 ) -> Result<Scheduled<'_>, String> {
-    let bom = if old.starts_with('\u{feff}') { 3 } else { 0 };
-    let rest = old.get(bom..).unwrap_or("");
+    let (bom, rest) = split_bom(old);
     let nl = if rest.contains("\r\n") { "\r\n" } else { "\n" };
     let split = frontmatter::split(rest).map_err(|_| "it has no front matter to number")?;
     let fm = split.yaml;
@@ -391,7 +386,7 @@ pub fn schedule(
         }
         new_fm.replace_range(start..end, &replacement);
     }
-    let yaml_start = bom + split.yaml_offset;
+    let yaml_start = bom.len() + split.yaml_offset;
     let text = format!(
         "{}{new_fm}{}",
         old.get(..yaml_start).ok_or("an edit out of range")?,
@@ -447,7 +442,7 @@ mod tests {
 
     fn added(old: &str) -> String {
         let (text, values) = add_meeting(Some(old), &meeting()).unwrap();
-        let tree = yaml::parse(text.trim_start_matches('\u{feff}')).unwrap();
+        let tree = yaml::parse(split_bom(&text).1).unwrap();
         assert!(super::super::verify::same(&tree, &values), "{text}");
         text
     }
@@ -511,7 +506,7 @@ mod tests {
 
     fn scheduled(draft: &str) -> String {
         let s = schedule(draft, CaseNumber::new(48, 21), MeetingNumber::new(8, 2021)).unwrap();
-        let fm = frontmatter::split(s.text.trim_start_matches('\u{feff}')).unwrap();
+        let fm = frontmatter::split(split_bom(&s.text).1).unwrap();
         let tree = yaml::parse(fm.yaml).unwrap();
         assert!(super::super::verify::same(&tree, &s.values), "{}", s.text);
         s.text
