@@ -17,7 +17,7 @@ mod standing_items;
 pub use case_numbers::next_free;
 
 use crate::diag::{Finding, Findings};
-use crate::model::{CaseFileName, CaseNumber, Record};
+use crate::model::Record;
 
 /// Runs every rule over the record and applies the board's acknowledgements.
 pub fn check(record: &Record, mut findings: Findings) -> Vec<Finding> {
@@ -32,11 +32,6 @@ pub fn check(record: &Record, mut findings: Findings) -> Vec<Finding> {
     let mut all = findings.into_sorted();
     acknowledge::apply(record, &mut all);
     all
-}
-
-/// The number a case file's name suggests (`2021/05-21-x.md` → 5/21).
-pub fn number_from_file_name(name: &str) -> Option<CaseNumber> {
-    CaseFileName::parse(name).map(|n| n.number)
 }
 
 #[cfg(test)]

@@ -220,12 +220,3 @@ fn only_a_draft_outside_drafts_is_told_to_move() {
         [(Code::FileName, "2021/utkast.md", 1, 1)]
     );
 }
-
-#[test]
-fn file_names_suggest_numbers() {
-    assert_eq!(
-        number_from_file_name("2021/05-21-x.md"),
-        Some(CaseNumber::new(5, 21))
-    );
-    assert_eq!(number_from_file_name("drafts/utkast.md"), None);
-}
