@@ -6,7 +6,7 @@
 use super::{print, Env, UsageError};
 use crate::cli::NewCommand;
 use crate::load::FileKind;
-use crate::model::{CaseNumber, Date, MeetingNumber, Record, TimeSpan};
+use crate::model::{CaseFileName, CaseNumber, Date, MeetingNumber, Record, TimeSpan};
 use crate::report::printable;
 use crate::write::edit::{self, NewMeeting};
 use crate::write::verify::{map, text};
@@ -97,7 +97,7 @@ pub fn next_case_number(record: &Record, year: u16) -> Result<CaseNumber, UsageE
         .unloaded
         .broken_cases
         .iter()
-        .filter_map(|name| crate::check::number_from_file_name(name))
+        .filter_map(|name| CaseFileName::parse(name).map(|n| n.number))
         .filter(|n| n.yy == yy)
         .map(|n| n.seq)
         .max()
@@ -163,7 +163,7 @@ fn new_case(
             fields.push(("meeting", m.to_string()));
             fields.push(("title", title.to_string()));
             fields.push(("type", k.to_string()));
-            let rel = format!("{}/{}-{slug}.md", m.year, number.file_prefix());
+            let rel = CaseFileName::new(number, slug).to_string();
             (rel, FileKind::Case)
         }
         None => {
@@ -366,7 +366,7 @@ pub fn schedule(env: &Env, draft: &Path, meeting: MeetingNumber) -> Result<i32, 
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "sak".into());
-    let rel = format!("{}/{}-{stem}.md", meeting.year, number.file_prefix());
+    let rel = CaseFileName::new(number, stem).to_string();
     let intent = Intent {
         kind: FileKind::Case,
         case_types: &record.board.case_types,

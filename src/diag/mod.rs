@@ -9,4 +9,4 @@ pub mod source;
 
 pub use code::{Code, Severity};
 pub use finding::{nearest, Finding, Findings, Location, Related};
-pub use source::SourceFile;
+pub use source::{split_bom, SourceFile};

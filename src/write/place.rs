@@ -24,7 +24,6 @@ pub enum Kind {
 /// file, or a link to one inside the record, which is then written in place
 /// of the link's target (the link stays).
 pub fn target(root: &Path, rel: &str, kind: Kind) -> Result<PathBuf, WriteError> {
-    let shown = |s: &str| printable(s, &[]).into_owned();
     let mut names = Vec::new();
     for c in Path::new(rel).components() {
         match c {
@@ -46,45 +45,62 @@ pub fn target(root: &Path, rel: &str, kind: Kind) -> Result<PathBuf, WriteError>
         dir.push(name);
         so_far.push_str(&name.to_string_lossy());
         so_far.push('/');
-        match std::fs::symlink_metadata(&dir) {
-            Ok(m) if m.is_dir() => {}
-            Ok(m) if m.file_type().is_symlink() => {
-                let real = dir.canonicalize().map_err(|e| {
-                    WriteError(format!(
-                        "{} is a link that cannot be followed: {e}",
-                        shown(&so_far)
-                    ))
-                })?;
-                if !real.starts_with(root) {
-                    return Err(WriteError(format!(
-                        "{} is a link to a folder outside the record; pds does not write through it",
-                        shown(&so_far)
-                    )));
-                }
-                if kind == Kind::Data {
-                    return Err(WriteError(format!(
-                        "{} is a link to another folder; `pds check` does not read through linked folders, so pds does not write into one",
-                        shown(&so_far)
-                    )));
-                }
-                if !real.is_dir() {
-                    return Err(WriteError(format!("{} is not a folder", shown(&so_far))));
-                }
-            }
-            Ok(_) => return Err(WriteError(format!("{} is not a folder", shown(&so_far)))),
+        if !folder_exists(root, &dir, &so_far, kind)? {
             // Made when the file is written; nothing below it exists either.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(root.join(rel));
-            }
-            Err(e) => {
-                return Err(WriteError(format!(
-                    "cannot read the folder {}: {e}",
-                    shown(&so_far)
-                )))
-            }
+            return Ok(root.join(rel));
         }
     }
-    let path = dir.join(file);
+    existing_file(root, dir.join(file), rel)
+}
+
+/// A name as it may be shown to the user (no control characters).
+fn shown(s: &str) -> String {
+    printable(s, &[]).into_owned()
+}
+
+/// Whether the folder `dir` (`so_far` below the root) exists, when it may
+/// be written into: a folder, or a link to one inside the record (for data
+/// files not even that).
+fn folder_exists(root: &Path, dir: &Path, so_far: &str, kind: Kind) -> Result<bool, WriteError> {
+    match std::fs::symlink_metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(true),
+        Ok(m) if m.file_type().is_symlink() => {
+            let real = dir.canonicalize().map_err(|e| {
+                WriteError(format!(
+                    "{} is a link that cannot be followed: {e}",
+                    shown(so_far)
+                ))
+            })?;
+            if !real.starts_with(root) {
+                return Err(WriteError(format!(
+                    "{} is a link to a folder outside the record; pds does not write through it",
+                    shown(so_far)
+                )));
+            }
+            if kind == Kind::Data {
+                return Err(WriteError(format!(
+                    "{} is a link to another folder; `pds check` does not read through linked folders, so pds does not write into one",
+                    shown(so_far)
+                )));
+            }
+            if !real.is_dir() {
+                return Err(WriteError(format!("{} is not a folder", shown(so_far))));
+            }
+            Ok(true)
+        }
+        Ok(_) => Err(WriteError(format!("{} is not a folder", shown(so_far)))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(WriteError(format!(
+            "cannot read the folder {}: {e}",
+            shown(so_far)
+        ))),
+    }
+}
+
+/// Where the file `path` (`rel` below the root) is written: itself when it
+/// is a regular file or not there yet, the target of a link to a regular
+/// file inside the record.
+fn existing_file(root: &Path, path: PathBuf, rel: &str) -> Result<PathBuf, WriteError> {
     match std::fs::symlink_metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(path),
         Err(e) => Err(WriteError(format!("cannot read {}: {e}", shown(rel)))),

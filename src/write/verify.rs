@@ -3,6 +3,7 @@
 //! and must hold exactly the intended values, with no finding the old text
 //! did not have.
 
+use crate::diag::split_bom;
 use crate::load::{frontmatter, FileKind};
 use crate::model::{CaseNumber, MeetingNumber};
 use crate::yaml::{self, Node, NodeKind};
@@ -123,7 +124,7 @@ fn findings(rel: &str, text: &str, intent: &Intent) -> (bool, Vec<(String, Strin
 
 /// The YAML of a file (a case file's front matter) and a case file's body.
 fn parts(text: &str, kind: FileKind) -> Result<(&str, &str), String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (_, text) = split_bom(text);
     match kind {
         FileKind::Case | FileKind::Draft => {
             let split = frontmatter::split(text)
