@@ -3,29 +3,22 @@
 //! record of meetings that were held.
 
 use crate::diag::{Code, Finding, Findings, Location};
-use crate::model::{Case, MeetingStatus, Record};
+use crate::model::{Case, CaseFileName, MeetingStatus, Record};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// A case's identity across revisions: its path with the number prefix
-/// taken off (`2021/43-21-styringsdokument.md` → `2021/styringsdokument.md`,
-/// `drafts/styringsdokument.md` → `styringsdokument.md`), so renumbering and
+/// A case's identity across revisions: its file name without folder,
+/// number prefix or `.md` (`2021/43-21-styringsdokument.md` and
+/// `drafts/styringsdokument.md` → `styringsdokument`), so renumbering and
 /// scheduling keep it.
 pub fn identity(case: &Case) -> String {
     let name = case.file.name();
-    let base = name.rsplit('/').next().unwrap_or(name);
-    let mut parts = base.splitn(3, '-');
-    let slug = match (parts.next(), parts.next(), parts.next()) {
-        (Some(a), Some(b), Some(rest))
-            if !a.is_empty()
-                && a.bytes().all(|c| c.is_ascii_digit())
-                && b.len() == 2
-                && b.bytes().all(|c| c.is_ascii_digit()) =>
-        {
-            rest
+    match CaseFileName::parse(name) {
+        Some(numbered) => numbered.slug,
+        None => {
+            let base = name.rsplit('/').next().unwrap_or(name);
+            base.strip_suffix(".md").unwrap_or(base).to_string()
         }
-        _ => base,
-    };
-    slug.to_string()
+    }
 }
 
 /// Pairs each base case with the same case here: by path; else (a renamed
@@ -102,9 +95,30 @@ fn pair<'a>(base: &'a Record, now: &'a Record) -> BTreeMap<usize, &'a Case> {
 
 pub fn compare(now: &Record, base: &Record, rev: &str, findings: &mut Findings) {
     let pairs = pair(base, now);
+    number_taken(now, base, &pairs, rev, findings);
+    // held-case-changed: the cases of a meeting held on the base are frozen.
+    let held: BTreeSet<_> = base
+        .meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Held)
+        .map(|m| m.number.value)
+        .collect();
+    for (i, old) in base.cases.iter().enumerate() {
+        if old.meeting_value().is_some_and(|m| held.contains(&m)) {
+            held_case(now, old, pairs.get(&i).copied(), rev, findings);
+        }
+    }
+}
 
-    // number-taken: a number this tree gives to a case that the base gives to
-    // a case this tree lacks (added on the base after this branch began).
+/// number-taken: a number this tree gives to a case that the base gives to
+/// a case this tree lacks (added on the base after this branch began).
+fn number_taken(
+    now: &Record,
+    base: &Record,
+    pairs: &BTreeMap<usize, &Case>,
+    rev: &str,
+    findings: &mut Findings,
+) {
     for case in &now.cases {
         let Some(number) = &case.number else { continue };
         for (i, other) in base.cases.iter().enumerate() {
@@ -132,81 +146,72 @@ pub fn compare(now: &Record, base: &Record, rev: &str, findings: &mut Findings) 
             findings.push(f);
         }
     }
+}
 
-    // held-case-changed: the cases of a meeting held on the base are frozen.
-    let held: BTreeSet<_> = base
-        .meetings
-        .iter()
-        .filter(|m| m.status == MeetingStatus::Held)
-        .map(|m| m.number.value)
-        .collect();
-    for (i, old) in base.cases.iter().enumerate() {
-        if !old.meeting_value().is_some_and(|m| held.contains(&m)) {
-            continue;
-        }
-        let (Some(old_number), Some(old_meeting)) = (&old.number, &old.meeting) else {
-            continue;
+/// held-case-changed: `old`, a case of a meeting held on the base, is here
+/// as `new` (or removed) with the same number and meeting.
+fn held_case(now: &Record, old: &Case, new: Option<&Case>, rev: &str, findings: &mut Findings) {
+    let (Some(old_number), Some(old_meeting)) = (&old.number, &old.meeting) else {
+        return;
+    };
+    // Each finding points here and at the case as it was on the base.
+    let frozen =
+        |at: Location, message: String, was: &Location, was_message: String, help: &str| {
+            Finding::new(Code::HeldCaseChanged, at, message)
+                .related(was.clone(), was_message)
+                .help(format!("the record of a held meeting is frozen: {help}"))
+                .subject(old_number.value)
         };
-        // Each finding points here and at the case as it was on the base.
-        let frozen =
-            |at: Location, message: String, was: &Location, was_message: String, help: &str| {
-                Finding::new(Code::HeldCaseChanged, at, message)
-                    .related(was.clone(), was_message)
-                    .help(format!("the record of a held meeting is frozen: {help}"))
-                    .subject(old_number.value)
-            };
-        let Some(new) = pairs.get(&i) else {
-            // Removed: point at the meeting's entry here, or at pds.yaml.
-            let at = now
-                .meeting(old_meeting.value)
-                .map(|m| m.number.at.clone())
-                .or_else(|| now.board_file.as_ref().map(Location::whole));
-            if let Some(at) = at {
-                findings.push(frozen(
-                    at,
-                    format!(
-                        "case {} \"{}\" of meeting {}, held on {rev}, was removed",
-                        old_number.value, old.title, old_meeting.value
-                    ),
-                    &old_number.at,
-                    format!("{} on {rev}", old_number.value),
-                    "restore the case file",
-                ));
-            }
-            continue;
-        };
-        let here =
-            |at: Option<&Location>| at.cloned().unwrap_or_else(|| Location::whole(&new.file));
-        if new.number_value() != Some(old_number.value) {
-            let now_number = new.number_value().map(|n| n.to_string());
+    let Some(new) = new else {
+        // Removed: point at the meeting's entry here, or at pds.yaml.
+        let at = now
+            .meeting(old_meeting.value)
+            .map(|m| m.number.at.clone())
+            .or_else(|| now.board_file.as_ref().map(Location::whole));
+        if let Some(at) = at {
             findings.push(frozen(
-                here(new.number.as_ref().map(|n| &n.at)),
+                at,
                 format!(
-                    "case {} of meeting {}, held on {rev}, was renumbered to {}",
-                    old_number.value,
-                    old_meeting.value,
-                    now_number.as_deref().unwrap_or("nothing")
+                    "case {} \"{}\" of meeting {}, held on {rev}, was removed",
+                    old_number.value, old.title, old_meeting.value
                 ),
                 &old_number.at,
                 format!("{} on {rev}", old_number.value),
-                "give the case its number back",
+                "restore the case file",
             ));
         }
-        if new.meeting_value() != Some(old_meeting.value) {
-            let now_meeting = new.meeting_value().map(|m| m.to_string());
-            findings.push(frozen(
-                here(new.meeting.as_ref().map(|m| &m.at)),
-                format!(
-                    "case {} was moved from meeting {}, held on {rev}, to {}",
-                    old_number.value,
-                    old_meeting.value,
-                    now_meeting.as_deref().unwrap_or("no meeting")
-                ),
-                &old_meeting.at,
-                format!("meeting {} on {rev}", old_meeting.value),
-                "move the case back",
-            ));
-        }
+        return;
+    };
+    let here = |at: Option<&Location>| at.cloned().unwrap_or_else(|| Location::whole(&new.file));
+    if new.number_value() != Some(old_number.value) {
+        let now_number = new.number_value().map(|n| n.to_string());
+        findings.push(frozen(
+            here(new.number.as_ref().map(|n| &n.at)),
+            format!(
+                "case {} of meeting {}, held on {rev}, was renumbered to {}",
+                old_number.value,
+                old_meeting.value,
+                now_number.as_deref().unwrap_or("nothing")
+            ),
+            &old_number.at,
+            format!("{} on {rev}", old_number.value),
+            "give the case its number back",
+        ));
+    }
+    if new.meeting_value() != Some(old_meeting.value) {
+        let now_meeting = new.meeting_value().map(|m| m.to_string());
+        findings.push(frozen(
+            here(new.meeting.as_ref().map(|m| &m.at)),
+            format!(
+                "case {} was moved from meeting {}, held on {rev}, to {}",
+                old_number.value,
+                old_meeting.value,
+                now_meeting.as_deref().unwrap_or("no meeting")
+            ),
+            &old_meeting.at,
+            format!("meeting {} on {rev}", old_meeting.value),
+            "move the case back",
+        ));
     }
 }
 
@@ -218,5 +223,41 @@ fn next_free_both(now: &Record, base: &Record, yy: u8) -> crate::model::CaseNumb
         a
     } else {
         b
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_case_keeps_its_identity_when_scheduled_or_renumbered() {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = "---\ntitle: Budsjett\nstatus: draft\n---\n";
+        for rel in [
+            "drafts/budsjett.md",
+            "2021/05-21-budsjett.md",
+            "2021/143-21-budsjett.md",
+            "2021/notat.md",
+        ] {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, draft).unwrap();
+        }
+        std::fs::write(dir.path().join("pds.yaml"), "board: Styret\n").unwrap();
+        let (record, _) = crate::load::load(dir.path());
+        let ids: BTreeSet<_> = record
+            .cases
+            .iter()
+            .map(|c| (c.file.name().to_string(), identity(c)))
+            .collect();
+        let want = [
+            ("2021/05-21-budsjett.md", "budsjett"),
+            ("2021/143-21-budsjett.md", "budsjett"),
+            ("2021/notat.md", "notat"),
+            ("drafts/budsjett.md", "budsjett"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()));
+        assert_eq!(ids, BTreeSet::from(want));
     }
 }

@@ -5,7 +5,7 @@ use super::new::{next_case_number, shown};
 use super::{print, Env};
 use crate::diag::Error;
 use crate::load::FileKind;
-use crate::model::{Case, MeetingNumber, Record};
+use crate::model::{Case, CaseFileName, MeetingNumber, Record};
 use crate::write::edit;
 use crate::write::{Intent, RecordWriter};
 use std::path::Path;
@@ -38,7 +38,7 @@ pub fn run(env: &Env, draft: &Path, meeting: MeetingNumber) -> Result<i32, Error
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "sak".into());
-    let rel = format!("{}/{}-{stem}.md", meeting.year, number.file_prefix());
+    let rel = CaseFileName::new(number, stem).to_string();
     let intent = Intent {
         kind: FileKind::Case,
         case_types: &record.board.case_types,

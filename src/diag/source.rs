@@ -17,6 +17,8 @@ struct Inner {
     name: String,
     path: PathBuf,
     text: String,
+    /// Where the content starts: after a byte-order mark, if there is one.
+    content_start: usize,
     line_starts: Vec<usize>,
 }
 
@@ -37,11 +39,13 @@ impl SourceFile {
     pub fn new(name: impl Into<String>, path: impl Into<PathBuf>, text: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let content_start = split_bom(&text).0.len();
         SourceFile {
             inner: Arc::new(Inner {
                 name: name.into(),
                 path: path.into(),
                 text,
+                content_start,
                 line_starts,
             }),
         }
@@ -60,8 +64,19 @@ impl SourceFile {
         &self.inner.path
     }
 
+    /// The whole text, a byte-order mark included (offsets count from here).
     pub fn text(&self) -> &str {
         &self.inner.text
+    }
+
+    /// The text after a byte-order mark, which is what the parsers read.
+    pub fn content(&self) -> &str {
+        self.text().get(self.content_start()..).unwrap_or_default()
+    }
+
+    /// The offset in `text()` where `content()` starts: 3 after a byte-order mark, else 0.
+    pub fn content_start(&self) -> usize {
+        self.inner.content_start
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -80,6 +95,16 @@ impl SourceFile {
             .map(|s| s.chars().count())
             .unwrap_or(0);
         (line.max(1), col + 1)
+    }
+}
+
+/// A text split into its byte-order mark (`""` or `"\u{feff}"`) and what
+/// follows. Editors may write the mark at the start of a file; pds reads past
+/// it and, when it rewrites a file, keeps it. The one place that knows the mark.
+pub fn split_bom(text: &str) -> (&str, &str) {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
     }
 }
 
@@ -108,6 +133,17 @@ impl SourceCode for SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_kept_in_the_text_and_skipped_in_the_content() {
+        assert_eq!(split_bom("\u{feff}a: 1\n"), ("\u{feff}", "a: 1\n"));
+        assert_eq!(split_bom("a: 1\n"), ("", "a: 1\n"));
+        let f = SourceFile::new("a.yaml", "a.yaml", "\u{feff}a: 1\n".to_string());
+        assert_eq!((f.content_start(), f.content()), (3, "a: 1\n"));
+        assert_eq!(f.text(), "\u{feff}a: 1\n");
+        let f = SourceFile::new("a.yaml", "a.yaml", "a: \u{feff}\n".to_string());
+        assert_eq!((f.content_start(), f.content()), (0, "a: \u{feff}\n"));
+    }
 
     #[test]
     fn line_and_column_are_one_based_and_count_characters() {

@@ -25,13 +25,12 @@ const KEYS: &[&str] = &[
 
 /// What reading a case file gave: the case, or only the findings.
 pub fn parse(file: &SourceFile, case_types: &[String], findings: &mut Findings) -> Option<Case> {
-    let text = file.text();
-    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let split = match frontmatter::split(text.get(bom..).unwrap_or("")) {
+    let (bom, text) = (file.content_start(), file.content());
+    let split = match frontmatter::split(text) {
         Ok(s) => s,
         Err(e) => {
             let message = match e {
-                SplitError::Missing if text.trim_start_matches('\u{feff}').trim().is_empty() => {
+                SplitError::Missing if text.trim().is_empty() => {
                     "the case file is empty: it must begin with a `---` line opening its front matter"
                 }
                 SplitError::Missing => {

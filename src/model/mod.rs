@@ -4,6 +4,7 @@
 pub mod action;
 pub mod board;
 pub mod case;
+pub mod case_file;
 pub mod date;
 pub mod forum;
 pub mod lookup;
@@ -20,6 +21,7 @@ pub mod status;
 pub use action::{Action, Raised};
 pub use board::{Acknowledgement, Board, Language, Person, StandingItems};
 pub use case::{Case, CaseKind, CaseStatus, Part};
+pub use case_file::CaseFileName;
 pub use date::{Date, Time, TimeSpan};
 pub use forum::{ForumItem, ForumMeeting};
 pub use lookup::NotFound;

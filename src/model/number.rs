@@ -79,11 +79,6 @@ impl CaseNumber {
     pub fn dashed(&self) -> String {
         format!("{}-{:02}", self.seq, self.yy)
     }
-
-    /// `43-21` with the sequence zero-padded to two digits, as file names begin.
-    pub fn file_prefix(&self) -> String {
-        format!("{:02}-{:02}", self.seq, self.yy)
-    }
 }
 
 impl fmt::Display for CaseNumber {
@@ -155,8 +150,6 @@ mod tests {
             CaseNumber::new(43, 21)
         );
         assert_eq!(CaseNumber::new(3, 5).to_string(), "3/05");
-        assert_eq!(CaseNumber::new(43, 21).file_prefix(), "43-21");
-        assert_eq!(CaseNumber::new(5, 21).file_prefix(), "05-21");
         assert_eq!(CaseNumber::new(5, 21).dashed(), "5-21");
     }
 

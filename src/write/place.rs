@@ -45,17 +45,23 @@ pub fn target(root: &Path, rel: &str, kind: Kind) -> Result<PathBuf, Error> {
         dir.push(name);
         so_far.push_str(&name.to_string_lossy());
         so_far.push('/');
-        if !folder(root, &dir, &so_far, kind)? {
+        if !folder_exists(root, &dir, &so_far, kind)? {
             // Made when the file is written; nothing below it exists either.
             return Ok(root.join(rel));
         }
     }
-    file_at(root, dir.join(file), rel)
+    existing_file(root, dir.join(file), rel)
 }
 
-/// Whether the folder `dir` (`so_far` in the record) exists, or why no file
-/// may be written in it.
-fn folder(root: &Path, dir: &Path, so_far: &str, kind: Kind) -> Result<bool, Error> {
+/// A name as it may be shown to the user (no control characters).
+fn shown(s: &str) -> String {
+    printable(s, &[]).into_owned()
+}
+
+/// Whether the folder `dir` (`so_far` below the root) exists, when it may
+/// be written into: a folder, or a link to one inside the record (for data
+/// files not even that).
+fn folder_exists(root: &Path, dir: &Path, so_far: &str, kind: Kind) -> Result<bool, Error> {
     match std::fs::symlink_metadata(dir) {
         Ok(m) if m.is_dir() => Ok(true),
         Ok(m) if m.file_type().is_symlink() => {
@@ -91,9 +97,10 @@ fn folder(root: &Path, dir: &Path, so_far: &str, kind: Kind) -> Result<bool, Err
     }
 }
 
-/// Where the file `rel`, at `path` through its folders, is written, or why
-/// it may not be.
-fn file_at(root: &Path, path: PathBuf, rel: &str) -> Result<PathBuf, Error> {
+/// Where the file `path` (`rel` below the root) is written: itself when it
+/// is a regular file or not there yet, the target of a link to a regular
+/// file inside the record.
+fn existing_file(root: &Path, path: PathBuf, rel: &str) -> Result<PathBuf, Error> {
     match std::fs::symlink_metadata(&path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(path),
         Err(e) => Err(Error::Write(format!("cannot read {}: {e}", shown(rel)))),
@@ -124,10 +131,6 @@ fn file_at(root: &Path, path: PathBuf, rel: &str) -> Result<PathBuf, Error> {
             shown(rel)
         ))),
     }
-}
-
-fn shown(s: &str) -> String {
-    printable(s, &[]).into_owned()
 }
 
 /// The record's name for `path` when it is one of the record's own files (a

@@ -4,6 +4,7 @@
 //! did not have.
 
 use super::refusal::Unverified;
+use crate::diag::split_bom;
 use crate::load::{frontmatter, FileKind};
 use crate::model::{CaseNumber, MeetingNumber};
 use crate::yaml::{self, Node, NodeKind};
@@ -104,7 +105,7 @@ fn findings(rel: &str, text: &str, intent: &Intent) -> (bool, Vec<(String, Strin
 
 /// The YAML of a file (a case file's front matter) and a case file's body.
 fn parts(text: &str, kind: FileKind) -> Result<(&str, &str), Unverified> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (_, text) = split_bom(text);
     match kind {
         FileKind::Case | FileKind::Draft => {
             let split = frontmatter::split(text).map_err(|_| Unverified::NoFrontMatter)?;

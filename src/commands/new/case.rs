@@ -5,7 +5,7 @@ use super::{next_case_number, shown, yaml_text};
 use crate::commands::{print, Env};
 use crate::diag::Error;
 use crate::load::FileKind;
-use crate::model::{MeetingNumber, Record};
+use crate::model::{CaseFileName, MeetingNumber, Record};
 use crate::write::verify::{map, text};
 use crate::write::{Intent, RecordWriter};
 use std::path::Path;
@@ -46,7 +46,7 @@ pub(super) fn new_case(
             fields.push(("meeting", m.to_string()));
             fields.push(("title", title.to_string()));
             fields.push(("type", k.to_string()));
-            let rel = format!("{}/{}-{slug}.md", m.year, number.file_prefix());
+            let rel = CaseFileName::new(number, slug).to_string();
             (rel, FileKind::Case)
         }
         None => {

@@ -10,7 +10,7 @@ mod meeting;
 use super::Env;
 use crate::cli::NewCommand;
 use crate::diag::Error;
-use crate::model::{CaseNumber, Record};
+use crate::model::{CaseFileName, CaseNumber, Record};
 use crate::report::printable;
 use crate::write::edit;
 use crate::write::RecordWriter;
@@ -84,7 +84,7 @@ pub fn next_case_number(record: &Record, year: u16) -> Result<CaseNumber, Error>
         .unloaded
         .broken_cases
         .iter()
-        .filter_map(|name| crate::check::number_from_file_name(name))
+        .filter_map(|name| CaseFileName::parse(name).map(|n| n.number))
         .filter(|n| n.yy == yy)
         .map(|n| n.seq)
         .max()

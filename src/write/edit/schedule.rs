@@ -1,11 +1,12 @@
-//! A draft numbered for a meeting: `number` and `meeting` set and `status:
-//! draft` made `ready` through its front matter's tree.
+//! Scheduling a draft: its front matter gets a number and a meeting, and
+//! `status: draft` becomes `ready`.
 
+use super::super::refusal::Unedited;
+use super::super::verify::text;
 use super::column;
+use crate::diag::split_bom;
 use crate::load::frontmatter;
 use crate::model::{CaseNumber, MeetingNumber};
-use crate::write::refusal::Unedited;
-use crate::write::verify::text;
 use crate::yaml::{self, Node, NodeKind};
 
 /// A case file scheduled: its new text, the front matter values it must
@@ -25,8 +26,7 @@ pub fn schedule(
     number: CaseNumber,
     meeting: MeetingNumber,
 ) -> Result<Scheduled<'_>, Unedited> {
-    let bom = if old.starts_with('\u{feff}') { 3 } else { 0 };
-    let rest = old.get(bom..).unwrap_or("");
+    let (bom, rest) = split_bom(old);
     let nl = if rest.contains("\r\n") { "\r\n" } else { "\n" };
     let split = frontmatter::split(rest).map_err(|_| Unedited::NoFrontMatter)?;
     let fm = split.yaml;
@@ -60,12 +60,10 @@ pub fn schedule(
         }
     }
     if !missing.is_empty() {
-        let others = values.len() > missing.len();
-        let (at, insert) = insertion(fm, &tree, &missing, others, nl);
-        edits.push((at, at, insert));
+        edits.push(insertion(fm, &tree, &missing, values.len(), nl));
     }
     let new_fm = apply(fm, edits)?;
-    let yaml_start = bom + split.yaml_offset;
+    let yaml_start = bom.len() + split.yaml_offset;
     let text = format!(
         "{}{new_fm}{}",
         old.get(..yaml_start).ok_or(Unedited::OutOfRange)?,
@@ -83,45 +81,50 @@ pub fn schedule(
     })
 }
 
-/// Where the `missing` fields go into the front matter `fm` (parsed as
-/// `tree`) and their text: first in a flow mapping (`others`: before fields
-/// already there), else as its first lines, indented as the mapping is.
+/// The edit that adds the `missing` fields at the top of the front matter
+/// `fm`, whose tree (of `fields` fields, the missing ones counted) is `tree`.
 fn insertion(
     fm: &str,
     tree: &Node,
     missing: &[(&str, String)],
-    others: bool,
+    fields: usize,
     nl: &str,
-) -> (usize, String) {
+) -> (usize, usize, String) {
     let flow = tree.as_map().is_some() && fm.as_bytes().get(tree.offset) == Some(&b'{');
-    if flow {
-        let fields: Vec<String> = missing.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-        let comma = if others { ", " } else { "" };
-        return (tree.offset + 1, format!("{}{comma}", fields.join(", ")));
-    }
-    let indent = match tree.as_map() {
-        Some(_) => " ".repeat(column(fm, tree.offset)),
-        None => String::new(),
+    let (at, insert) = if flow {
+        let written: Vec<String> = missing.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+        let comma = if fields > missing.len() { ", " } else { "" };
+        (tree.offset + 1, format!("{}{comma}", written.join(", ")))
+    } else if tree.as_map().is_some() {
+        // First lines of the front matter, as the mapping is indented.
+        let indent = " ".repeat(column(fm, tree.offset));
+        let lines: String = missing
+            .iter()
+            .map(|(k, v)| format!("{indent}{k}: {v}{nl}"))
+            .collect();
+        (0, lines)
+    } else {
+        let lines: String = missing
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}{nl}"))
+            .collect();
+        (0, lines)
     };
-    let lines: String = missing
-        .iter()
-        .map(|(k, v)| format!("{indent}{k}: {v}{nl}"))
-        .collect();
-    (0, lines)
+    (at, at, insert)
 }
 
-/// `text` with the `edits` (start, end, replacement) made, last first so
-/// that earlier offsets stay true.
-fn apply(text: &str, mut edits: Vec<(usize, usize, String)>) -> Result<String, Unedited> {
+/// `fm` with the edits (start, end, replacement) made, last first so the
+/// offsets of the others stay right.
+fn apply(fm: &str, mut edits: Vec<(usize, usize, String)>) -> Result<String, Unedited> {
     edits.sort_by_key(|e| std::cmp::Reverse(e.0));
-    let mut new = text.to_string();
+    let mut new_fm = fm.to_string();
     for (start, end, replacement) in edits {
-        if start > end || new.get(start..end).is_none() {
+        if start > end || new_fm.get(start..end).is_none() {
             return Err(Unedited::OutOfRange);
         }
-        new.replace_range(start..end, &replacement);
+        new_fm.replace_range(start..end, &replacement);
     }
-    Ok(new)
+    Ok(new_fm)
 }
 
 fn is_key(node: &Node, key: &str) -> bool {

@@ -1,10 +1,11 @@
-//! A meeting added at the end of a meetings.yaml's list, in the style the
-//! list is written in (block at any indentation, flow, empty, `~`).
+//! Adding a meeting at the end of a meetings.yaml's list, in whatever
+//! style the list is written.
 
+use super::super::refusal::Unedited;
+use super::super::verify::{map, text};
 use super::{column, quoted, scalar};
+use crate::diag::split_bom;
 use crate::model::{Date, MeetingNumber, TimeSpan};
-use crate::write::refusal::Unedited;
-use crate::write::verify::{map, text};
 use crate::yaml::{self, Node, NodeKind};
 
 /// A meeting to add to a meetings.yaml.
@@ -87,12 +88,7 @@ pub fn add_meeting(old: Option<&str>, meeting: &NewMeeting) -> Result<(String, N
         let values = seq(vec![meeting.values()]);
         return Ok((text, values));
     };
-    let bom = if old.starts_with('\u{feff}') {
-        "\u{feff}"
-    } else {
-        ""
-    };
-    let doc = old.get(bom.len()..).unwrap_or("");
+    let (bom, doc) = split_bom(old);
     let nl = if doc.contains("\r\n") { "\r\n" } else { "\n" };
     let tree = yaml::parse(doc).map_err(|e| Unedited::DoesNotParse(e.message))?;
     let (at, end, insert) = match &tree.kind {

@@ -1,0 +1,221 @@
+//! Case numbers run without duplicates or gaps within a year, and increase
+//! with the meetings their cases are on (rules `duplicate-case`, `case-gap`,
+//! `case-order`).
+
+use super::meetings::misdated;
+use super::sequence;
+use crate::diag::{Code, Finding, Findings};
+use crate::model::{At, Case, CaseFileName, CaseNumber, CaseStatus, Date, MeetingNumber, Record};
+use std::collections::BTreeSet;
+
+pub(super) fn check(record: &Record, findings: &mut Findings) {
+    let seq = Sequence::of(record);
+    let entries = seq.entries();
+    let reserved = reserved(record);
+    let present: BTreeSet<CaseNumber> = entries
+        .iter()
+        .map(|e| e.number)
+        .chain(reserved.iter().copied())
+        .collect();
+    for problem in sequence::check(&entries, &reserved) {
+        let finding = match problem {
+            sequence::Problem::Duplicate(number, idx) => seq.duplicate(number, &idx),
+            sequence::Problem::Gap(missing, next) => seq.gap(&present, missing, next),
+            sequence::Problem::Gaps(first, last, next) => seq.gaps(&present, first, last, next),
+            sequence::Problem::Order(late, early) => seq.order(late, early),
+        };
+        findings.extend(finding);
+    }
+}
+
+/// Files that did not load, and cases whose number is missing or malformed,
+/// hold the number their name gives: that number is no gap.
+fn reserved(record: &Record) -> BTreeSet<CaseNumber> {
+    let unnumbered = record
+        .cases
+        .iter()
+        .filter(|c| c.number.is_none() && c.status != CaseStatus::Draft)
+        .map(|c| c.file.name());
+    record
+        .unloaded
+        .broken_cases
+        .iter()
+        .map(String::as_str)
+        .chain(unnumbered)
+        .filter_map(|name| CaseFileName::parse(name).map(|n| n.number))
+        .collect()
+}
+
+/// The numbered cases in meeting order (the indices `sequence::check`
+/// reports by), and the meetings whose order is in doubt.
+struct Sequence<'a> {
+    record: &'a Record,
+    cases: Vec<&'a Case>,
+    misdated: BTreeSet<MeetingNumber>,
+}
+
+impl<'a> Sequence<'a> {
+    fn of(record: &'a Record) -> Self {
+        // In meeting order, so the first of duplicates is the one on the earliest agenda.
+        let mut cases: Vec<_> = record.cases.iter().filter(|c| c.number.is_some()).collect();
+        cases.sort_by_cached_key(|c| {
+            let meeting = meeting_key(record, c);
+            (meeting.is_none(), meeting, c.file.name().to_string())
+        });
+        let misdated = misdated(record)
+            .into_iter()
+            .flat_map(|(a, b)| [a.number.value, b.number.value])
+            .collect();
+        Sequence {
+            record,
+            cases,
+            misdated,
+        }
+    }
+
+    fn entries(&self) -> Vec<sequence::Entry<(Date, MeetingNumber)>> {
+        self.cases
+            .iter()
+            .filter_map(|c| {
+                let number = c.number_value()?;
+                let meeting = meeting_key(self.record, c);
+                Some(sequence::Entry { number, meeting })
+            })
+            .collect()
+    }
+
+    /// The number of the `i`th case in meeting order.
+    fn at(&self, i: usize) -> Option<&'a At<CaseNumber>> {
+        self.cases.get(i).and_then(|c| c.number.as_ref())
+    }
+
+    fn duplicate(&self, number: CaseNumber, idx: &[usize]) -> Option<Finding> {
+        let mut locations = idx.iter().filter_map(|&i| self.at(i));
+        let first = locations.next()?;
+        let rest: Vec<_> = locations.collect();
+        let primary = rest.first()?;
+        let mut f = Finding::new(
+            Code::DuplicateCase,
+            primary.at.clone(),
+            format!("case number {number} is used by {} cases", idx.len()),
+        )
+        .related(first.at.clone(), "first used here")
+        .help(format!(
+            "give one of them a free number; the next free number is {}",
+            next_free(self.record, number.yy)
+        ))
+        .subject(number);
+        for other in rest.iter().skip(1) {
+            f = f.related(other.at.clone(), "also used here");
+        }
+        Some(f)
+    }
+
+    fn gap(
+        &self,
+        present: &BTreeSet<CaseNumber>,
+        missing: CaseNumber,
+        next: usize,
+    ) -> Option<Finding> {
+        let next_case = self.at(next)?;
+        let message = match before(present, missing) {
+            Some(before) => format!("case number {missing} is carried by no case: the sequence skips from {before} to {}", next_case.value),
+            None => format!("case number {missing} is carried by no case: the year's sequence starts at {}", next_case.value),
+        };
+        Some(
+            Finding::new(Code::CaseGap, next_case.at.clone(), message)
+                .help("withdrawn cases keep their numbers; give a case the missing number, or acknowledge the gap in pds.yaml")
+                .subject(missing),
+        )
+    }
+
+    fn gaps(
+        &self,
+        present: &BTreeSet<CaseNumber>,
+        first: CaseNumber,
+        last: CaseNumber,
+        next: usize,
+    ) -> Option<Finding> {
+        let next_case = self.at(next)?;
+        let how = match before(present, first) {
+            Some(before) => {
+                format!("the sequence skips from {before} to {}", next_case.value)
+            }
+            None => format!("the year's sequence starts at {}", next_case.value),
+        };
+        Some(
+            Finding::new(
+                Code::CaseGap,
+                next_case.at.clone(),
+                format!(
+                    "case numbers {first} to {last} ({} numbers) are carried by no case: {how}",
+                    last.seq - first.seq + 1
+                ),
+            )
+            .help("a number this far ahead of the sequence is often a typo; withdrawn cases keep their numbers"),
+        )
+    }
+
+    fn order(&self, late: usize, early: usize) -> Option<Finding> {
+        let (late_case, early_case) = (self.cases.get(late)?, self.cases.get(early)?);
+        // Which meeting is earlier is itself in doubt (meeting-order
+        // reports it): comparing their cases would only echo that.
+        let in_doubt = |c: &Case| {
+            c.meeting_value()
+                .is_some_and(|m| self.misdated.contains(&m))
+        };
+        if in_doubt(late_case) || in_doubt(early_case) {
+            return None;
+        }
+        let (ln, en) = (late_case.number.as_ref()?, early_case.number.as_ref()?);
+        let meeting = |c: &Case| c.meeting_value().map(|m| m.to_string()).unwrap_or_default();
+        let (lm, em) = (meeting(late_case), meeting(early_case));
+        Some(
+            Finding::new(
+                Code::CaseOrder,
+                ln.at.clone(),
+                format!(
+                    "case {} of meeting {lm} comes after case {} of the earlier meeting {em}",
+                    ln.value, en.value
+                ),
+            )
+            .related(
+                en.at.clone(),
+                format!("{} is on the agenda of {em}", en.value),
+            )
+            .help(
+                "case numbers must increase with the meetings; renumber the later meeting's cases",
+            )
+            .subject(ln.value),
+        )
+    }
+}
+
+/// Where a case's meeting stands in time: its date, then its number.
+fn meeting_key(record: &Record, case: &Case) -> Option<(Date, MeetingNumber)> {
+    case.meeting_value()
+        .and_then(|m| record.meeting(m))
+        .map(|m| (m.date.value, m.number.value))
+}
+
+/// The last number below a gap that is there, in the gap's year (several
+/// numbers may be missing).
+fn before(present: &BTreeSet<CaseNumber>, missing: CaseNumber) -> Option<&CaseNumber> {
+    present
+        .range(..missing)
+        .next_back()
+        .filter(|n| n.yy == missing.yy)
+}
+
+/// The next number of a two-digit year that no case carries.
+pub fn next_free(record: &Record, yy: u8) -> CaseNumber {
+    let max = record
+        .cases
+        .iter()
+        .filter_map(|c| c.number_value())
+        .filter(|n| n.yy == yy)
+        .map(|n| n.seq)
+        .max()
+        .unwrap_or(0);
+    CaseNumber::new(max + 1, yy)
+}

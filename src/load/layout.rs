@@ -1,0 +1,152 @@
+//! Where a record is and what its files are: the folder holding pds.yaml,
+//! which path holds which `FileKind`, and the walk that lists them in sorted
+//! order (all of them, or a `Scope`'s).
+
+use std::path::{Path, PathBuf};
+
+/// The marker file of a record.
+pub const BOARD_FILE: &str = "pds.yaml";
+
+/// The folder holding `pds.yaml`: `start` or the nearest folder above it.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    let start = start.canonicalize().ok()?;
+    start
+        .ancestors()
+        .find(|dir| dir.join(BOARD_FILE).is_file())
+        .map(Path::to_path_buf)
+}
+
+/// What a file of the record holds, judged by where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Board,
+    Meetings,
+    Case,
+    Draft,
+    Risk,
+    Status,
+    Forums,
+    Actions,
+}
+
+/// Classifies a path relative to the root, or `None` for files pds does not read.
+pub fn classify(rel: &str) -> Option<FileKind> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    match parts.as_slice() {
+        [BOARD_FILE] => Some(FileKind::Board),
+        [year, name] if is_year(year) => match *name {
+            "meetings.yaml" => Some(FileKind::Meetings),
+            "actions.yaml" => Some(FileKind::Actions),
+            "forums.yaml" => Some(FileKind::Forums),
+            n if n.ends_with(".md") => Some(FileKind::Case),
+            _ => None,
+        },
+        ["drafts", name] if name.ends_with(".md") => Some(FileKind::Draft),
+        ["risks", name] if name.ends_with(".yaml") => Some(FileKind::Risk),
+        ["status", name] if name.ends_with(".yaml") => Some(FileKind::Status),
+        _ => None,
+    }
+}
+
+pub fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Which part of a record a command needs: a year's folder and the small
+/// registers (risks, status reports, every year's forums and actions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope {
+    pub year: u16,
+}
+
+/// The files of one year's documents, in sorted order.
+pub(super) fn walk_scoped(root: &Path, scope: Scope) -> Vec<(String, PathBuf, FileKind)> {
+    // By hand rather than walkdir: only the year's folder and the registers
+    // are listed; other years are only asked for their forums and actions.
+    let year = scope.year.to_string();
+    let mut files = Vec::new();
+    let mut push = |rel: String, path: PathBuf| {
+        if let Some(kind) = classify(&rel) {
+            files.push((rel, path, kind));
+        }
+    };
+    let Ok(top) = std::fs::read_dir(root) else {
+        return files;
+    };
+    for entry in top.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_file() || kind.is_symlink() {
+            push(name, entry.path());
+        } else if kind.is_dir() && (name == year || name == "risks" || name == "status") {
+            let Ok(inner) = std::fs::read_dir(entry.path()) else {
+                continue;
+            };
+            for f in inner.flatten() {
+                let file_name = f.file_name().to_string_lossy().into_owned();
+                if !file_name.starts_with('.') && f.file_type().is_ok_and(|t| !t.is_dir()) {
+                    push(format!("{name}/{file_name}"), f.path());
+                }
+            }
+        } else if kind.is_dir() && is_year(&name) {
+            for small in ["actions.yaml", "forums.yaml"] {
+                let path = entry.path().join(small);
+                if path.is_file() {
+                    push(format!("{name}/{small}"), path);
+                }
+            }
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+/// The record's files in sorted order, with what each holds.
+pub(super) fn walk(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .max_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker.flatten() {
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(root) else {
+            continue;
+        };
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if let Some(kind) = classify(&rel) {
+            files.push((rel, entry.path().to_path_buf(), kind));
+        }
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_classified_by_where_they_stand() {
+        assert_eq!(classify("pds.yaml"), Some(FileKind::Board));
+        assert_eq!(classify("2021/meetings.yaml"), Some(FileKind::Meetings));
+        assert_eq!(classify("2021/43-21-x.md"), Some(FileKind::Case));
+        assert_eq!(classify("drafts/x.md"), Some(FileKind::Draft));
+        assert_eq!(classify("risks/13.yaml"), Some(FileKind::Risk));
+        assert_eq!(classify("status/2021-11-24.yaml"), Some(FileKind::Status));
+        assert_eq!(classify("2021/forums.yaml"), Some(FileKind::Forums));
+        assert_eq!(classify("2021/actions.yaml"), Some(FileKind::Actions));
+        assert_eq!(classify("README.md"), None);
+        assert_eq!(classify("templates/notice.md"), None);
+        assert_eq!(classify("2021/figur.png"), None);
+        assert_eq!(classify("21/x.md"), None);
+    }
+}

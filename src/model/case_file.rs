@@ -1,0 +1,100 @@
+//! The name of a numbered case file, `2021/05-21-slug.md`: the one place
+//! that reads a case number from a file name and writes one into it.
+
+use super::CaseNumber;
+use std::fmt;
+
+/// Where a numbered case lives, relative to the root: the folder of its
+/// year, then its number with the sequence padded to two digits, then a slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseFileName {
+    pub number: CaseNumber,
+    /// What follows the number, without `.md` (may be empty).
+    pub slug: String,
+}
+
+impl CaseFileName {
+    pub fn new(number: CaseNumber, slug: impl Into<String>) -> Self {
+        CaseFileName {
+            number,
+            slug: slug.into(),
+        }
+    }
+
+    /// Reads the number a file's name begins with (`2021/05-21-x.md` → 5/21);
+    /// the folder is not looked at. `None` when the name begins with no number.
+    pub fn parse(name: &str) -> Option<Self> {
+        let base = name.rsplit('/').next()?;
+        let mut parts = base.splitn(3, '-');
+        let (seq, yy) = (parts.next()?, parts.next()?);
+        let number = CaseNumber::parse(&format!("{seq}/{yy}")).ok()?;
+        let rest = parts.next().unwrap_or_default();
+        Some(Self::new(number, rest.strip_suffix(".md").unwrap_or(rest)))
+    }
+
+    /// Whether `name` is where a case of `number` belongs: in its year's
+    /// folder, beginning with its padded number (`2021/05-21-…`).
+    pub fn holds(name: &str, number: CaseNumber) -> bool {
+        name.starts_with(&stem(number))
+    }
+
+    /// The name a case of `number` should have, with `<slug>` for the slug:
+    /// what a finding tells the user to rename a file to.
+    pub fn pattern(number: CaseNumber) -> String {
+        Self::new(number, "<slug>").to_string()
+    }
+}
+
+/// `2021/05-21-`: what every file name of a case of `number` begins with.
+fn stem(number: CaseNumber) -> String {
+    format!("{}/{:02}-{:02}-", number.year(), number.seq, number.yy)
+}
+
+impl fmt::Display for CaseFileName {
+    /// `2021/05-21-slug.md`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}.md", stem(self.number), self.slug)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_built_and_read_back() {
+        let name = CaseFileName::new(CaseNumber::new(5, 21), "budsjett");
+        assert_eq!(name.to_string(), "2021/05-21-budsjett.md");
+        assert_eq!(CaseFileName::parse(&name.to_string()), Some(name));
+        let big = CaseFileName::new(CaseNumber::new(143, 21), "x");
+        assert_eq!(big.to_string(), "2021/143-21-x.md");
+        assert_eq!(CaseFileName::parse("2021/143-21-x.md"), Some(big));
+    }
+
+    #[test]
+    fn a_name_without_a_number_reads_as_none() {
+        assert_eq!(CaseFileName::parse("drafts/utkast.md"), None);
+        assert_eq!(CaseFileName::parse("2021/00-21-x.md"), None);
+        assert_eq!(CaseFileName::parse("2021/5-2021-x.md"), None);
+        // An unpadded number still reads (it reserves its number) …
+        assert_eq!(
+            CaseFileName::parse("2021/5-21-x.md").map(|n| n.number),
+            Some(CaseNumber::new(5, 21))
+        );
+        // … but is not where the case belongs.
+        assert!(!CaseFileName::holds(
+            "2021/5-21-x.md",
+            CaseNumber::new(5, 21)
+        ));
+    }
+
+    #[test]
+    fn a_case_belongs_in_its_years_folder_under_its_padded_number() {
+        let n = CaseNumber::new(5, 21);
+        assert!(CaseFileName::holds("2021/05-21-x.md", n));
+        assert!(!CaseFileName::holds("2022/05-21-x.md", n));
+        assert!(!CaseFileName::holds("2021/06-21-x.md", n));
+        assert!(!CaseFileName::holds("2021/05-21.md", n));
+        assert_eq!(CaseFileName::pattern(n), "2021/05-21-<slug>.md");
+    }
+}
