@@ -32,10 +32,7 @@ pub fn board(ctx: &mut Ctx, node: &Node) -> Board {
         board.name = ctx.text(n, "the board's name").unwrap_or_default();
     }
     if let Some(n) = f.get("language") {
-        board.language = match ctx.one_of(n, "language", &["nb", "en"]).as_deref() {
-            Some("en") => Language::En,
-            _ => Language::Nb,
-        };
+        board.language = ctx.word(n).unwrap_or(Language::Nb);
     }
     if let Some(n) = f.get("secretariat") {
         board.secretariat = ctx.text(n, "secretariat");

@@ -68,15 +68,10 @@ pub fn parse(file: &SourceFile, case_types: &[String], findings: &mut Findings) 
 fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -> Option<Case> {
     let mut f = Fields::new(ctx, node, "case")?;
     let types: Vec<&str> = case_types.iter().map(String::as_str).collect();
-    let status = match f.get("status") {
-        Some(n) => match ctx.one_of(n, "case status", &CaseStatus::NAMES).as_deref() {
-            Some("draft") => CaseStatus::Draft,
-            Some("decided") => CaseStatus::Decided,
-            Some("withdrawn") => CaseStatus::Withdrawn,
-            _ => CaseStatus::Ready,
-        },
-        None => CaseStatus::Ready,
-    };
+    let status: CaseStatus = f
+        .get("status")
+        .and_then(|n| ctx.word(n))
+        .unwrap_or_default();
     let draft = status == CaseStatus::Draft;
     let number_node = if draft {
         f.get("number")

@@ -51,23 +51,11 @@ fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>>
     });
     let place = f.get("place").and_then(|n| ctx.text(n, "place"));
     let chair = f.get("chair").and_then(|n| person(ctx, n, "chair"));
-    let kind = match f
-        .get("kind")
-        .and_then(|n| ctx.one_of(n, "meeting kind", &["ordinary", "extraordinary"]))
-        .as_deref()
-    {
-        Some("extraordinary") => MeetingKind::Extraordinary,
-        _ => MeetingKind::Ordinary,
-    };
-    let status = match f
+    let kind: MeetingKind = f.get("kind").and_then(|n| ctx.word(n)).unwrap_or_default();
+    let status: MeetingStatus = f
         .get("status")
-        .and_then(|n| ctx.one_of(n, "meeting status", &["planned", "held", "cancelled"]))
-        .as_deref()
-    {
-        Some("held") => MeetingStatus::Held,
-        Some("cancelled") => MeetingStatus::Cancelled,
-        _ => MeetingStatus::Planned,
-    };
+        .and_then(|n| ctx.word(n))
+        .unwrap_or_default();
     let invited = match f.get("invited") {
         Some(n) => ctx
             .seq(n, "invited")

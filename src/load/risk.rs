@@ -29,14 +29,10 @@ pub fn risk(ctx: &mut Ctx, node: &Node) -> Option<Risk> {
         .get("consequence")
         .and_then(|n| ctx.int(n, "consequence", 1..=5))
         .map(|i| i as u8);
-    let status = match f
+    let status = f
         .get("status")
-        .and_then(|n| ctx.one_of(n, "risk status", &["open", "closed"]))
-        .as_deref()
-    {
-        Some("closed") => RiskStatus::Closed,
-        _ => RiskStatus::Open,
-    };
+        .and_then(|n| ctx.word(n))
+        .unwrap_or(RiskStatus::Open);
     let new = f
         .get("new")
         .and_then(|n| ctx.bool(n, "new"))

@@ -2,6 +2,7 @@
 //! (unknown, missing and invalid fields) as a finding instead of stopping.
 
 use crate::diag::{nearest, Code, Finding, Findings, Location, SourceFile};
+use crate::model::Named;
 use crate::yaml::{Node, NodeKind};
 
 /// The file being read and the sink for what is wrong with it.
@@ -66,6 +67,12 @@ impl Ctx<'_> {
         )
         .help = Some(help);
         None
+    }
+
+    /// A value of a model enum, by one of its words (the nearest suggested).
+    pub fn word<T: Named>(&mut self, node: &Node) -> Option<T> {
+        let word = self.one_of(node, T::WHAT, T::NAMES)?;
+        T::from_name(&word)
     }
 
     pub fn bool(&mut self, node: &Node, what: &str) -> Option<bool> {

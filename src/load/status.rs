@@ -81,11 +81,7 @@ pub fn status(ctx: &mut Ctx, node: &Node) -> Option<StatusReport> {
 
 fn light(ctx: &mut Ctx, f: &mut Fields, key: &str) -> Option<Light> {
     let n = f.require(ctx, key)?;
-    match ctx.one_of(n, "traffic light", &Light::NAMES)?.as_str() {
-        "green" => Some(Light::Green),
-        "yellow" => Some(Light::Yellow),
-        _ => Some(Light::Red),
-    }
+    ctx.word(n)
 }
 
 fn phase(ctx: &mut Ctx, node: &Node) -> Option<Phase> {

@@ -5,7 +5,9 @@
 
 use super::verify::{map, text};
 use crate::load::frontmatter;
-use crate::model::{CaseNumber, Date, MeetingNumber, TimeSpan};
+use crate::model::{
+    CaseNumber, CaseStatus, Date, MeetingKind, MeetingNumber, MeetingStatus, TimeSpan,
+};
 use crate::yaml::{self, Node, NodeKind};
 
 /// A YAML scalar for `s` in block context: plain when that reads back as the
@@ -93,9 +95,9 @@ impl NewMeeting {
             f.push(("place", scalar(p), quoted(p), p.clone()));
         }
         if self.extraordinary {
-            f.push(fixed("kind", "extraordinary".into()));
+            f.push(fixed("kind", MeetingKind::Extraordinary.to_string()));
         }
-        f.push(fixed("status", "planned".into()));
+        f.push(fixed("status", MeetingStatus::Planned.to_string()));
         f
     }
 
@@ -352,9 +354,10 @@ pub fn schedule(
         }
     }
     if let Some((k, v)) = values.iter_mut().find(|(k, _)| is_key(k, "status")) {
-        if matches!(&v.kind, NodeKind::Str(s) if s == "draft") {
-            edits.push(replace_value(fm, k, v, "ready"));
-            *v = text("ready");
+        if matches!(&v.kind, NodeKind::Str(s) if s == CaseStatus::Draft.as_str()) {
+            let ready = CaseStatus::Ready.as_str();
+            edits.push(replace_value(fm, k, v, ready));
+            *v = text(ready);
         }
     }
     if !missing.is_empty() {
