@@ -2,11 +2,55 @@
 
 use super::meeting::date;
 use super::schema::{Ctx, Fields};
+use super::table::{Field, Need, Table, Type, CASE_NUMBER, MEETING_NUMBER};
 use crate::diag::Code;
 use crate::model::{Action, At, CaseNumber, MeetingNumber, Raised};
 use crate::yaml::Node;
 
-const KEYS: &[&str] = &["id", "raised", "text", "owner", "due", "status"];
+/// An action item's `status` words: `done`, or still `open`.
+pub const ACTION_STATUS: &[&str] = &["open", "done"];
+
+pub const ACTION: Table = Table {
+    what: "action item",
+    fields: &[
+        Field {
+            name: "id",
+            doc: "The action item's id, unique in the record.",
+            need: Need::Required,
+            ty: Type::Text,
+        },
+        Field {
+            name: "raised",
+            doc: "The case or meeting it was raised at.",
+            need: Need::Required,
+            ty: Type::Either(&[CASE_NUMBER, MEETING_NUMBER]),
+        },
+        Field {
+            name: "text",
+            doc: "What is to be done.",
+            need: Need::Required,
+            ty: Type::Text,
+        },
+        Field {
+            name: "owner",
+            doc: "Who does it.",
+            need: Need::Optional,
+            ty: Type::Text,
+        },
+        Field {
+            name: "due",
+            doc: "When it is due.",
+            need: Need::Optional,
+            ty: Type::Date,
+        },
+        Field {
+            name: "status",
+            doc: "Whether it is still open or done.",
+            need: Need::Optional,
+            ty: Type::OneOf(ACTION_STATUS),
+        },
+    ],
+};
 
 pub fn actions(ctx: &mut Ctx, node: &Node) -> Vec<Action> {
     if node.is_null() {
@@ -19,14 +63,14 @@ pub fn actions(ctx: &mut Ctx, node: &Node) -> Vec<Action> {
 }
 
 fn action(ctx: &mut Ctx, node: &Node) -> Option<Action> {
-    let mut f = Fields::new(ctx, node, "action item")?;
-    let id = f.require(ctx, "id").and_then(|n| {
+    let mut f = Fields::new(ctx, node, &ACTION)?;
+    let id = f.take(ctx, "id").and_then(|n| {
         Some(At {
             value: ctx.text(n, "id")?,
             at: ctx.at(n),
         })
     });
-    let raised = f.require(ctx, "raised").and_then(|n| {
+    let raised = f.take(ctx, "raised").and_then(|n| {
         let text = ctx.text(n, "raised")?;
         let raised = match (CaseNumber::parse(&text), MeetingNumber::parse(&text)) {
             (Ok(c), _) => Raised::Case(c),
@@ -47,14 +91,14 @@ fn action(ctx: &mut Ctx, node: &Node) -> Option<Action> {
             at: ctx.at(n),
         })
     });
-    let text = f.require(ctx, "text").and_then(|n| ctx.text(n, "text"));
-    let owner = f.get("owner").and_then(|n| ctx.text(n, "owner"));
-    let due = f.get("due").and_then(|n| date(ctx, n));
+    let text = f.take(ctx, "text").and_then(|n| ctx.text(n, "text"));
+    let owner = f.take(ctx, "owner").and_then(|n| ctx.text(n, "owner"));
+    let due = f.take(ctx, "due").and_then(|n| date(ctx, n));
     let done = f
-        .get("status")
-        .and_then(|n| ctx.one_of(n, "action status", &["open", "done"]))
+        .take(ctx, "status")
+        .and_then(|n| ctx.one_of(n, "action status", ACTION_STATUS))
         .is_some_and(|s| s == "done");
-    f.finish(ctx, KEYS);
+    f.finish(ctx);
     Some(Action {
         id: id?,
         raised: raised?,

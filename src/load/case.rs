@@ -3,25 +3,112 @@
 use super::frontmatter::{self, SplitError};
 use super::meeting::meeting_number;
 use super::schema::{Ctx, Fields};
+use super::table::{Field, Need, Table, Type, CASE_NUMBER, MEETING_NUMBER};
 use crate::diag::{Code, Finding, Findings, Location, SourceFile};
-use crate::model::{At, Case, CaseKind, CaseNumber, CaseStatus, Part};
+use crate::model::{At, Case, CaseKind, CaseNumber, CaseStatus, Named, Part};
 use crate::yaml::{self, Node};
 
-const KEYS: &[&str] = &[
-    "number",
-    "meeting",
-    "title",
-    "type",
-    "parts",
-    "description",
-    "owner",
-    "document",
-    "status",
-    "exempt",
-    "previous",
-    "proposed_decision",
-    "decision",
-];
+pub const CASE: Table = Table {
+    what: "case",
+    fields: &[
+        Field {
+            name: "number",
+            doc: "The case's number: its sequence in the year, then the year's two digits.",
+            need: Need::RequiredUnless("`status` is `draft`"),
+            ty: CASE_NUMBER,
+        },
+        Field {
+            name: "meeting",
+            doc: "The meeting the case is on the agenda of.",
+            need: Need::RequiredUnless("`status` is `draft`"),
+            ty: MEETING_NUMBER,
+        },
+        Field {
+            name: "title",
+            doc: "The case's title, as the agenda lists it.",
+            need: Need::Required,
+            ty: Type::Text,
+        },
+        Field {
+            name: "type",
+            doc: "The case's type, one of `case_types` in pds.yaml; give `type` or `parts`, never both.",
+            need: Need::Optional,
+            ty: Type::CaseType,
+        },
+        Field {
+            name: "parts",
+            doc: "The parts of a case taken as several items, each with its own type.",
+            need: Need::Optional,
+            ty: Type::List(&Type::Map(&PART)),
+        },
+        Field {
+            name: "description",
+            doc: "What the board is asked to do, in Markdown.",
+            need: Need::Optional,
+            ty: Type::Text,
+        },
+        Field {
+            name: "owner",
+            doc: "Who presents the case.",
+            need: Need::Optional,
+            ty: Type::Text,
+        },
+        Field {
+            name: "document",
+            doc: "The case document's title, when it differs from the case's.",
+            need: Need::Optional,
+            ty: Type::Text,
+        },
+        Field {
+            name: "status",
+            doc: "Where the case stands; a draft needs no number or meeting.",
+            need: Need::Optional,
+            ty: Type::OneOf(CaseStatus::NAMES),
+        },
+        Field {
+            name: "exempt",
+            doc: "The legal basis for exempting the case from public access.",
+            need: Need::Optional,
+            ty: Type::Text,
+        },
+        Field {
+            name: "previous",
+            doc: "Earlier cases this one follows up.",
+            need: Need::Optional,
+            ty: Type::Either(&[CASE_NUMBER, Type::List(&CASE_NUMBER)]),
+        },
+        Field {
+            name: "proposed_decision",
+            doc: "The decision the board is asked to make, in Markdown.",
+            need: Need::Optional,
+            ty: Type::Text,
+        },
+        Field {
+            name: "decision",
+            doc: "The decision the board made, in Markdown.",
+            need: Need::Optional,
+            ty: Type::Text,
+        },
+    ],
+};
+
+pub const PART: Table = Table {
+    what: "part",
+    fields: &[
+        Field {
+            name: "title",
+            doc: "The part's title.",
+            need: Need::Required,
+            ty: Type::Text,
+        },
+        Field {
+            name: "type",
+            doc: "The part's type, one of `case_types` in pds.yaml.",
+            need: Need::Required,
+            ty: Type::CaseType,
+        },
+    ],
+};
 
 /// What reading a case file gave: the case, or only the findings.
 pub fn parse(file: &SourceFile, case_types: &[String], findings: &mut Findings) -> Option<Case> {
@@ -66,10 +153,10 @@ pub fn parse(file: &SourceFile, case_types: &[String], findings: &mut Findings) 
 }
 
 fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -> Option<Case> {
-    let mut f = Fields::new(ctx, node, "case")?;
+    let mut f = Fields::new(ctx, node, &CASE)?;
     let types: Vec<&str> = case_types.iter().map(String::as_str).collect();
     let status: CaseStatus = f
-        .get("status")
+        .take(ctx, "status")
         .and_then(|n| ctx.word(n))
         .unwrap_or_default();
     let draft = status == CaseStatus::Draft;
@@ -86,11 +173,11 @@ fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -
     };
     let meeting = meeting_node.and_then(|n| meeting_number(ctx, n));
     let title = f
-        .require(ctx, "title")
+        .take(ctx, "title")
         .and_then(|n| ctx.text(n, "title"))
         .unwrap_or_default();
-    let type_node = f.get("type");
-    let parts_node = f.get("parts");
+    let type_node = f.take(ctx, "type");
+    let parts_node = f.take(ctx, "parts");
     let kind = match (type_node, parts_node) {
         (Some(t), Some(p)) => {
             ctx.report(
@@ -133,14 +220,14 @@ fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -
         }
     };
     let text_field =
-        |f: &mut Fields, ctx: &mut Ctx, key: &str| f.get(key).and_then(|n| ctx.text(n, key));
+        |f: &mut Fields, ctx: &mut Ctx, key: &str| f.take(ctx, key).and_then(|n| ctx.text(n, key));
     let description = text_field(&mut f, ctx, "description");
     let owner = text_field(&mut f, ctx, "owner");
     let document = text_field(&mut f, ctx, "document");
     let exempt = f.get_raw("exempt").map(|n| exempt(ctx, n));
     let proposed_decision = text_field(&mut f, ctx, "proposed_decision");
     let decision = text_field(&mut f, ctx, "decision");
-    let previous = match f.get("previous") {
+    let previous = match f.take(ctx, "previous") {
         Some(n) if n.as_seq().is_some() => ctx
             .seq(n, "previous")
             .iter()
@@ -149,7 +236,7 @@ fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -
         Some(n) => case_number(ctx, n).into_iter().collect(),
         None => Vec::new(),
     };
-    f.finish(ctx, KEYS);
+    f.finish(ctx);
     Some(Case {
         number,
         meeting,
@@ -186,12 +273,12 @@ fn exempt(ctx: &mut Ctx, node: &Node) -> String {
 }
 
 fn part(ctx: &mut Ctx, node: &Node, types: &[&str]) -> Option<Part> {
-    let mut f = Fields::new(ctx, node, "part")?;
-    let title = f.require(ctx, "title").and_then(|n| ctx.text(n, "title"));
+    let mut f = Fields::new(ctx, node, &PART)?;
+    let title = f.take(ctx, "title").and_then(|n| ctx.text(n, "title"));
     let kind = f
-        .require(ctx, "type")
+        .take(ctx, "type")
         .and_then(|n| ctx.one_of(n, "case type", types));
-    f.finish(ctx, &["title", "type"]);
+    f.finish(ctx);
     Some(Part {
         title: title?,
         kind: kind?,

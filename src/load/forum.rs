@@ -2,20 +2,85 @@
 
 use super::meeting::date;
 use super::schema::{Ctx, Fields};
+use super::table::{Field, Need, Table, Type};
 use crate::diag::Code;
 use crate::model::{At, ForumItem, ForumMeeting};
 use crate::yaml::Node;
 
-const KEYS: &[&str] = &[
-    "forum",
-    "date",
-    "end",
-    "label",
-    "extraordinary",
-    "quarter",
-    "status",
-    "items",
-];
+/// A forum meeting's `status` words: `planned`, or `held`.
+pub const FORUM_STATUS: &[&str] = &["planned", "held"];
+
+pub const FORUM_MEETING: Table = Table {
+    what: "forum meeting",
+    fields: &[
+        Field {
+            name: "forum",
+            doc: "The forum: a short name from `forums` in pds.yaml.",
+            need: Need::Required,
+            ty: Type::Text,
+        },
+        Field {
+            name: "date",
+            doc: "The day of the meeting; give `date`, `quarter` or both.",
+            need: Need::Optional,
+            ty: Type::Date,
+        },
+        Field {
+            name: "end",
+            doc: "The last day of a meeting over several days.",
+            need: Need::Optional,
+            ty: Type::Date,
+        },
+        Field {
+            name: "label",
+            doc: "The name as printed, when it differs from the short name.",
+            need: Need::Optional,
+            ty: Type::Text,
+        },
+        Field {
+            name: "extraordinary",
+            doc: "Marks an extraordinary meeting.",
+            need: Need::Optional,
+            ty: Type::Bool,
+        },
+        Field {
+            name: "quarter",
+            doc: "The quarter, when the date is not known yet.",
+            need: Need::Optional,
+            ty: Type::Number { min: 1, max: 4 },
+        },
+        Field {
+            name: "status",
+            doc: "Whether the meeting is planned or was held.",
+            need: Need::Optional,
+            ty: Type::OneOf(FORUM_STATUS),
+        },
+        Field {
+            name: "items",
+            doc: "The program's items; an empty list when it has none there.",
+            need: Need::Optional,
+            ty: Type::List(&Type::Map(&FORUM_ITEM)),
+        },
+    ],
+};
+
+pub const FORUM_ITEM: Table = Table {
+    what: "forum item",
+    fields: &[
+        Field {
+            name: "type",
+            doc: "The item's case type, one of `case_types` in pds.yaml.",
+            need: Need::Optional,
+            ty: Type::CaseType,
+        },
+        Field {
+            name: "text",
+            doc: "What is taken to the forum.",
+            need: Need::Required,
+            ty: Type::Text,
+        },
+    ],
+};
 
 pub fn forums(ctx: &mut Ctx, node: &Node, year: u16, case_types: &[&str]) -> Vec<ForumMeeting> {
     if node.is_null() {
@@ -33,27 +98,30 @@ fn forum_meeting(
     year: u16,
     case_types: &[&str],
 ) -> Option<ForumMeeting> {
-    let mut f = Fields::new(ctx, node, "forum meeting")?;
-    let forum = f.require(ctx, "forum").and_then(|n| {
+    let mut f = Fields::new(ctx, node, &FORUM_MEETING)?;
+    let forum = f.take(ctx, "forum").and_then(|n| {
         Some(At {
             value: ctx.text(n, "forum")?,
             at: ctx.at(n),
         })
     });
-    let start = f.get("date").and_then(|n| date(ctx, n));
-    let end = f.get("end").and_then(|n| date(ctx, n)).map(|d| d.value);
-    let label = f.get("label").and_then(|n| ctx.text(n, "label"));
+    let start = f.take(ctx, "date").and_then(|n| date(ctx, n));
+    let end = f
+        .take(ctx, "end")
+        .and_then(|n| date(ctx, n))
+        .map(|d| d.value);
+    let label = f.take(ctx, "label").and_then(|n| ctx.text(n, "label"));
     let extraordinary = f
-        .get("extraordinary")
+        .take(ctx, "extraordinary")
         .and_then(|n| ctx.bool(n, "extraordinary"))
         .unwrap_or(false);
-    let quarter_node = f.get("quarter");
+    let quarter_node = f.take(ctx, "quarter");
     let quarter = quarter_node
         .and_then(|n| ctx.int(n, "quarter", 1..=4))
         .map(|q| q as u8);
     let planned = f
-        .get("status")
-        .and_then(|n| ctx.one_of(n, "forum meeting status", &["planned", "held"]))
+        .take(ctx, "status")
+        .and_then(|n| ctx.one_of(n, "forum meeting status", FORUM_STATUS))
         .is_some_and(|s| s == "planned");
     let items = f.get_raw("items").map(|n| {
         ctx.seq(n, "items")
@@ -61,7 +129,7 @@ fn forum_meeting(
             .filter_map(|i| item(ctx, i, case_types))
             .collect()
     });
-    f.finish(ctx, KEYS);
+    f.finish(ctx);
     if let Some(d) = &start {
         if d.year != year {
             ctx.report(
@@ -123,11 +191,11 @@ fn node_of<'n>(node: &'n Node, key: &str) -> &'n Node {
 }
 
 fn item(ctx: &mut Ctx, node: &Node, case_types: &[&str]) -> Option<ForumItem> {
-    let mut f = Fields::new(ctx, node, "forum item")?;
+    let mut f = Fields::new(ctx, node, &FORUM_ITEM)?;
     let kind = f
-        .get("type")
+        .take(ctx, "type")
         .and_then(|n| ctx.one_of(n, "case type", case_types));
-    let text = f.require(ctx, "text").and_then(|n| ctx.text(n, "text"));
-    f.finish(ctx, &["type", "text"]);
+    let text = f.take(ctx, "text").and_then(|n| ctx.text(n, "text"));
+    f.finish(ctx);
     Some(ForumItem { kind, text: text? })
 }

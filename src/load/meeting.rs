@@ -1,14 +1,71 @@
 //! Reading `<yyyy>/meetings.yaml`.
 
-use super::board::person;
+use super::board::{person, PERSON_TYPE};
 use super::schema::{Ctx, Fields};
+use super::table::{Field, Need, Table, Type, MEETING_NUMBER, TIME_SPAN};
 use crate::diag::Code;
-use crate::model::{At, Date, Meeting, MeetingKind, MeetingNumber, MeetingStatus, TimeSpan};
+use crate::model::{At, Date, Meeting, MeetingKind, MeetingNumber, MeetingStatus, Named, TimeSpan};
 use crate::yaml::Node;
 
-const KEYS: &[&str] = &[
-    "number", "date", "time", "place", "chair", "kind", "status", "invited", "absent",
-];
+pub const MEETING: Table = Table {
+    what: "meeting",
+    fields: &[
+        Field {
+            name: "number",
+            doc: "The meeting's number: its sequence in the year, then the year.",
+            need: Need::Required,
+            ty: MEETING_NUMBER,
+        },
+        Field {
+            name: "date",
+            doc: "The day of the meeting.",
+            need: Need::Required,
+            ty: Type::Date,
+        },
+        Field {
+            name: "time",
+            doc: "When it starts and ends.",
+            need: Need::Optional,
+            ty: TIME_SPAN,
+        },
+        Field {
+            name: "place",
+            doc: "Where it is held.",
+            need: Need::Optional,
+            ty: Type::Text,
+        },
+        Field {
+            name: "chair",
+            doc: "Who chairs this meeting, if not the board's chair.",
+            need: Need::Optional,
+            ty: PERSON_TYPE,
+        },
+        Field {
+            name: "kind",
+            doc: "An extraordinary meeting is announced as such.",
+            need: Need::Optional,
+            ty: Type::OneOf(MeetingKind::NAMES),
+        },
+        Field {
+            name: "status",
+            doc: "Whether the meeting is planned, was held or was cancelled.",
+            need: Need::Optional,
+            ty: Type::OneOf(MeetingStatus::NAMES),
+        },
+        Field {
+            name: "invited",
+            doc: "Who is invited besides the board's members.",
+            need: Need::Optional,
+            ty: Type::List(&PERSON_TYPE),
+        },
+        Field {
+            name: "absent",
+            doc: "Names of members with leave from this meeting.",
+            need: Need::Optional,
+            ty: Type::List(&Type::Text),
+        },
+    ],
+};
 
 /// Every meeting of one meetings.yaml. Broken entries are reported and left
 /// out; the numbers of those whose number could be read come second, so that
@@ -31,12 +88,10 @@ pub fn meetings(ctx: &mut Ctx, node: &Node) -> (Vec<Meeting>, Vec<MeetingNumber>
 
 /// A meeting, or the number of one that did not load (when it has one).
 fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>> {
-    let mut f = Fields::new(ctx, node, "meeting").ok_or(None)?;
-    let number = f
-        .require(ctx, "number")
-        .and_then(|n| meeting_number(ctx, n));
-    let date = f.require(ctx, "date").and_then(|n| date(ctx, n));
-    let time = f.get("time").and_then(|n| {
+    let mut f = Fields::new(ctx, node, &MEETING).ok_or(None)?;
+    let number = f.take(ctx, "number").and_then(|n| meeting_number(ctx, n));
+    let date = f.take(ctx, "date").and_then(|n| date(ctx, n));
+    let time = f.take(ctx, "time").and_then(|n| {
         let text = ctx.text(n, "time")?;
         let span = TimeSpan::parse(&text);
         if span.is_none() {
@@ -49,14 +104,17 @@ fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>>
         }
         span
     });
-    let place = f.get("place").and_then(|n| ctx.text(n, "place"));
-    let chair = f.get("chair").and_then(|n| person(ctx, n, "chair"));
-    let kind: MeetingKind = f.get("kind").and_then(|n| ctx.word(n)).unwrap_or_default();
-    let status: MeetingStatus = f
-        .get("status")
+    let place = f.take(ctx, "place").and_then(|n| ctx.text(n, "place"));
+    let chair = f.take(ctx, "chair").and_then(|n| person(ctx, n, "chair"));
+    let kind: MeetingKind = f
+        .take(ctx, "kind")
         .and_then(|n| ctx.word(n))
         .unwrap_or_default();
-    let invited = match f.get("invited") {
+    let status: MeetingStatus = f
+        .take(ctx, "status")
+        .and_then(|n| ctx.word(n))
+        .unwrap_or_default();
+    let invited = match f.take(ctx, "invited") {
         Some(n) => ctx
             .seq(n, "invited")
             .iter()
@@ -64,7 +122,7 @@ fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>>
             .collect(),
         None => Vec::new(),
     };
-    let absent = match f.get("absent") {
+    let absent = match f.take(ctx, "absent") {
         Some(n) => ctx
             .seq(n, "absent")
             .iter()
@@ -78,7 +136,7 @@ fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>>
             .collect(),
         None => Vec::new(),
     };
-    f.finish(ctx, KEYS);
+    f.finish(ctx);
     let number = number.ok_or(None)?;
     let Some(date) = date else {
         return Err(Some(number.value));

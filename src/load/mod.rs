@@ -11,6 +11,7 @@ pub mod meeting;
 pub mod risk;
 pub mod schema;
 pub mod status;
+pub mod table;
 
 use crate::diag::{Code, Finding, Findings, Location, SourceFile};
 use crate::model::{Case, Meeting, MeetingNumber, Record};
