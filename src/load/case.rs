@@ -32,7 +32,7 @@ pub const CASE: Table = Table {
         Field {
             name: "type",
             doc: "The case's type, one of `case_types` in pds.yaml; give `type` or `parts`, never both.",
-            need: Need::Optional,
+            need: Need::RequiredUnless("`parts` is given or `status` is `draft`"),
             ty: Type::CaseType,
         },
         Field {

@@ -176,3 +176,81 @@ fn an_unknown_key_is_refused_and_the_nearest_suggested() {
         }
     }
 }
+
+/// The key tables of docs/formats.md: each table's keys with what its
+/// `required` column says.
+fn documented() -> Vec<Vec<(String, Need)>> {
+    let text = include_str!("../../../docs/formats.md");
+    let mut tables = Vec::new();
+    let mut current: Option<Vec<(String, Need)>> = None;
+    for line in text.lines() {
+        if line.starts_with("| key |") {
+            current = Some(Vec::new());
+            continue;
+        }
+        let Some(rows) = current.as_mut() else {
+            continue;
+        };
+        if line.starts_with("|---") {
+            continue;
+        }
+        let cells: Vec<&str> = line.split(" | ").collect();
+        match (line.starts_with("| `"), cells.get(2)) {
+            (true, Some(required)) => {
+                let key = cells[0].trim_start_matches("| ").trim_matches('`');
+                let need = if required.starts_with("**yes**, unless") {
+                    Need::RequiredUnless("")
+                } else if required.starts_with("**yes**") {
+                    Need::Required
+                } else {
+                    Need::Optional
+                };
+                rows.push((key.to_string(), need));
+            }
+            _ => tables.extend(current.take()),
+        }
+    }
+    tables.extend(current);
+    tables
+}
+
+#[test]
+fn docs_formats_md_documents_every_key_of_every_table() {
+    let docs = documented();
+    // Described in prose there: a person (`Name, Org` or a mapping) and a
+    // timeline row.
+    let in_prose = ["person", "timeline row"];
+    let needs =
+        |n: Need| matches!(n, Need::RequiredUnless(_)) as u8 + (n == Need::Required) as u8 * 2;
+    for table in all_tables() {
+        let mut keys: Vec<(&str, u8)> = table
+            .fields
+            .iter()
+            .map(|f| (f.name, needs(f.need)))
+            .collect();
+        keys.sort_unstable();
+        let found = docs.iter().any(|doc| {
+            let mut d: Vec<(&str, u8)> = doc.iter().map(|(k, n)| (k.as_str(), needs(*n))).collect();
+            d.sort_unstable();
+            d == keys
+        });
+        assert!(
+            found || in_prose.contains(&table.what),
+            "docs/formats.md has no key table with exactly the keys of {} and their `required`: {keys:?}",
+            table.what
+        );
+    }
+    for doc in &docs {
+        let keys: Vec<&str> = doc.iter().map(|(k, _)| k.as_str()).collect();
+        assert!(
+            all_tables().iter().any(|t| {
+                let mut a: Vec<&str> = t.names().collect();
+                let mut b = keys.clone();
+                a.sort_unstable();
+                b.sort_unstable();
+                a == b
+            }),
+            "docs/formats.md documents keys no table has: {keys:?}"
+        );
+    }
+}
