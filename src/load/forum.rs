@@ -4,7 +4,7 @@ use super::meeting::date;
 use super::schema::{Ctx, Fields};
 use super::table::{Field, Need, Table, Type};
 use crate::diag::Code;
-use crate::model::{At, ForumItem, ForumMeeting};
+use crate::model::{At, Date, ForumItem, ForumMeeting};
 use crate::yaml::Node;
 
 /// A forum meeting's `status` words: `planned`, or `held`.
@@ -130,41 +130,7 @@ fn forum_meeting(
             .collect()
     });
     f.finish(ctx);
-    if let Some(d) = &start {
-        if d.year != year {
-            ctx.report(
-                Code::InvalidValue,
-                node_of(node, "date"),
-                format!(
-                    "this forum meeting is dated {}, but stands in {year}/forums.yaml",
-                    d.value
-                ),
-            );
-        }
-    }
-    let quarter = match (&start, quarter) {
-        (Some(d), Some(q)) if d.quarter() != q => {
-            if let Some(n) = quarter_node {
-                ctx.report(
-                    Code::InvalidValue,
-                    n,
-                    format!("quarter {q} disagrees with the date {}", d.value),
-                );
-            }
-            d.quarter()
-        }
-        (Some(d), _) => d.quarter(),
-        (None, Some(q)) => q,
-        (None, None) => {
-            ctx.report(
-                Code::MissingField,
-                node_of(node, "forum"),
-                "this forum meeting has neither `date` nor `quarter`",
-            )
-            .help = Some("give the date, or the quarter when the date is not known".into());
-            return None;
-        }
-    };
+    let quarter = place(ctx, node, year, start.as_ref(), quarter_node, quarter)?;
     Some(ForumMeeting {
         forum: forum?,
         date: start,
@@ -177,6 +143,54 @@ fn forum_meeting(
         items,
         file: ctx.file.clone(),
     })
+}
+
+/// The quarter a forum meeting stands in: its date's, or the `quarter`
+/// given when the date is not known; a date in another year than the
+/// folder's, or a quarter that disagrees with the date, is a finding.
+fn place(
+    ctx: &mut Ctx,
+    node: &Node,
+    year: u16,
+    start: Option<&At<Date>>,
+    quarter_node: Option<&Node>,
+    quarter: Option<u8>,
+) -> Option<u8> {
+    if let Some(d) = start {
+        if d.year != year {
+            ctx.report(
+                Code::InvalidValue,
+                node_of(node, "date"),
+                format!(
+                    "this forum meeting is dated {}, but stands in {year}/forums.yaml",
+                    d.value
+                ),
+            );
+        }
+    }
+    match (start, quarter) {
+        (Some(d), Some(q)) if d.quarter() != q => {
+            if let Some(n) = quarter_node {
+                ctx.report(
+                    Code::InvalidValue,
+                    n,
+                    format!("quarter {q} disagrees with the date {}", d.value),
+                );
+            }
+            Some(d.quarter())
+        }
+        (Some(d), _) => Some(d.quarter()),
+        (None, Some(q)) => Some(q),
+        (None, None) => {
+            ctx.report(
+                Code::MissingField,
+                node_of(node, "forum"),
+                "this forum meeting has neither `date` nor `quarter`",
+            )
+            .help = Some("give the date, or the quarter when the date is not known".into());
+            None
+        }
+    }
 }
 
 /// The value node of `key` in a mapping (for pointing at it), or the mapping.

@@ -213,6 +213,15 @@ impl<'n> Fields<'n> {
         }
     }
 
+    /// The value of a key required unless `exempt` (a draft's number).
+    pub fn take_unless(&mut self, ctx: &mut Ctx, key: &str, exempt: bool) -> Option<&'n Node> {
+        if exempt {
+            self.get(key)
+        } else {
+            self.require(ctx, key)
+        }
+    }
+
     /// The value of `key`, if present and not null.
     pub fn get(&mut self, key: &str) -> Option<&'n Node> {
         self.get_raw(key).filter(|v| !v.is_null())
