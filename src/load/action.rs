@@ -4,11 +4,8 @@ use super::meeting::date;
 use super::schema::{Ctx, Fields};
 use super::table::{Field, Need, Table, Type, CASE_NUMBER, MEETING_NUMBER};
 use crate::diag::Code;
-use crate::model::{Action, At, CaseNumber, MeetingNumber, Raised};
+use crate::model::{Action, ActionStatus, At, CaseNumber, MeetingNumber, Named, Raised};
 use crate::yaml::Node;
-
-/// An action item's `status` words: `done`, or still `open`.
-pub const ACTION_STATUS: &[&str] = &["open", "done"];
 
 pub const ACTION: Table = Table {
     what: "action item",
@@ -47,7 +44,7 @@ pub const ACTION: Table = Table {
             name: "status",
             doc: "Whether it is still open or done.",
             need: Need::Optional,
-            ty: Type::OneOf(ACTION_STATUS),
+            ty: Type::OneOf(ActionStatus::NAMES),
         },
     ],
 };
@@ -96,8 +93,8 @@ fn action(ctx: &mut Ctx, node: &Node) -> Option<Action> {
     let due = f.take(ctx, "due").and_then(|n| date(ctx, n));
     let done = f
         .take(ctx, "status")
-        .and_then(|n| ctx.one_of(n, "action status", ACTION_STATUS))
-        .is_some_and(|s| s == "done");
+        .and_then(|n| ctx.word::<ActionStatus>(n))
+        .is_some_and(|s| s == ActionStatus::Done);
     f.finish(ctx);
     Some(Action {
         id: id?,

@@ -4,11 +4,8 @@ use super::meeting::date;
 use super::schema::{Ctx, Fields};
 use super::table::{Field, Need, Table, Type};
 use crate::diag::Code;
-use crate::model::{At, Date, ForumItem, ForumMeeting};
+use crate::model::{At, Date, ForumItem, ForumMeeting, ForumStatus, Named};
 use crate::yaml::Node;
-
-/// A forum meeting's `status` words: `planned`, or `held`.
-pub const FORUM_STATUS: &[&str] = &["planned", "held"];
 
 pub const FORUM_MEETING: Table = Table {
     what: "forum meeting",
@@ -53,7 +50,7 @@ pub const FORUM_MEETING: Table = Table {
             name: "status",
             doc: "Whether the meeting is planned or was held.",
             need: Need::Optional,
-            ty: Type::OneOf(FORUM_STATUS),
+            ty: Type::OneOf(ForumStatus::NAMES),
         },
         Field {
             name: "items",
@@ -121,8 +118,8 @@ fn forum_meeting(
         .map(|q| q as u8);
     let planned = f
         .take(ctx, "status")
-        .and_then(|n| ctx.one_of(n, "forum meeting status", FORUM_STATUS))
-        .is_some_and(|s| s == "planned");
+        .and_then(|n| ctx.word::<ForumStatus>(n))
+        .is_some_and(|s| s == ForumStatus::Planned);
     let items = f.get_raw("items").map(|n| {
         ctx.seq(n, "items")
             .iter()

@@ -18,11 +18,11 @@ pub mod shortcode;
 pub mod slug;
 pub mod status;
 
-pub use action::{Action, Raised};
+pub use action::{Action, ActionStatus, Raised};
 pub use board::{Acknowledgement, Board, Language, Person, StandingItems};
 pub use case::{Case, CaseKind, CaseStatus, Part};
 pub use date::{Date, Time, TimeSpan};
-pub use forum::{ForumItem, ForumMeeting};
+pub use forum::{ForumItem, ForumMeeting, ForumStatus};
 pub use lookup::NotFound;
 pub use meeting::{Meeting, MeetingKind, MeetingStatus};
 pub use names::{Named, UnknownName};

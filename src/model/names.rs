@@ -96,7 +96,10 @@ pub(crate) use named_enum;
 #[cfg(test)]
 mod tests {
     use super::Named;
-    use crate::model::{CaseStatus, Language, Light, MeetingKind, MeetingStatus, RiskStatus};
+    use crate::model::{
+        ActionStatus, CaseStatus, ForumStatus, Language, Light, MeetingKind, MeetingStatus,
+        RiskStatus,
+    };
 
     /// Every word reads back as its value, and the value writes as its word.
     fn round_trips<T: Named + std::fmt::Debug + std::str::FromStr + std::fmt::Display>() {
@@ -118,6 +121,8 @@ mod tests {
         round_trips::<RiskStatus>();
         round_trips::<Light>();
         round_trips::<Language>();
+        round_trips::<ForumStatus>();
+        round_trips::<ActionStatus>();
     }
 
     #[test]
@@ -131,6 +136,8 @@ mod tests {
         assert_eq!(RiskStatus::NAMES, ["open", "closed"]);
         assert_eq!(Light::NAMES, ["green", "yellow", "red"]);
         assert_eq!(Language::NAMES, ["nb", "en"]);
+        assert_eq!(ForumStatus::NAMES, ["planned", "held"]);
+        assert_eq!(ActionStatus::NAMES, ["open", "done"]);
         let err = "hold".parse::<MeetingStatus>().unwrap_err();
         assert_eq!(
             err.to_string(),
