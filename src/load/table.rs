@@ -110,7 +110,7 @@ pub const FILES: &[FileKind] = &[
     },
     FileKind {
         name: "case",
-        path: "<yyyy>/<nn>-<yy>-<slug>.md",
+        path: "<yyyy>/<nn>-<yy>-<slug>.md, drafts/<slug>.md",
         doc: "A case: this front matter between `---` lines, then its document in Markdown.",
         ty: Type::Map(&case::CASE),
     },
