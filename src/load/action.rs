@@ -2,7 +2,7 @@
 
 use super::meeting::date;
 use super::schema::{Ctx, Fields};
-use super::table::{Field, Need, Table, Type, CASE_NUMBER, MEETING_NUMBER};
+use super::table::{Field, Table, Type, CASE_NUMBER, MEETING_NUMBER};
 use crate::diag::Code;
 use crate::model::{Action, ActionStatus, At, CaseNumber, MeetingNumber, Named, Raised};
 use crate::yaml::Node;
@@ -10,42 +10,24 @@ use crate::yaml::Node;
 pub const ACTION: Table = Table {
     what: "action item",
     fields: &[
-        Field {
-            name: "id",
-            doc: "The action item's id, unique in the record.",
-            need: Need::Required,
-            ty: Type::Text,
-        },
-        Field {
-            name: "raised",
-            doc: "The case or meeting it was raised at.",
-            need: Need::Required,
-            ty: Type::Either(&[CASE_NUMBER, MEETING_NUMBER]),
-        },
-        Field {
-            name: "text",
-            doc: "What is to be done.",
-            need: Need::Required,
-            ty: Type::Text,
-        },
-        Field {
-            name: "owner",
-            doc: "Who does it.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "due",
-            doc: "When it is due.",
-            need: Need::Optional,
-            ty: Type::Date,
-        },
-        Field {
-            name: "status",
-            doc: "Whether it is still open or done.",
-            need: Need::Optional,
-            ty: Type::OneOf(ActionStatus::NAMES),
-        },
+        Field::required(
+            "id",
+            Type::Text,
+            "The action item's id, unique in the record.",
+        ),
+        Field::required(
+            "raised",
+            Type::Either(&[CASE_NUMBER, MEETING_NUMBER]),
+            "The case or meeting it was raised at.",
+        ),
+        Field::required("text", Type::Text, "What is to be done."),
+        Field::optional("owner", Type::Text, "Who does it."),
+        Field::optional("due", Type::Date, "When it is due."),
+        Field::optional(
+            "status",
+            Type::OneOf(ActionStatus::NAMES),
+            "Whether it is still open or done.",
+        ),
     ],
 };
 

@@ -1,7 +1,7 @@
 //! Reading `pds.yaml`.
 
 use super::schema::{Ctx, Fields};
-use super::table::{Field, Need, Table, Type, CASE_NUMBER, MEETING_NUMBER};
+use super::table::{Field, Table, Type, CASE_NUMBER, MEETING_NUMBER};
 use crate::diag::Code;
 use crate::model::board::DEFAULT_CASE_TYPES;
 use crate::model::{
@@ -15,120 +15,96 @@ pub const PERSON_TYPE: Type = Type::Either(&[Type::Text, Type::Map(&PERSON)]);
 pub const BOARD: Table = Table {
     what: "pds.yaml",
     fields: &[
-        Field {
-            name: "board",
-            doc: "The board's name, as documents print it.",
-            need: Need::Required,
-            ty: Type::Text,
-        },
-        Field {
-            name: "language",
-            doc: "The language of rendered documents.",
-            need: Need::Optional,
-            ty: Type::OneOf(Language::NAMES),
-        },
-        Field {
-            name: "secretariat",
-            doc: "Who keeps the record, as notices sign it.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "members",
-            doc: "The board's members, invited to every meeting.",
-            need: Need::Optional,
-            ty: Type::List(&PERSON_TYPE),
-        },
-        Field {
-            name: "chair",
-            doc: "Who chairs meetings, unless a meeting names its own.",
-            need: Need::Optional,
-            ty: PERSON_TYPE,
-        },
-        Field {
-            name: "case_types",
-            doc: "The words a case's `type` may be (four defaults when absent).",
-            need: Need::Optional,
-            ty: Type::List(&Type::Text),
-        },
-        Field {
-            name: "forums",
-            doc: "Other governance forums: short name to full name.",
-            need: Need::Optional,
-            ty: Type::MapOf(&Type::Text),
-        },
-        Field {
-            name: "standing_items",
-            doc: "Items every agenda opens and closes with.",
-            need: Need::Optional,
-            ty: Type::Map(&STANDING_ITEMS),
-        },
-        Field {
-            name: "acknowledged",
-            doc: "Findings the board knows of and accepts, each with a note.",
-            need: Need::Optional,
-            ty: Type::List(&Type::Map(&ACKNOWLEDGEMENT)),
-        },
+        Field::required(
+            "board",
+            Type::Text,
+            "The board's name, as documents print it.",
+        ),
+        Field::optional(
+            "language",
+            Type::OneOf(Language::NAMES),
+            "The language of rendered documents.",
+        ),
+        Field::optional(
+            "secretariat",
+            Type::Text,
+            "Who keeps the record, as notices sign it.",
+        ),
+        Field::optional(
+            "members",
+            Type::List(&PERSON_TYPE),
+            "The board's members, invited to every meeting.",
+        ),
+        Field::optional(
+            "chair",
+            PERSON_TYPE,
+            "Who chairs meetings, unless a meeting names its own.",
+        ),
+        Field::optional(
+            "case_types",
+            Type::List(&Type::Text),
+            "The words a case's `type` may be (four defaults when absent).",
+        ),
+        Field::optional(
+            "forums",
+            Type::MapOf(&Type::Text),
+            "Other governance forums: short name to full name.",
+        ),
+        Field::optional(
+            "standing_items",
+            Type::Map(&STANDING_ITEMS),
+            "Items every agenda opens and closes with.",
+        ),
+        Field::optional(
+            "acknowledged",
+            Type::List(&Type::Map(&ACKNOWLEDGEMENT)),
+            "Findings the board knows of and accepts, each with a note.",
+        ),
     ],
 };
 
 pub const PERSON: Table = Table {
     what: "person",
     fields: &[
-        Field {
-            name: "name",
-            doc: "The person's name.",
-            need: Need::Required,
-            ty: Type::Text,
-        },
-        Field {
-            name: "org",
-            doc: "The organisation they come from.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
+        Field::required("name", Type::Text, "The person's name."),
+        Field::optional("org", Type::Text, "The organisation they come from."),
     ],
 };
 
 pub const STANDING_ITEMS: Table = Table {
     what: "standing_items",
     fields: &[
-        Field {
-            name: "first",
-            doc: "The title of the item that opens every agenda.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "last",
-            doc: "The title of the item that closes every agenda.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
+        Field::optional(
+            "first",
+            Type::Text,
+            "The title of the item that opens every agenda.",
+        ),
+        Field::optional(
+            "last",
+            Type::Text,
+            "The title of the item that closes every agenda.",
+        ),
     ],
 };
 
 pub const ACKNOWLEDGEMENT: Table = Table {
     what: "acknowledgement",
     fields: &[
-        Field {
-            name: "finding",
-            doc: "The code of the finding accepted.",
-            need: Need::Required,
-            ty: Type::OneOf(Code::NAMES),
-        },
-        Field {
-            name: "number",
-            doc: "The case or meeting number the finding is about.",
-            need: Need::Required,
-            ty: Type::Either(&[CASE_NUMBER, MEETING_NUMBER]),
-        },
-        Field {
-            name: "note",
-            doc: "Why the board accepts it; printed with the finding.",
-            need: Need::Required,
-            ty: Type::Text,
-        },
+        Field::required(
+            "finding",
+            Type::OneOf(Code::NAMES),
+            "The code of the finding accepted.",
+        ),
+        Field::required(
+            "number",
+            Type::Either(&[CASE_NUMBER, MEETING_NUMBER]),
+            "The case or meeting number the finding is about.",
+        ),
+        Field::required(
+            "note",
+            Type::Text,
+            "Why the board accepts it; printed with the finding.",
+        ),
     ],
 };
 

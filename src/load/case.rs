@@ -3,7 +3,7 @@
 use super::frontmatter::{self, SplitError};
 use super::meeting::meeting_number;
 use super::schema::{Ctx, Fields};
-use super::table::{Field, Need, Table, Type, CASE_NUMBER, MEETING_NUMBER};
+use super::table::{Field, Table, Type, CASE_NUMBER, MEETING_NUMBER};
 use crate::diag::{Code, Finding, Findings, Location, SourceFile};
 use crate::model::{At, Case, CaseKind, CaseNumber, CaseStatus, Named, Part};
 use crate::yaml::{self, Node};
@@ -11,102 +11,82 @@ use crate::yaml::{self, Node};
 pub const CASE: Table = Table {
     what: "case",
     fields: &[
-        Field {
-            name: "number",
-            doc: "The case's number: its sequence in the year, then the year's two digits.",
-            need: Need::RequiredUnless("`status` is `draft`"),
-            ty: CASE_NUMBER,
-        },
-        Field {
-            name: "meeting",
-            doc: "The meeting the case is on the agenda of.",
-            need: Need::RequiredUnless("`status` is `draft`"),
-            ty: MEETING_NUMBER,
-        },
-        Field {
-            name: "title",
-            doc: "The case's title, as the agenda lists it.",
-            need: Need::Required,
-            ty: Type::Text,
-        },
-        Field {
-            name: "type",
-            doc: "The case's type, one of `case_types` in pds.yaml; give `type` or `parts`, never both.",
-            need: Need::RequiredUnless("`parts` is given or `status` is `draft`"),
-            ty: Type::CaseType,
-        },
-        Field {
-            name: "parts",
-            doc: "The parts of a case taken as several items, each with its own type.",
-            need: Need::Optional,
-            ty: Type::List(&Type::Map(&PART)),
-        },
-        Field {
-            name: "description",
-            doc: "What the board is asked to do, in Markdown.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "owner",
-            doc: "Who presents the case.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "document",
-            doc: "The case document's title, when it differs from the case's.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "status",
-            doc: "Where the case stands; a draft needs no number or meeting.",
-            need: Need::Optional,
-            ty: Type::OneOf(CaseStatus::NAMES),
-        },
-        Field {
-            name: "exempt",
-            doc: "The legal basis for exempting the case from public access.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "previous",
-            doc: "Earlier cases this one follows up.",
-            need: Need::Optional,
-            ty: Type::Either(&[CASE_NUMBER, Type::List(&CASE_NUMBER)]),
-        },
-        Field {
-            name: "proposed_decision",
-            doc: "The decision the board is asked to make, in Markdown.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "decision",
-            doc: "The decision the board made, in Markdown.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
+        Field::required_unless(
+            "number",
+            "`status` is `draft`",
+            CASE_NUMBER,
+            "The case's number: its sequence in the year, then the year's two digits.",
+        ),
+        Field::required_unless(
+            "meeting",
+            "`status` is `draft`",
+            MEETING_NUMBER,
+            "The meeting the case is on the agenda of.",
+        ),
+        Field::required(
+            "title",
+            Type::Text,
+            "The case's title, as the agenda lists it.",
+        ),
+        Field::required_unless(
+            "type",
+            "`parts` is given or `status` is `draft`",
+            Type::CaseType,
+            "The case's type, one of `case_types` in pds.yaml; give `type` or `parts`, never both.",
+        ),
+        Field::optional(
+            "parts",
+            Type::List(&Type::Map(&PART)),
+            "The parts of a case taken as several items, each with its own type.",
+        ),
+        Field::optional(
+            "description",
+            Type::Text,
+            "What the board is asked to do, in Markdown.",
+        ),
+        Field::optional("owner", Type::Text, "Who presents the case."),
+        Field::optional(
+            "document",
+            Type::Text,
+            "The case document's title, when it differs from the case's.",
+        ),
+        Field::optional(
+            "status",
+            Type::OneOf(CaseStatus::NAMES),
+            "Where the case stands; a draft needs no number or meeting.",
+        ),
+        Field::optional(
+            "exempt",
+            Type::Text,
+            "The legal basis for exempting the case from public access.",
+        ),
+        Field::optional(
+            "previous",
+            Type::Either(&[CASE_NUMBER, Type::List(&CASE_NUMBER)]),
+            "Earlier cases this one follows up.",
+        ),
+        Field::optional(
+            "proposed_decision",
+            Type::Text,
+            "The decision the board is asked to make, in Markdown.",
+        ),
+        Field::optional(
+            "decision",
+            Type::Text,
+            "The decision the board made, in Markdown.",
+        ),
     ],
 };
 
 pub const PART: Table = Table {
     what: "part",
     fields: &[
-        Field {
-            name: "title",
-            doc: "The part's title.",
-            need: Need::Required,
-            ty: Type::Text,
-        },
-        Field {
-            name: "type",
-            doc: "The part's type, one of `case_types` in pds.yaml.",
-            need: Need::Required,
-            ty: Type::CaseType,
-        },
+        Field::required("title", Type::Text, "The part's title."),
+        Field::required(
+            "type",
+            Type::CaseType,
+            "The part's type, one of `case_types` in pds.yaml.",
+        ),
     ],
 };
 

@@ -2,7 +2,7 @@
 
 use super::meeting::date;
 use super::schema::{Ctx, Fields};
-use super::table::{Field, Need, Table, Type};
+use super::table::{Field, Table, Type};
 use crate::diag::Code;
 use crate::model::{At, Date, ForumItem, ForumMeeting, ForumStatus, Named};
 use crate::yaml::Node;
@@ -10,72 +10,58 @@ use crate::yaml::Node;
 pub const FORUM_MEETING: Table = Table {
     what: "forum meeting",
     fields: &[
-        Field {
-            name: "forum",
-            doc: "The forum: a short name from `forums` in pds.yaml.",
-            need: Need::Required,
-            ty: Type::Text,
-        },
-        Field {
-            name: "date",
-            doc: "The day of the meeting; give `date`, `quarter` or both.",
-            need: Need::Optional,
-            ty: Type::Date,
-        },
-        Field {
-            name: "end",
-            doc: "The last day of a meeting over several days.",
-            need: Need::Optional,
-            ty: Type::Date,
-        },
-        Field {
-            name: "label",
-            doc: "The name as printed, when it differs from the short name.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "extraordinary",
-            doc: "Marks an extraordinary meeting.",
-            need: Need::Optional,
-            ty: Type::Bool,
-        },
-        Field {
-            name: "quarter",
-            doc: "The quarter, when the date is not known yet.",
-            need: Need::Optional,
-            ty: Type::Number { min: 1, max: 4 },
-        },
-        Field {
-            name: "status",
-            doc: "Whether the meeting is planned or was held.",
-            need: Need::Optional,
-            ty: Type::OneOf(ForumStatus::NAMES),
-        },
-        Field {
-            name: "items",
-            doc: "The program's items; an empty list when it has none there.",
-            need: Need::Optional,
-            ty: Type::List(&Type::Map(&FORUM_ITEM)),
-        },
+        Field::required(
+            "forum",
+            Type::Text,
+            "The forum: a short name from `forums` in pds.yaml.",
+        ),
+        Field::optional(
+            "date",
+            Type::Date,
+            "The day of the meeting; give `date`, `quarter` or both.",
+        ),
+        Field::optional(
+            "end",
+            Type::Date,
+            "The last day of a meeting over several days.",
+        ),
+        Field::optional(
+            "label",
+            Type::Text,
+            "The name as printed, when it differs from the short name.",
+        ),
+        Field::optional(
+            "extraordinary",
+            Type::Bool,
+            "Marks an extraordinary meeting.",
+        ),
+        Field::optional(
+            "quarter",
+            Type::Number { min: 1, max: 4 },
+            "The quarter, when the date is not known yet.",
+        ),
+        Field::optional(
+            "status",
+            Type::OneOf(ForumStatus::NAMES),
+            "Whether the meeting is planned or was held.",
+        ),
+        Field::optional(
+            "items",
+            Type::List(&Type::Map(&FORUM_ITEM)),
+            "The program's items; an empty list when it has none there.",
+        ),
     ],
 };
 
 pub const FORUM_ITEM: Table = Table {
     what: "forum item",
     fields: &[
-        Field {
-            name: "type",
-            doc: "The item's case type, one of `case_types` in pds.yaml.",
-            need: Need::Optional,
-            ty: Type::CaseType,
-        },
-        Field {
-            name: "text",
-            doc: "What is taken to the forum.",
-            need: Need::Required,
-            ty: Type::Text,
-        },
+        Field::optional(
+            "type",
+            Type::CaseType,
+            "The item's case type, one of `case_types` in pds.yaml.",
+        ),
+        Field::required("text", Type::Text, "What is taken to the forum."),
     ],
 };
 

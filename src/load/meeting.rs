@@ -2,7 +2,7 @@
 
 use super::board::{person, PERSON_TYPE};
 use super::schema::{Ctx, Fields};
-use super::table::{Field, Need, Table, Type, MEETING_NUMBER, TIME_SPAN};
+use super::table::{Field, Table, Type, MEETING_NUMBER, TIME_SPAN};
 use crate::diag::Code;
 use crate::model::{At, Date, Meeting, MeetingKind, MeetingNumber, MeetingStatus, Named, TimeSpan};
 use crate::yaml::Node;
@@ -10,60 +10,39 @@ use crate::yaml::Node;
 pub const MEETING: Table = Table {
     what: "meeting",
     fields: &[
-        Field {
-            name: "number",
-            doc: "The meeting's number: its sequence in the year, then the year.",
-            need: Need::Required,
-            ty: MEETING_NUMBER,
-        },
-        Field {
-            name: "date",
-            doc: "The day of the meeting.",
-            need: Need::Required,
-            ty: Type::Date,
-        },
-        Field {
-            name: "time",
-            doc: "When it starts and ends.",
-            need: Need::Optional,
-            ty: TIME_SPAN,
-        },
-        Field {
-            name: "place",
-            doc: "Where it is held.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "chair",
-            doc: "Who chairs this meeting, if not the board's chair.",
-            need: Need::Optional,
-            ty: PERSON_TYPE,
-        },
-        Field {
-            name: "kind",
-            doc: "An extraordinary meeting is announced as such.",
-            need: Need::Optional,
-            ty: Type::OneOf(MeetingKind::NAMES),
-        },
-        Field {
-            name: "status",
-            doc: "Whether the meeting is planned, was held or was cancelled.",
-            need: Need::Optional,
-            ty: Type::OneOf(MeetingStatus::NAMES),
-        },
-        Field {
-            name: "invited",
-            doc: "Who is invited besides the board's members.",
-            need: Need::Optional,
-            ty: Type::List(&PERSON_TYPE),
-        },
-        Field {
-            name: "absent",
-            doc: "Names of members with leave from this meeting.",
-            need: Need::Optional,
-            ty: Type::List(&Type::Text),
-        },
+        Field::required(
+            "number",
+            MEETING_NUMBER,
+            "The meeting's number: its sequence in the year, then the year.",
+        ),
+        Field::required("date", Type::Date, "The day of the meeting."),
+        Field::optional("time", TIME_SPAN, "When it starts and ends."),
+        Field::optional("place", Type::Text, "Where it is held."),
+        Field::optional(
+            "chair",
+            PERSON_TYPE,
+            "Who chairs this meeting, if not the board's chair.",
+        ),
+        Field::optional(
+            "kind",
+            Type::OneOf(MeetingKind::NAMES),
+            "An extraordinary meeting is announced as such.",
+        ),
+        Field::optional(
+            "status",
+            Type::OneOf(MeetingStatus::NAMES),
+            "Whether the meeting is planned, was held or was cancelled.",
+        ),
+        Field::optional(
+            "invited",
+            Type::List(&PERSON_TYPE),
+            "Who is invited besides the board's members.",
+        ),
+        Field::optional(
+            "absent",
+            Type::List(&Type::Text),
+            "Names of members with leave from this meeting.",
+        ),
     ],
 };
 

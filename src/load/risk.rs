@@ -1,88 +1,57 @@
 //! Reading `risks/<id>.yaml`.
 
 use super::schema::{Ctx, Fields};
-use super::table::{Field, Need, Table, Type};
+use super::table::{Field, Table, Type};
 use crate::model::{At, Measure, Named, Risk, RiskStatus};
 use crate::yaml::Node;
 
 pub const RISK: Table = Table {
     what: "risk",
     fields: &[
-        Field {
-            name: "id",
-            doc: "The risk's number in the register.",
-            need: Need::Required,
-            ty: Type::Number {
+        Field::required(
+            "id",
+            Type::Number {
                 min: 1,
                 max: 1_000_000,
             },
-        },
-        Field {
-            name: "title",
-            doc: "What the risk is.",
-            need: Need::Required,
-            ty: Type::Text,
-        },
-        Field {
-            name: "probability",
-            doc: "How likely it is, from 1 to 5.",
-            need: Need::Optional,
-            ty: Type::Number { min: 1, max: 5 },
-        },
-        Field {
-            name: "consequence",
-            doc: "How grave it would be, from 1 to 5.",
-            need: Need::Optional,
-            ty: Type::Number { min: 1, max: 5 },
-        },
-        Field {
-            name: "status",
-            doc: "Whether the risk is open or closed.",
-            need: Need::Optional,
-            ty: Type::OneOf(RiskStatus::NAMES),
-        },
-        Field {
-            name: "new",
-            doc: "Marks the risk as new in the register.",
-            need: Need::Optional,
-            ty: Type::Bool,
-        },
-        Field {
-            name: "listed",
-            doc: "Shown in the register's table (open risks are, by default).",
-            need: Need::Optional,
-            ty: Type::Bool,
-        },
-        Field {
-            name: "measures",
-            doc: "What is done about it.",
-            need: Need::Optional,
-            ty: Type::List(&Type::Map(&MEASURE)),
-        },
-        Field {
-            name: "comment",
-            doc: "What changed, or a comment.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
+            "The risk's number in the register.",
+        ),
+        Field::required("title", Type::Text, "What the risk is."),
+        Field::optional(
+            "probability",
+            Type::Number { min: 1, max: 5 },
+            "How likely it is, from 1 to 5.",
+        ),
+        Field::optional(
+            "consequence",
+            Type::Number { min: 1, max: 5 },
+            "How grave it would be, from 1 to 5.",
+        ),
+        Field::optional(
+            "status",
+            Type::OneOf(RiskStatus::NAMES),
+            "Whether the risk is open or closed.",
+        ),
+        Field::optional("new", Type::Bool, "Marks the risk as new in the register."),
+        Field::optional(
+            "listed",
+            Type::Bool,
+            "Shown in the register's table (open risks are, by default).",
+        ),
+        Field::optional(
+            "measures",
+            Type::List(&Type::Map(&MEASURE)),
+            "What is done about it.",
+        ),
+        Field::optional("comment", Type::Text, "What changed, or a comment."),
     ],
 };
 
 pub const MEASURE: Table = Table {
     what: "measure",
     fields: &[
-        Field {
-            name: "text",
-            doc: "The measure.",
-            need: Need::Required,
-            ty: Type::Text,
-        },
-        Field {
-            name: "done",
-            doc: "Whether it is done.",
-            need: Need::Optional,
-            ty: Type::Bool,
-        },
+        Field::required("text", Type::Text, "The measure."),
+        Field::optional("done", Type::Bool, "Whether it is done."),
     ],
 };
 

@@ -2,190 +2,97 @@
 
 use super::meeting::{date, meeting_number};
 use super::schema::{Ctx, Fields};
-use super::table::{Field, Need, Table, Type, MEETING_NUMBER};
+use super::table::{Field, Table, Type, MEETING_NUMBER};
 use crate::model::{At, Light, Named, Phase, StatusReport, Timeline, TimelineRow};
 use crate::yaml::Node;
 
 pub const STATUS: Table = Table {
     what: "status report",
     fields: &[
-        Field {
-            name: "date",
-            doc: "The day the report gives the status of.",
-            need: Need::Required,
-            ty: Type::Date,
-        },
-        Field {
-            name: "meeting",
-            doc: "The meeting the report is made for.",
-            need: Need::Optional,
-            ty: MEETING_NUMBER,
-        },
-        Field {
-            name: "title",
-            doc: "The report's title.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "overall",
-            doc: "The overall status, in Markdown.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "phases",
-            doc: "One row of traffic lights per phase.",
-            need: Need::Optional,
-            ty: Type::List(&Type::Map(&PHASE)),
-        },
-        Field {
-            name: "timeline",
-            doc: "The main deliverables on a timeline.",
-            need: Need::Optional,
-            ty: Type::Map(&TIMELINE),
-        },
-        Field {
-            name: "key_risks",
-            doc: "The ids of the risks the report names as key.",
-            need: Need::Optional,
-            ty: Type::List(&Type::Number {
+        Field::required(
+            "date",
+            Type::Date,
+            "The day the report gives the status of.",
+        ),
+        Field::optional(
+            "meeting",
+            MEETING_NUMBER,
+            "The meeting the report is made for.",
+        ),
+        Field::optional("title", Type::Text, "The report's title."),
+        Field::optional("overall", Type::Text, "The overall status, in Markdown."),
+        Field::optional(
+            "phases",
+            Type::List(&Type::Map(&PHASE)),
+            "One row of traffic lights per phase.",
+        ),
+        Field::optional(
+            "timeline",
+            Type::Map(&TIMELINE),
+            "The main deliverables on a timeline.",
+        ),
+        Field::optional(
+            "key_risks",
+            Type::List(&Type::Number {
                 min: 1,
                 max: 1_000_000,
             }),
-        },
-        Field {
-            name: "dependencies",
-            doc: "Dependencies, in Markdown.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "focus",
-            doc: "The focus ahead, in Markdown.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "communication",
-            doc: "Communication, in Markdown.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "involvement",
-            doc: "Involvement, in Markdown.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "value",
-            doc: "Value realised, in Markdown.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
-        Field {
-            name: "projects",
-            doc: "The projects, in Markdown.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
+            "The ids of the risks the report names as key.",
+        ),
+        Field::optional("dependencies", Type::Text, "Dependencies, in Markdown."),
+        Field::optional("focus", Type::Text, "The focus ahead, in Markdown."),
+        Field::optional("communication", Type::Text, "Communication, in Markdown."),
+        Field::optional("involvement", Type::Text, "Involvement, in Markdown."),
+        Field::optional("value", Type::Text, "Value realised, in Markdown."),
+        Field::optional("projects", Type::Text, "The projects, in Markdown."),
     ],
 };
 
 pub const PHASE: Table = Table {
     what: "phase",
     fields: &[
-        Field {
-            name: "phase",
-            doc: "The phase's name.",
-            need: Need::Required,
-            ty: Type::Text,
-        },
-        Field {
-            name: "progress",
-            doc: "The progress light.",
-            need: Need::Required,
-            ty: Type::OneOf(Light::NAMES),
-        },
-        Field {
-            name: "economy",
-            doc: "The economy light.",
-            need: Need::Required,
-            ty: Type::OneOf(Light::NAMES),
-        },
-        Field {
-            name: "quality",
-            doc: "The quality light.",
-            need: Need::Required,
-            ty: Type::OneOf(Light::NAMES),
-        },
-        Field {
-            name: "risk",
-            doc: "The risk light.",
-            need: Need::Required,
-            ty: Type::OneOf(Light::NAMES),
-        },
-        Field {
-            name: "comment",
-            doc: "A comment on the phase.",
-            need: Need::Optional,
-            ty: Type::Text,
-        },
+        Field::required("phase", Type::Text, "The phase's name."),
+        Field::required("progress", Type::OneOf(Light::NAMES), "The progress light."),
+        Field::required("economy", Type::OneOf(Light::NAMES), "The economy light."),
+        Field::required("quality", Type::OneOf(Light::NAMES), "The quality light."),
+        Field::required("risk", Type::OneOf(Light::NAMES), "The risk light."),
+        Field::optional("comment", Type::Text, "A comment on the phase."),
     ],
 };
 
 pub const TIMELINE: Table = Table {
     what: "timeline",
     fields: &[
-        Field {
-            name: "from",
-            doc: "The first year shown.",
-            need: Need::Required,
-            ty: Type::Number {
+        Field::required(
+            "from",
+            Type::Number {
                 min: 1900,
                 max: 2999,
             },
-        },
-        Field {
-            name: "to",
-            doc: "The last year shown.",
-            need: Need::Required,
-            ty: Type::Number {
+            "The first year shown.",
+        ),
+        Field::required(
+            "to",
+            Type::Number {
                 min: 1900,
                 max: 2999,
             },
-        },
-        Field {
-            name: "projects",
-            doc: "One bar per deliverable.",
-            need: Need::Optional,
-            ty: Type::List(&Type::Map(&TIMELINE_ROW)),
-        },
+            "The last year shown.",
+        ),
+        Field::optional(
+            "projects",
+            Type::List(&Type::Map(&TIMELINE_ROW)),
+            "One bar per deliverable.",
+        ),
     ],
 };
 
 pub const TIMELINE_ROW: Table = Table {
     what: "timeline row",
     fields: &[
-        Field {
-            name: "name",
-            doc: "The deliverable's name.",
-            need: Need::Required,
-            ty: Type::Text,
-        },
-        Field {
-            name: "from",
-            doc: "The day it starts.",
-            need: Need::Required,
-            ty: Type::Date,
-        },
-        Field {
-            name: "to",
-            doc: "The day it ends.",
-            need: Need::Required,
-            ty: Type::Date,
-        },
+        Field::required("name", Type::Text, "The deliverable's name."),
+        Field::required("from", Type::Date, "The day it starts."),
+        Field::required("to", Type::Date, "The day it ends."),
     ],
 };
 

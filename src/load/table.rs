@@ -140,6 +140,41 @@ pub const FILES: &[FileKind] = &[
     },
 ];
 
+impl Field {
+    pub const fn required(name: &'static str, ty: Type, doc: &'static str) -> Field {
+        Field {
+            name,
+            doc,
+            need: Need::Required,
+            ty,
+        }
+    }
+
+    pub const fn optional(name: &'static str, ty: Type, doc: &'static str) -> Field {
+        Field {
+            name,
+            doc,
+            need: Need::Optional,
+            ty,
+        }
+    }
+
+    /// Required unless `condition`, in words, holds; the reader checks it.
+    pub const fn required_unless(
+        name: &'static str,
+        condition: &'static str,
+        ty: Type,
+        doc: &'static str,
+    ) -> Field {
+        Field {
+            name,
+            doc,
+            need: Need::RequiredUnless(condition),
+            ty,
+        }
+    }
+}
+
 impl Table {
     pub fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.name == name)
