@@ -7,7 +7,7 @@
 
 use super::labels::{self, Labels};
 use super::markdown::{self, ImageBase, Pictures};
-use crate::model::{Case, CaseKind, CaseStatus, Meeting, MeetingKind, MeetingStatus, Record};
+use crate::model::{Case, CaseKind, CaseStatus, Meeting, MeetingKind, Record};
 use serde::Serialize;
 
 /// How a document is being rendered.
@@ -183,11 +183,7 @@ pub fn meeting(record: &Record, m: &Meeting) -> MeetingView {
             .or(record.board.chair.as_ref())
             .map(|p| p.label()),
         extraordinary: m.kind == MeetingKind::Extraordinary,
-        status: match m.status {
-            MeetingStatus::Planned => "planned",
-            MeetingStatus::Held => "held",
-            MeetingStatus::Cancelled => "cancelled",
-        },
+        status: m.status.as_str(),
         label: labels::meeting_label(lang, m.date.value, m.number.seq),
         invitees,
         absent: absent.iter().map(|p| p.label()).collect(),
