@@ -4,9 +4,8 @@ use super::{print_bytes, Env, UsageError};
 use crate::cli::{RenderArgs, RenderWhat};
 use crate::model::shortcode::StatusRef;
 use crate::model::MeetingNumber;
-use crate::render::documents::{Flavor, Fragment, Renderer};
 use crate::render::view::RenderOptions;
-use crate::render::{invite, pdf, templates, OutputFormat};
+use crate::render::{pdf, templates, Flavor, Fragment, OutputFormat, Renderer};
 use crate::report::printable;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -90,7 +89,7 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
         RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, flavor)?,
         RenderWhat::Pack { meeting } => renderer.pack(*meeting, flavor)?,
         RenderWhat::Invite { meeting } => {
-            let text = invite::invite(&renderer, *meeting)?;
+            let text = renderer.invite(*meeting)?;
             return write(&root, text.as_bytes(), args.output.as_deref());
         }
     };

@@ -1,17 +1,19 @@
 //! Rendering the board's documents from the record: build views, fill the
 //! templates, and wrap HTML in the print-ready layout.
 
-pub mod documents;
-pub mod invite;
+pub mod doc;
 pub mod labels;
 pub mod markdown;
+pub mod page;
 pub mod pdf;
+pub mod pictures;
 pub mod public;
-pub mod registers;
-pub mod reports;
+pub mod renderer;
 pub mod svg;
 pub mod templates;
 pub mod view;
+
+pub use renderer::{Flavor, Fragment, Renderer};
 
 /// `--format` of `pds render`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
