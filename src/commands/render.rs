@@ -5,7 +5,7 @@ use crate::cli::{RenderArgs, RenderWhat};
 use crate::model::shortcode::StatusRef;
 use crate::model::MeetingNumber;
 use crate::render::view::RenderOptions;
-use crate::render::{pdf, templates, Flavor, Fragment, OutputFormat, Renderer};
+use crate::render::{pdf, templates, Fragment, OutputFormat, Renderer};
 use crate::report::printable;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -71,23 +71,21 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
         Ok(checked) => renderer.with_findings(checked),
         Err(findings) => renderer.with_findings_from(|| crate::check::check(&record, findings)),
     };
-    let flavor = match args.format {
-        OutputFormat::Md => Flavor::Md,
-        OutputFormat::Html | OutputFormat::Pdf => Flavor::Html,
-    };
     let fragment: Fragment = match &args.what {
-        RenderWhat::Notice { meeting } => renderer.notice(*meeting, flavor)?,
+        RenderWhat::Notice { meeting } => renderer.notice(*meeting, args.format)?,
         RenderWhat::Case { case } => {
             let c = renderer.find_case(*case)?;
-            renderer.case(c, flavor)?
+            renderer.case(c, args.format)?
         }
         RenderWhat::Overview { year, quarter } => {
-            renderer.overview(*year, *quarter, flavor, false)?
+            renderer.overview(*year, *quarter, args.format, false)?
         }
-        RenderWhat::Risks => renderer.risks(flavor, false)?,
-        RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, flavor, false)?,
-        RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, flavor)?,
-        RenderWhat::Pack { meeting } => renderer.pack(*meeting, flavor)?,
+        RenderWhat::Risks => renderer.risks(args.format, false)?,
+        RenderWhat::Status { which } => {
+            renderer.status(parse_status_ref(which)?, args.format, false)?
+        }
+        RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, args.format)?,
+        RenderWhat::Pack { meeting } => renderer.pack(*meeting, args.format)?,
         RenderWhat::Invite { meeting } => {
             let text = renderer.invite(*meeting)?;
             return write(&root, text.as_bytes(), args.output.as_deref());

@@ -2,6 +2,7 @@
 //! templates, and wrap HTML in the print-ready layout.
 
 pub mod doc;
+pub mod format;
 pub mod labels;
 pub mod markdown;
 pub mod page;
@@ -13,15 +14,5 @@ pub mod svg;
 pub mod templates;
 pub mod view;
 
-pub use renderer::{Flavor, Fragment, Renderer};
-
-/// `--format` of `pds render`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputFormat {
-    /// Markdown
-    Md,
-    /// One self-contained, print-ready HTML file
-    Html,
-    /// PDF, printed from the HTML by a headless Chromium (needs -o FILE)
-    Pdf,
-}
+pub use format::OutputFormat;
+pub use renderer::{Fragment, Renderer};

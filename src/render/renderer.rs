@@ -6,26 +6,11 @@ use super::labels::{self, Labels};
 use super::pictures::Pictures;
 use super::templates::{template_error, Templates};
 use super::view::{self, RenderOptions};
+use super::OutputFormat;
 use crate::diag::Finding;
 use crate::model::Record;
 use std::cell::{OnceCell, RefCell};
 use tera::Context;
-
-/// Markdown or HTML: which set of templates a fragment comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flavor {
-    Md,
-    Html,
-}
-
-impl Flavor {
-    fn ext(self) -> &'static str {
-        match self {
-            Flavor::Md => "md",
-            Flavor::Html => "html",
-        }
-    }
-}
 
 /// Everything a document is rendered from.
 pub struct Renderer<'a> {
@@ -94,13 +79,19 @@ impl<'a> Renderer<'a> {
         ctx
     }
 
-    /// Fills the template `name` of the flavour with `ctx`.
-    pub(crate) fn fill(&self, flavor: Flavor, name: &str, ctx: &Context) -> Result<String, String> {
-        let tera = match flavor {
-            Flavor::Md => &self.templates.md,
-            Flavor::Html => &self.templates.html,
+    /// Fills the template `name` for the format with `ctx`: `name.md`, or
+    /// `name.html` for HTML and PDF (which is printed from the HTML).
+    pub(crate) fn fill(
+        &self,
+        format: OutputFormat,
+        name: &str,
+        ctx: &Context,
+    ) -> Result<String, String> {
+        let tera = match format.is_html() {
+            false => &self.templates.md,
+            true => &self.templates.html,
         };
-        tera.render(&format!("{name}.{}", flavor.ext()), ctx)
+        tera.render(&format!("{name}.{}", format.template_ext()), ctx)
             .map_err(|e| template_error(&e))
     }
 }

@@ -3,7 +3,8 @@
 
 use crate::model::{Action, MeetingNumber, Raised, Record};
 use crate::render::labels::{self, Labels};
-use crate::render::renderer::{Flavor, Fragment, Renderer};
+use crate::render::renderer::{Fragment, Renderer};
+use crate::render::OutputFormat;
 use serde::Serialize;
 
 /// An action item.
@@ -64,14 +65,14 @@ impl Renderer<'_> {
     pub fn actions(
         &self,
         meeting: Option<MeetingNumber>,
-        flavor: Flavor,
+        format: OutputFormat,
     ) -> Result<Fragment, String> {
         let mut ctx = self.base_context();
         ctx.insert("actions", &self.action_views(meeting));
         ctx.insert("embedded", &true);
         Ok(Fragment {
             title: self.labels.actions.to_string(),
-            text: self.fill(flavor, "actions", &ctx)?,
+            text: self.fill(format, "actions", &ctx)?,
         })
     }
 }

@@ -7,8 +7,9 @@ use crate::model::{Case, CaseKind, CaseNumber, CaseStatus, MeetingNumber, Record
 use crate::render::labels::Labels;
 use crate::render::markdown;
 use crate::render::pictures::{ImageBase, Pictures};
-use crate::render::renderer::{Flavor, Fragment, Renderer};
+use crate::render::renderer::{Fragment, Renderer};
 use crate::render::view::{self, MeetingView, RenderOptions};
+use crate::render::OutputFormat;
 use serde::Serialize;
 
 /// One part of a multi-part case.
@@ -87,9 +88,9 @@ pub struct CaseView {
 
 impl<'a> Renderer<'a> {
     /// One case document.
-    pub fn case(&self, c: &Case, flavor: Flavor) -> Result<Fragment, String> {
-        let mut case = self.case_view(c, flavor);
-        self.render_body(c, &mut case, flavor)?;
+    pub fn case(&self, c: &Case, format: OutputFormat) -> Result<Fragment, String> {
+        let mut case = self.case_view(c, format);
+        self.render_body(c, &mut case, format)?;
         let meeting = c.meeting_value().and_then(|m| self.meeting_view(m));
         let mut ctx = self.base_context();
         ctx.insert("case", &case);
@@ -99,7 +100,7 @@ impl<'a> Renderer<'a> {
                 .document
                 .clone()
                 .unwrap_or_else(|| format!("{} {}", case.number, case.title)),
-            text: self.fill(flavor, "case", &ctx)?,
+            text: self.fill(format, "case", &ctx)?,
         })
     }
 
@@ -114,9 +115,9 @@ impl<'a> Renderer<'a> {
             .map(|m| view::meeting(self.record, m))
     }
 
-    pub(crate) fn case_view(&self, c: &Case, flavor: Flavor) -> CaseView {
+    pub(crate) fn case_view(&self, c: &Case, format: OutputFormat) -> CaseView {
         let mut v = case(c, self.opts, &self.labels);
-        if flavor == Flavor::Html {
+        if format.is_html() {
             let description = self.templates.description_html_used;
             case_html(self.record, c, &mut v, &self.pictures, description);
         }
@@ -124,64 +125,65 @@ impl<'a> Renderer<'a> {
     }
 
     /// One generated block.
-    fn block(&self, code: &Shortcode, flavor: Flavor) -> Result<String, String> {
+    fn block(&self, code: &Shortcode, format: OutputFormat) -> Result<String, String> {
         let fragment = match code {
-            Shortcode::Status(which) => self.status(*which, flavor, true)?,
-            Shortcode::Risks => self.risks(flavor, true)?,
+            Shortcode::Status(which) => self.status(*which, format, true)?,
+            Shortcode::Risks => self.risks(format, true)?,
             Shortcode::Overview { year, quarter } => {
-                self.overview(*year, *quarter, flavor, true)?
+                self.overview(*year, *quarter, format, true)?
             }
-            Shortcode::Forums { year, quarters } => self.forums(*year, quarters, flavor)?,
-            Shortcode::Actions { meeting } => self.actions(*meeting, flavor)?,
+            Shortcode::Forums { year, quarters } => self.forums(*year, quarters, format)?,
+            Shortcode::Actions { meeting } => self.actions(*meeting, format)?,
         };
         Ok(fragment.text)
     }
 
-    /// The case document in the flavour being rendered: Markdown with its
+    /// The case document in the format being rendered: Markdown with its
     /// generated blocks expanded, or HTML (Markdown rendered and sanitised,
     /// blocks from pds's own templates). Done only for case documents.
-    fn render_body(&self, c: &Case, case: &mut CaseView, flavor: Flavor) -> Result<(), String> {
+    fn render_body(
+        &self,
+        c: &Case,
+        case: &mut CaseView,
+        format: OutputFormat,
+    ) -> Result<(), String> {
         let body = c.body();
         if body.trim().is_empty() {
             return Ok(());
         }
+        let html = format.is_html();
         let prefix = format!("sak-{}-", case.number_dashed);
         let images = image_base(self.record, c, &self.pictures);
-        let mut md = String::new();
-        let mut html = String::new();
+        let mut out = String::new();
         let segments = shortcode::split(body);
         // Each piece carries the link and footnote definitions it uses.
-        let mut pieces = match flavor {
-            Flavor::Html => shortcode::self_contained(body, &segments),
-            Flavor::Md => Vec::new(),
+        let mut pieces = match html {
+            true => shortcode::self_contained(body, &segments),
+            false => Vec::new(),
         }
         .into_iter();
         for segment in segments {
-            match (segment, flavor) {
-                (Segment::Markdown(text), Flavor::Md) => md.push_str(text),
-                (Segment::Markdown(text), Flavor::Html) => {
+            match segment {
+                Segment::Markdown(text) if html => {
                     let piece = pieces.next().unwrap_or(text.into());
-                    html.push_str(&markdown::to_html(&piece, &prefix, Some(&images)));
+                    out.push_str(&markdown::to_html(&piece, &prefix, Some(&images)));
                 }
-                (Segment::Block { code, offset, .. }, _) => {
+                Segment::Markdown(text) => out.push_str(text),
+                Segment::Block { code, offset, .. } => {
                     let code = code.map_err(|why| {
                         let (line, _) = c.file.line_col(c.body_offset + offset);
                         format!("{}:{line}: {why}", c.file.name())
                     })?;
-                    let generated = self.block(&code, flavor)?;
-                    match flavor {
-                        Flavor::Md => {
-                            md.push_str(&generated);
-                            md.push('\n');
-                        }
-                        Flavor::Html => html.push_str(&generated),
+                    out.push_str(&self.block(&code, format)?);
+                    if !html {
+                        out.push('\n');
                     }
                 }
             }
         }
-        match flavor {
-            Flavor::Md => case.body = md,
-            Flavor::Html => case.body_html = html,
+        match html {
+            true => case.body_html = out,
+            false => case.body = out,
         }
         Ok(())
     }

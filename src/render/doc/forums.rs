@@ -2,7 +2,8 @@
 
 use crate::model::{ForumMeeting, Language, Record};
 use crate::render::labels::{self, Labels};
-use crate::render::renderer::{Flavor, Fragment, Renderer};
+use crate::render::renderer::{Fragment, Renderer};
+use crate::render::OutputFormat;
 use serde::Serialize;
 
 /// One forum meeting row of the forum overview.
@@ -86,7 +87,12 @@ pub fn forum_quarters(
 
 impl Renderer<'_> {
     /// The forum overview of some quarters of a year.
-    pub fn forums(&self, year: u16, quarters: &[u8], flavor: Flavor) -> Result<Fragment, String> {
+    pub fn forums(
+        &self,
+        year: u16,
+        quarters: &[u8],
+        format: OutputFormat,
+    ) -> Result<Fragment, String> {
         let mut ctx = self.base_context();
         ctx.insert(
             "forum_quarters",
@@ -96,7 +102,7 @@ impl Renderer<'_> {
         ctx.insert("embedded", &true);
         Ok(Fragment {
             title: self.labels.forum_overview.to_string(),
-            text: self.fill(flavor, "forums", &ctx)?,
+            text: self.fill(format, "forums", &ctx)?,
         })
     }
 }

@@ -6,8 +6,9 @@ use super::case::CaseView;
 use super::forums;
 use crate::diag::{Code, Finding};
 use crate::model::{CaseNumber, Record};
-use crate::render::renderer::{Flavor, Fragment, Renderer};
+use crate::render::renderer::{Fragment, Renderer};
 use crate::render::view::{self, MeetingView};
+use crate::render::OutputFormat;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -43,7 +44,7 @@ impl Renderer<'_> {
         &self,
         year: u16,
         quarter: Option<u8>,
-        flavor: Flavor,
+        format: OutputFormat,
         embedded: bool,
     ) -> Result<Fragment, String> {
         let notes = numbering_notes(self.record, self.findings());
@@ -65,7 +66,7 @@ impl Renderer<'_> {
                 }
                 let mut cases = Vec::new();
                 for c in self.record.agenda(m.number.value) {
-                    let mut v = self.case_view(c, flavor);
+                    let mut v = self.case_view(c, format);
                     if let Some(note) = c.number_value().and_then(|n| notes.get(&n)) {
                         // One marker per distinct note: *, **, ***.
                         let next = "*".repeat(markers.len() + 1);
@@ -109,7 +110,7 @@ impl Renderer<'_> {
         ctx.insert("embedded", &embedded);
         Ok(Fragment {
             title: format!("{} {year}", self.labels.overview),
-            text: self.fill(flavor, "overview", &ctx)?,
+            text: self.fill(format, "overview", &ctx)?,
         })
     }
 }

@@ -3,8 +3,9 @@
 
 use crate::model::{Record, Risk, RiskStatus};
 use crate::render::labels::Labels;
-use crate::render::renderer::{Flavor, Fragment, Renderer};
+use crate::render::renderer::{Fragment, Renderer};
 use crate::render::svg;
+use crate::render::OutputFormat;
 use serde::Serialize;
 
 /// One measure (tiltak) of a risk.
@@ -100,13 +101,13 @@ pub fn register(record: &Record, l: &Labels) -> RegisterView {
 
 impl Renderer<'_> {
     /// The risk register.
-    pub fn risks(&self, flavor: Flavor, embedded: bool) -> Result<Fragment, String> {
+    pub fn risks(&self, format: OutputFormat, embedded: bool) -> Result<Fragment, String> {
         let mut ctx = self.base_context();
         ctx.insert("register", &register(self.record, &self.labels));
         ctx.insert("embedded", &embedded);
         Ok(Fragment {
             title: format!("{} – {}", self.labels.risks, self.record.board.name),
-            text: self.fill(flavor, "risks", &ctx)?,
+            text: self.fill(format, "risks", &ctx)?,
         })
     }
 }

@@ -6,8 +6,9 @@ use crate::model::shortcode::StatusRef;
 use crate::model::{Light, Record, StatusReport};
 use crate::render::labels::{self, Labels};
 use crate::render::markdown;
-use crate::render::renderer::{Flavor, Fragment, Renderer};
+use crate::render::renderer::{Fragment, Renderer};
 use crate::render::svg;
+use crate::render::OutputFormat;
 use serde::Serialize;
 
 /// A traffic light as templates see it.
@@ -199,7 +200,7 @@ impl Renderer<'_> {
     pub fn status(
         &self,
         which: StatusRef,
-        flavor: Flavor,
+        format: OutputFormat,
         embedded: bool,
     ) -> Result<Fragment, String> {
         let report = self.find_status(which)?;
@@ -209,7 +210,7 @@ impl Renderer<'_> {
         ctx.insert("embedded", &embedded);
         Ok(Fragment {
             title: format!("{} | {}", self.labels.status, view.title),
-            text: self.fill(flavor, "status", &ctx)?,
+            text: self.fill(format, "status", &ctx)?,
         })
     }
 }
