@@ -227,12 +227,9 @@ fn with_basis(words: &str, basis: &str) -> String {
     }
 }
 
-pub fn case(c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
-    let number = c.number_value();
-    let number_text = number.map(|n| n.to_string()).unwrap_or_default();
-    let number_dashed = number.map(|n| n.dashed()).unwrap_or_default();
-    let withheld = opts.public && c.exempt.is_some();
-    let (kind, parts) = match &c.kind {
+/// The type of a single-type case, or the parts of a multi-part one.
+fn kind_and_parts(kind: &CaseKind) -> (Option<String>, Vec<PartView>) {
+    match kind {
         CaseKind::Single(t) => (Some(t.clone()), Vec::new()),
         CaseKind::Parts(parts) => (
             None,
@@ -247,26 +244,30 @@ pub fn case(c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
                 .collect(),
         ),
         CaseKind::Unknown => (None, Vec::new()),
-    };
-    // A public rendering reads the record's public view: what an exempt case
-    // may not show is not there to read (see `model::public`).
-    let description = c.description.clone();
-    let proposed_decision = c.proposed_decision.clone();
-    let decision = c.decision.clone();
-    let body = c.body().to_string();
-    let description_lines = description.as_deref().map(cell_lines).unwrap_or_default();
+    }
+}
+
+/// The Beskrivelse and Type sak cells of the notice's and the overview's tables.
+struct Cells {
+    agenda_description: Vec<String>,
+    agenda_type: Vec<String>,
+    overview_description: Vec<String>,
+    overview_type: Vec<String>,
+}
+
+fn cells(kind: Option<&str>, parts: &[PartView], description: &[String], l: &Labels) -> Cells {
     let agenda_description = parts
         .iter()
         .map(|p| format!("{}: {}", p.n, p.title))
-        .chain(description_lines.iter().cloned())
+        .chain(description.iter().cloned())
         .collect();
     let overview_description = parts
         .iter()
         .map(|p| format!("• {} {}: {}", l.part, p.n, p.title))
-        .chain(description_lines.iter().cloned())
+        .chain(description.iter().cloned())
         .collect();
-    let (agenda_type, overview_type) = match &kind {
-        Some(k) => (vec![k.clone()], vec![k.clone()]),
+    let (agenda_type, overview_type) = match kind {
+        Some(k) => (vec![k.to_string()], vec![k.to_string()]),
         None => (
             parts
                 .iter()
@@ -278,6 +279,35 @@ pub fn case(c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
                 .collect(),
         ),
     };
+    Cells {
+        agenda_description,
+        agenda_type,
+        overview_description,
+        overview_type,
+    }
+}
+
+/// The view of a case, its text as the record holds it (`case_html` adds
+/// the HTML; `Renderer::case` the body with its generated blocks).
+pub fn case(c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
+    let number = c.number_value();
+    let number_text = number.map(|n| n.to_string()).unwrap_or_default();
+    let number_dashed = number.map(|n| n.dashed()).unwrap_or_default();
+    let withheld = opts.public && c.exempt.is_some();
+    let (kind, parts) = kind_and_parts(&c.kind);
+    // A public rendering reads the record's public view: what an exempt case
+    // may not show is not there to read (see `model::public`).
+    let description = c.description.clone();
+    let proposed_decision = c.proposed_decision.clone();
+    let decision = c.decision.clone();
+    let body = c.body().to_string();
+    let description_lines = description.as_deref().map(cell_lines).unwrap_or_default();
+    let Cells {
+        agenda_description,
+        agenda_type,
+        overview_description,
+        overview_type,
+    } = cells(kind.as_deref(), &parts, &description_lines, l);
     CaseView {
         agenda_description,
         agenda_type,
@@ -346,6 +376,25 @@ pub fn case_html(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_cells_number_the_parts_of_a_case() {
+        let l = crate::render::labels::labels(crate::model::Language::Nb);
+        let parts = [1, 2].map(|n| PartView {
+            n,
+            title: format!("Del {n}"),
+            kind: "Orientering".into(),
+        });
+        let c = cells(None, &parts, &["• A".to_string()], &l);
+        assert_eq!(c.agenda_description, ["1: Del 1", "2: Del 2", "• A"]);
+        assert_eq!(c.agenda_type, ["1: Orientering", "2: Orientering"]);
+        assert_eq!(c.overview_description[0], format!("• {} 1: Del 1", l.part));
+        assert_eq!(c.overview_type[1], format!("{} 2: Orientering", l.part));
+        let single = cells(Some("Vedtak"), &[], &[], &l);
+        assert_eq!(single.agenda_type, ["Vedtak"]);
+        assert_eq!(single.overview_type, ["Vedtak"]);
+        assert!(single.agenda_description.is_empty());
+    }
 
     #[test]
     fn cell_lines_turn_lists_into_bullets() {
