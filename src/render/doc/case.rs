@@ -1,8 +1,7 @@
 //! The case document, and the view of a case that every agenda, overview
-//! and minutes row shows: its body in Markdown with the generated blocks
-//! expanded, or as sanitised HTML.
+//! and minutes row shows. The document's body, with its generated blocks,
+//! is `body.rs`.
 
-use crate::model::shortcode::{self, Segment, Shortcode};
 use crate::model::{Case, CaseKind, CaseNumber, CaseStatus, MeetingNumber, Record};
 use crate::render::labels::Labels;
 use crate::render::markdown;
@@ -109,12 +108,15 @@ impl<'a> Renderer<'a> {
         self.record.find_case(number).map_err(|e| e.to_string())
     }
 
+    /// The case's meeting, when the record has it.
     fn meeting_view(&self, number: MeetingNumber) -> Option<MeetingView> {
         self.record
             .meeting(number)
             .map(|m| view::meeting(self.record, m))
     }
 
+    /// A case as agendas, overviews and the case document show it; for HTML
+    /// (and PDF) with its texts rendered and sanitised.
     pub(crate) fn case_view(&self, c: &Case, format: OutputFormat) -> CaseView {
         let mut v = case(c, self.opts, &self.labels);
         if format.is_html() {
@@ -122,70 +124,6 @@ impl<'a> Renderer<'a> {
             case_html(self.record, c, &mut v, &self.pictures, description);
         }
         v
-    }
-
-    /// One generated block.
-    fn block(&self, code: &Shortcode, format: OutputFormat) -> Result<String, String> {
-        let fragment = match code {
-            Shortcode::Status(which) => self.status(*which, format, true)?,
-            Shortcode::Risks => self.risks(format, true)?,
-            Shortcode::Overview { year, quarter } => {
-                self.overview(*year, *quarter, format, true)?
-            }
-            Shortcode::Forums { year, quarters } => self.forums(*year, quarters, format)?,
-            Shortcode::Actions { meeting } => self.actions(*meeting, format)?,
-        };
-        Ok(fragment.text)
-    }
-
-    /// The case document in the format being rendered: Markdown with its
-    /// generated blocks expanded, or HTML (Markdown rendered and sanitised,
-    /// blocks from pds's own templates). Done only for case documents.
-    fn render_body(
-        &self,
-        c: &Case,
-        case: &mut CaseView,
-        format: OutputFormat,
-    ) -> Result<(), String> {
-        let body = c.body();
-        if body.trim().is_empty() {
-            return Ok(());
-        }
-        let html = format.is_html();
-        let prefix = format!("sak-{}-", case.number_dashed);
-        let images = image_base(self.record, c, &self.pictures);
-        let mut out = String::new();
-        let segments = shortcode::split(body);
-        // Each piece carries the link and footnote definitions it uses.
-        let mut pieces = match html {
-            true => shortcode::self_contained(body, &segments),
-            false => Vec::new(),
-        }
-        .into_iter();
-        for segment in segments {
-            match segment {
-                Segment::Markdown(text) if html => {
-                    let piece = pieces.next().unwrap_or(text.into());
-                    out.push_str(&markdown::to_html(&piece, &prefix, Some(&images)));
-                }
-                Segment::Markdown(text) => out.push_str(text),
-                Segment::Block { code, offset, .. } => {
-                    let code = code.map_err(|why| {
-                        let (line, _) = c.file.line_col(c.body_offset + offset);
-                        format!("{}:{line}: {why}", c.file.name())
-                    })?;
-                    out.push_str(&self.block(&code, format)?);
-                    if !html {
-                        out.push('\n');
-                    }
-                }
-            }
-        }
-        match html {
-            true => case.body_html = out,
-            false => case.body = out,
-        }
-        Ok(())
     }
 }
 
@@ -205,7 +143,7 @@ fn cell_lines(text: &str) -> Vec<String> {
 
 /// Where a case's pictures may come from: its folder, inside the record;
 /// `pictures` are those of the document being rendered.
-pub fn image_base(record: &Record, c: &Case, pictures: &Pictures) -> ImageBase {
+pub(super) fn image_base(record: &Record, c: &Case, pictures: &Pictures) -> ImageBase {
     ImageBase {
         file: c.file.name().to_string(),
         pictures: pictures.clone(),

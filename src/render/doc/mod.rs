@@ -3,6 +3,7 @@
 //! that builds them and fills the template.
 
 pub mod actions;
+mod body;
 pub mod case;
 pub mod forums;
 pub mod invite;
