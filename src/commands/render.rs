@@ -71,21 +71,20 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
         Ok(checked) => renderer.with_findings(checked),
         Err(findings) => renderer.with_findings_from(|| crate::check::check(&record, findings)),
     };
+    let format = args.format;
     let fragment: Fragment = match &args.what {
-        RenderWhat::Notice { meeting } => renderer.notice(*meeting, args.format)?,
+        RenderWhat::Notice { meeting } => renderer.notice(*meeting, format)?,
         RenderWhat::Case { case } => {
             let c = renderer.find_case(*case)?;
-            renderer.case(c, args.format)?
+            renderer.case(c, format)?
         }
         RenderWhat::Overview { year, quarter } => {
-            renderer.overview(*year, *quarter, args.format, false)?
+            renderer.overview(*year, *quarter, format, false)?
         }
-        RenderWhat::Risks => renderer.risks(args.format, false)?,
-        RenderWhat::Status { which } => {
-            renderer.status(parse_status_ref(which)?, args.format, false)?
-        }
-        RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, args.format)?,
-        RenderWhat::Pack { meeting } => renderer.pack(*meeting, args.format)?,
+        RenderWhat::Risks => renderer.risks(format, false)?,
+        RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, format, false)?,
+        RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, format)?,
+        RenderWhat::Pack { meeting } => renderer.pack(*meeting, format)?,
         RenderWhat::Invite { meeting } => {
             let text = renderer.invite(*meeting)?;
             return write(&root, text.as_bytes(), args.output.as_deref());
