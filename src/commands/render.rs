@@ -4,9 +4,8 @@ use super::{print_bytes, Env, UsageError};
 use crate::cli::{RenderArgs, RenderWhat};
 use crate::model::shortcode::StatusRef;
 use crate::model::MeetingNumber;
-use crate::render::documents::{Flavor, Fragment, Renderer};
 use crate::render::view::RenderOptions;
-use crate::render::{invite, pdf, templates, OutputFormat};
+use crate::render::{pdf, templates, Fragment, OutputFormat, Renderer};
 use crate::report::printable;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -72,25 +71,22 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, UsageError> {
         Ok(checked) => renderer.with_findings(checked),
         Err(findings) => renderer.with_findings_from(|| crate::check::check(&record, findings)),
     };
-    let flavor = match args.format {
-        OutputFormat::Md => Flavor::Md,
-        OutputFormat::Html | OutputFormat::Pdf => Flavor::Html,
-    };
+    let format = args.format;
     let fragment: Fragment = match &args.what {
-        RenderWhat::Notice { meeting } => renderer.notice(*meeting, flavor)?,
+        RenderWhat::Notice { meeting } => renderer.notice(*meeting, format)?,
         RenderWhat::Case { case } => {
             let c = renderer.find_case(*case)?;
-            renderer.case(c, flavor)?
+            renderer.case(c, format)?
         }
         RenderWhat::Overview { year, quarter } => {
-            renderer.overview(*year, *quarter, flavor, false)?
+            renderer.overview(*year, *quarter, format, false)?
         }
-        RenderWhat::Risks => renderer.risks(flavor, false)?,
-        RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, flavor, false)?,
-        RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, flavor)?,
-        RenderWhat::Pack { meeting } => renderer.pack(*meeting, flavor)?,
+        RenderWhat::Risks => renderer.risks(format, false)?,
+        RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, format, false)?,
+        RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, format)?,
+        RenderWhat::Pack { meeting } => renderer.pack(*meeting, format)?,
         RenderWhat::Invite { meeting } => {
-            let text = invite::invite(&renderer, *meeting)?;
+            let text = renderer.invite(*meeting)?;
             return write(&root, text.as_bytes(), args.output.as_deref());
         }
     };
