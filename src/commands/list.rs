@@ -3,7 +3,7 @@
 use super::{print, Env};
 use crate::cli::{ListArgs, ListFormat, ListWhat};
 use crate::diag::Error;
-use crate::model::{Case, CaseKind, Meeting, MeetingKind, MeetingStatus, Record};
+use crate::model::{Case, CaseKind, Meeting, Record};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -135,15 +135,8 @@ fn meeting_row(record: &Record, m: &Meeting) -> MeetingRow {
         date: m.date.value.to_string(),
         time: m.time.map(|t| t.to_string()),
         place: m.place.clone(),
-        kind: match m.kind {
-            MeetingKind::Ordinary => "ordinary",
-            MeetingKind::Extraordinary => "extraordinary",
-        },
-        status: match m.status {
-            MeetingStatus::Planned => "planned",
-            MeetingStatus::Held => "held",
-            MeetingStatus::Cancelled => "cancelled",
-        },
+        kind: m.kind.as_str(),
+        status: m.status.as_str(),
         cases: record.agenda(m.number.value).len(),
         file: m.file.name().to_string(),
     }

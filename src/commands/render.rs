@@ -5,9 +5,8 @@ use crate::cli::{RenderArgs, RenderWhat};
 use crate::diag::Error;
 use crate::model::shortcode::StatusRef;
 use crate::model::MeetingNumber;
-use crate::render::documents::{Flavor, Fragment, Renderer};
 use crate::render::view::RenderOptions;
-use crate::render::{invite, pdf, templates, OutputFormat};
+use crate::render::{pdf, templates, Fragment, OutputFormat, Renderer};
 use crate::report::printable;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -51,11 +50,7 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, Error> {
         Ok(checked) => renderer.with_findings(checked),
         Err(findings) => renderer.with_findings_from(|| crate::check::check(&record, findings)),
     };
-    let flavor = match args.format {
-        OutputFormat::Md => Flavor::Md,
-        OutputFormat::Html | OutputFormat::Pdf => Flavor::Html,
-    };
-    let fragment = document(&renderer, &args.what, flavor)?;
+    let fragment = document(&renderer, &args.what, args.format)?;
     // Pictures left out of an HTML document (remote, not a regular file, …).
     for warning in renderer.pictures.warnings() {
         eprintln!("warning: {warning}");
@@ -81,18 +76,22 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, Error> {
 
 /// The document `what` names; an invite is its iCalendar text (written as
 /// it is: `--format` is refused for it).
-fn document(renderer: &Renderer, what: &RenderWhat, flavor: Flavor) -> Result<Fragment, Error> {
+fn document(
+    renderer: &Renderer,
+    what: &RenderWhat,
+    format: OutputFormat,
+) -> Result<Fragment, Error> {
     match what {
-        RenderWhat::Notice { meeting } => renderer.notice(*meeting, flavor),
+        RenderWhat::Notice { meeting } => renderer.notice(*meeting, format),
         RenderWhat::Case { case } => renderer
             .find_case(*case)
-            .and_then(|c| renderer.case(c, flavor)),
-        RenderWhat::Overview { year, quarter } => renderer.overview(*year, *quarter, flavor, false),
-        RenderWhat::Risks => renderer.risks(flavor, false),
-        RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, flavor, false),
-        RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, flavor),
-        RenderWhat::Pack { meeting } => renderer.pack(*meeting, flavor),
-        RenderWhat::Invite { meeting } => invite::invite(renderer, *meeting).map(|text| Fragment {
+            .and_then(|c| renderer.case(c, format)),
+        RenderWhat::Overview { year, quarter } => renderer.overview(*year, *quarter, format, false),
+        RenderWhat::Risks => renderer.risks(format, false),
+        RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, format, false),
+        RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, format),
+        RenderWhat::Pack { meeting } => renderer.pack(*meeting, format),
+        RenderWhat::Invite { meeting } => renderer.invite(*meeting).map(|text| Fragment {
             title: String::new(),
             text,
         }),

@@ -27,6 +27,7 @@ macro_rules! codes {
 
         impl Code {
             pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+            pub const NAMES: &'static [&'static str] = &[$($name),*];
 
             /// The code as users write it: `duplicate-case`.
             pub fn as_str(self) -> &'static str {

@@ -1,56 +1,141 @@
 //! Reading `pds.yaml`.
 
 use super::schema::{Ctx, Fields};
+use super::table::{Field, Table, Type, CASE_NUMBER, MEETING_NUMBER};
 use crate::diag::Code;
 use crate::model::board::DEFAULT_CASE_TYPES;
 use crate::model::{
-    Acknowledgement, At, Board, CaseNumber, Language, MeetingNumber, Person, StandingItems,
+    Acknowledgement, At, Board, CaseNumber, Language, MeetingNumber, Named, Person, StandingItems,
 };
 use crate::yaml::{Node, NodeKind};
 
-const KEYS: &[&str] = &[
-    "board",
-    "language",
-    "secretariat",
-    "members",
-    "chair",
-    "case_types",
-    "forums",
-    "standing_items",
-    "acknowledged",
-];
+/// A person: `Name, Org` as text, or a mapping.
+pub const PERSON_TYPE: Type = Type::Either(&[Type::Text, Type::Map(&PERSON)]);
+
+pub const BOARD: Table = Table {
+    what: "pds.yaml",
+    fields: &[
+        Field::required(
+            "board",
+            Type::Text,
+            "The board's name, as documents print it.",
+        ),
+        Field::optional(
+            "language",
+            Type::OneOf(Language::NAMES),
+            "The language of rendered documents.",
+        ),
+        Field::optional(
+            "secretariat",
+            Type::Text,
+            "Who keeps the record, as notices sign it.",
+        ),
+        Field::optional(
+            "members",
+            Type::List(&PERSON_TYPE),
+            "The board's members, invited to every meeting.",
+        ),
+        Field::optional(
+            "chair",
+            PERSON_TYPE,
+            "Who chairs meetings, unless a meeting names its own.",
+        ),
+        Field::optional(
+            "case_types",
+            Type::List(&Type::Text),
+            "The words a case's `type` may be (four defaults when absent).",
+        ),
+        Field::optional(
+            "forums",
+            Type::MapOf(&Type::Text),
+            "Other governance forums: short name to full name.",
+        ),
+        Field::optional(
+            "standing_items",
+            Type::Map(&STANDING_ITEMS),
+            "Items every agenda opens and closes with.",
+        ),
+        Field::optional(
+            "acknowledged",
+            Type::List(&Type::Map(&ACKNOWLEDGEMENT)),
+            "Findings the board knows of and accepts, each with a note.",
+        ),
+    ],
+};
+
+pub const PERSON: Table = Table {
+    what: "person",
+    fields: &[
+        Field::required("name", Type::Text, "The person's name."),
+        Field::optional("org", Type::Text, "The organisation they come from."),
+    ],
+};
+
+pub const STANDING_ITEMS: Table = Table {
+    what: "standing_items",
+    fields: &[
+        Field::optional(
+            "first",
+            Type::Text,
+            "The title of the item that opens every agenda.",
+        ),
+        Field::optional(
+            "last",
+            Type::Text,
+            "The title of the item that closes every agenda.",
+        ),
+    ],
+};
+
+pub const ACKNOWLEDGEMENT: Table = Table {
+    what: "acknowledgement",
+    fields: &[
+        Field::required(
+            "finding",
+            Type::OneOf(Code::NAMES),
+            "The code of the finding accepted.",
+        ),
+        Field::required(
+            "number",
+            Type::Either(&[CASE_NUMBER, MEETING_NUMBER]),
+            "The case or meeting number the finding is about.",
+        ),
+        Field::required(
+            "note",
+            Type::Text,
+            "Why the board accepts it; printed with the finding.",
+        ),
+    ],
+};
 
 pub fn board(ctx: &mut Ctx, node: &Node) -> Board {
     let mut board = Board {
         case_types: DEFAULT_CASE_TYPES.iter().map(|s| s.to_string()).collect(),
         ..Board::default()
     };
-    let Some(mut f) = Fields::new(ctx, node, "pds.yaml") else {
+    let Some(mut f) = Fields::new(ctx, node, &BOARD) else {
         return board;
     };
-    if let Some(n) = f.require(ctx, "board") {
+    if let Some(n) = f.take(ctx, "board") {
         board.name = ctx.text(n, "the board's name").unwrap_or_default();
     }
-    if let Some(n) = f.get("language") {
-        board.language = match ctx.one_of(n, "language", &["nb", "en"]).as_deref() {
-            Some("en") => Language::En,
-            _ => Language::Nb,
-        };
+    if let Some(n) = f.take(ctx, "language") {
+        board.language = ctx.word(n).unwrap_or(Language::Nb);
     }
-    if let Some(n) = f.get("secretariat") {
+    if let Some(n) = f.take(ctx, "secretariat") {
         board.secretariat = ctx.text(n, "secretariat");
     }
-    if let Some(n) = f.get("members") {
+    if let Some(n) = f.take(ctx, "members") {
         board.members = ctx
             .seq(n, "members")
             .iter()
             .filter_map(|m| person(ctx, m, "member"))
             .collect();
     }
-    if let Some(n) = f.get("chair") {
+    if let Some(n) = f.take(ctx, "chair") {
         board.chair = person(ctx, n, "chair");
     }
-    if let Some(n) = f.get("case_types") {
+    if let Some(n) = f.take(ctx, "case_types") {
         let types: Vec<String> = ctx
             .seq(n, "case_types")
             .iter()
@@ -60,7 +145,7 @@ pub fn board(ctx: &mut Ctx, node: &Node) -> Board {
             board.case_types = types;
         }
     }
-    if let Some(n) = f.get("forums") {
+    if let Some(n) = f.take(ctx, "forums") {
         match &n.kind {
             NodeKind::Map(entries) => {
                 for (k, v) in entries {
@@ -81,17 +166,17 @@ pub fn board(ctx: &mut Ctx, node: &Node) -> Board {
             }
         }
     }
-    if let Some(n) = f.get("standing_items") {
+    if let Some(n) = f.take(ctx, "standing_items") {
         board.standing_items = standing_items(ctx, n);
     }
-    if let Some(n) = f.get("acknowledged") {
+    if let Some(n) = f.take(ctx, "acknowledged") {
         board.acknowledged = ctx
             .seq(n, "acknowledged")
             .iter()
             .filter_map(|a| acknowledgement(ctx, a))
             .collect();
     }
-    f.finish(ctx, KEYS);
+    f.finish(ctx);
     board
 }
 
@@ -104,39 +189,40 @@ pub fn person(ctx: &mut Ctx, node: &Node, what: &'static str) -> Option<Person> 
         };
         return Some(Person { name, org });
     }
-    let mut f = Fields::new(ctx, node, what)?;
-    let name = f.require(ctx, "name").and_then(|n| ctx.text(n, "a name"));
-    let org = f.get("org").and_then(|n| ctx.text(n, "an organisation"));
-    f.finish(ctx, &["name", "org"]);
+    let mut f = Fields::new_as(ctx, node, &PERSON, what)?;
+    let name = f.take(ctx, "name").and_then(|n| ctx.text(n, "a name"));
+    let org = f
+        .take(ctx, "org")
+        .and_then(|n| ctx.text(n, "an organisation"));
+    f.finish(ctx);
     Some(Person { name: name?, org })
 }
 
 fn standing_items(ctx: &mut Ctx, node: &Node) -> StandingItems {
-    let Some(mut f) = Fields::new(ctx, node, "standing_items") else {
+    let Some(mut f) = Fields::new(ctx, node, &STANDING_ITEMS) else {
         return StandingItems::default();
     };
     let first = f
-        .get("first")
+        .take(ctx, "first")
         .and_then(|n| ctx.text(n, "the first standing item"));
     let last = f
-        .get("last")
+        .take(ctx, "last")
         .and_then(|n| ctx.text(n, "the last standing item"));
-    f.finish(ctx, &["first", "last"]);
+    f.finish(ctx);
     StandingItems { first, last }
 }
 
 fn acknowledgement(ctx: &mut Ctx, node: &Node) -> Option<Acknowledgement> {
-    let mut f = Fields::new(ctx, node, "acknowledgement")?;
-    let finding_node = f.require(ctx, "finding");
-    let number_node = f.require(ctx, "number");
+    let mut f = Fields::new(ctx, node, &ACKNOWLEDGEMENT)?;
+    let finding_node = f.take(ctx, "finding");
+    let number_node = f.take(ctx, "number");
     let note = f
-        .require(ctx, "note")
+        .take(ctx, "note")
         .and_then(|n| ctx.text(n, "the note"))
         .unwrap_or_default();
-    f.finish(ctx, &["finding", "number", "note"]);
+    f.finish(ctx);
     let finding_node = finding_node?;
-    let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
-    let finding = ctx.one_of(finding_node, "finding code", &names)?;
+    let finding = ctx.one_of(finding_node, "finding code", Code::NAMES)?;
     let number_node = number_node?;
     let raw = ctx.text(number_node, "the number")?;
     // Normalise so `05/21` matches the finding's `5/21`.

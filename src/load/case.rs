@@ -3,25 +3,92 @@
 use super::frontmatter::{self, SplitError};
 use super::meeting::meeting_number;
 use super::schema::{Ctx, Fields};
+use super::table::{Field, Table, Type, CASE_NUMBER, MEETING_NUMBER};
 use crate::diag::{Code, Finding, Findings, Location, SourceFile};
-use crate::model::{At, Case, CaseKind, CaseNumber, CaseStatus, Part};
+use crate::model::{At, Case, CaseKind, CaseNumber, CaseStatus, Named, Part};
 use crate::yaml::{self, Node};
 
-const KEYS: &[&str] = &[
-    "number",
-    "meeting",
-    "title",
-    "type",
-    "parts",
-    "description",
-    "owner",
-    "document",
-    "status",
-    "exempt",
-    "previous",
-    "proposed_decision",
-    "decision",
-];
+pub const CASE: Table = Table {
+    what: "case",
+    fields: &[
+        Field::required_unless(
+            "number",
+            "`status` is `draft`",
+            CASE_NUMBER,
+            "The case's number: its sequence in the year, then the year's two digits.",
+        ),
+        Field::required_unless(
+            "meeting",
+            "`status` is `draft`",
+            MEETING_NUMBER,
+            "The meeting the case is on the agenda of.",
+        ),
+        Field::required(
+            "title",
+            Type::Text,
+            "The case's title, as the agenda lists it.",
+        ),
+        Field::required_unless(
+            "type",
+            "`parts` is given or `status` is `draft`",
+            Type::CaseType,
+            "The case's type, one of `case_types` in pds.yaml; give `type` or `parts`, never both.",
+        ),
+        Field::optional(
+            "parts",
+            Type::List(&Type::Map(&PART)),
+            "The parts of a case taken as several items, each with its own type.",
+        ),
+        Field::optional(
+            "description",
+            Type::Text,
+            "What the board is asked to do, in Markdown.",
+        ),
+        Field::optional("owner", Type::Text, "Who presents the case."),
+        Field::optional(
+            "document",
+            Type::Text,
+            "The case document's title, when it differs from the case's.",
+        ),
+        Field::optional(
+            "status",
+            Type::OneOf(CaseStatus::NAMES),
+            "Where the case stands; a draft needs no number or meeting.",
+        ),
+        Field::optional(
+            "exempt",
+            Type::Text,
+            "The legal basis for exempting the case from public access.",
+        ),
+        Field::optional(
+            "previous",
+            Type::Either(&[CASE_NUMBER, Type::List(&CASE_NUMBER)]),
+            "Earlier cases this one follows up.",
+        ),
+        Field::optional(
+            "proposed_decision",
+            Type::Text,
+            "The decision the board is asked to make, in Markdown.",
+        ),
+        Field::optional(
+            "decision",
+            Type::Text,
+            "The decision the board made, in Markdown.",
+        ),
+    ],
+};
+
+pub const PART: Table = Table {
+    what: "part",
+    fields: &[
+        Field::required("title", Type::Text, "The part's title."),
+        Field::required(
+            "type",
+            Type::CaseType,
+            "The part's type, one of `case_types` in pds.yaml.",
+        ),
+    ],
+};
 
 /// What reading a case file gave: the case, or only the findings.
 pub fn parse(file: &SourceFile, case_types: &[String], findings: &mut Findings) -> Option<Case> {
@@ -65,37 +132,66 @@ pub fn parse(file: &SourceFile, case_types: &[String], findings: &mut Findings) 
 }
 
 fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -> Option<Case> {
-    let mut f = Fields::new(ctx, node, "case")?;
+    let mut f = Fields::new(ctx, node, &CASE)?;
     let types: Vec<&str> = case_types.iter().map(String::as_str).collect();
-    let status = match f.get("status") {
-        Some(n) => match ctx.one_of(n, "case status", &CaseStatus::NAMES).as_deref() {
-            Some("draft") => CaseStatus::Draft,
-            Some("decided") => CaseStatus::Decided,
-            Some("withdrawn") => CaseStatus::Withdrawn,
-            _ => CaseStatus::Ready,
-        },
-        None => CaseStatus::Ready,
-    };
+    let status: CaseStatus = f
+        .take(ctx, "status")
+        .and_then(|n| ctx.word(n))
+        .unwrap_or_default();
     let draft = status == CaseStatus::Draft;
-    let number_node = if draft {
-        f.get("number")
-    } else {
-        f.require(ctx, "number")
-    };
-    let number = number_node.and_then(|n| case_number(ctx, n));
-    let meeting_node = if draft {
-        f.get("meeting")
-    } else {
-        f.require(ctx, "meeting")
-    };
-    let meeting = meeting_node.and_then(|n| meeting_number(ctx, n));
+    let number = f
+        .take_unless(ctx, "number", draft)
+        .and_then(|n| case_number(ctx, n));
+    let meeting = f
+        .take_unless(ctx, "meeting", draft)
+        .and_then(|n| meeting_number(ctx, n));
     let title = f
-        .require(ctx, "title")
+        .take(ctx, "title")
         .and_then(|n| ctx.text(n, "title"))
         .unwrap_or_default();
-    let type_node = f.get("type");
-    let parts_node = f.get("parts");
-    let kind = match (type_node, parts_node) {
+    let kind = kind(ctx, &mut f, &types, draft);
+    let text_field =
+        |f: &mut Fields, ctx: &mut Ctx, key: &str| f.take(ctx, key).and_then(|n| ctx.text(n, key));
+    let description = text_field(&mut f, ctx, "description");
+    let owner = text_field(&mut f, ctx, "owner");
+    let document = text_field(&mut f, ctx, "document");
+    let exempt = f.get_raw("exempt").map(|n| exempt(ctx, n));
+    let proposed_decision = text_field(&mut f, ctx, "proposed_decision");
+    let decision = text_field(&mut f, ctx, "decision");
+    let previous = match f.take(ctx, "previous") {
+        Some(n) if n.as_seq().is_some() => ctx
+            .seq(n, "previous")
+            .iter()
+            .filter_map(|p| case_number(ctx, p))
+            .collect(),
+        Some(n) => case_number(ctx, n).into_iter().collect(),
+        None => Vec::new(),
+    };
+    f.finish(ctx);
+    Some(Case {
+        number,
+        meeting,
+        title,
+        kind,
+        description,
+        owner,
+        document,
+        status,
+        exempt,
+        previous,
+        proposed_decision,
+        decision,
+        body_offset,
+        file: ctx.file.clone(),
+    })
+}
+
+/// `type`, or `parts` each with its own type: exactly one of them, unless
+/// the case is a draft.
+fn kind(ctx: &mut Ctx, f: &mut Fields, types: &[&str], draft: bool) -> CaseKind {
+    let type_node = f.take(ctx, "type");
+    let parts_node = f.take(ctx, "parts");
+    match (type_node, parts_node) {
         (Some(t), Some(p)) => {
             ctx.report(
                 Code::InvalidValue,
@@ -107,14 +203,14 @@ fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -
             CaseKind::Unknown
         }
         (Some(t), None) => ctx
-            .one_of(t, "case type", &types)
+            .one_of(t, "case type", types)
             .map(CaseKind::Single)
             .unwrap_or(CaseKind::Unknown),
         (None, Some(p)) => {
             let parts: Vec<Part> = ctx
                 .seq(p, "parts")
                 .iter()
-                .filter_map(|item| part(ctx, item, &types))
+                .filter_map(|item| part(ctx, item, types))
                 .collect();
             if parts.is_empty() {
                 CaseKind::Unknown
@@ -135,41 +231,7 @@ fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -
             }
             CaseKind::Unknown
         }
-    };
-    let text_field =
-        |f: &mut Fields, ctx: &mut Ctx, key: &str| f.get(key).and_then(|n| ctx.text(n, key));
-    let description = text_field(&mut f, ctx, "description");
-    let owner = text_field(&mut f, ctx, "owner");
-    let document = text_field(&mut f, ctx, "document");
-    let exempt = f.get_raw("exempt").map(|n| exempt(ctx, n));
-    let proposed_decision = text_field(&mut f, ctx, "proposed_decision");
-    let decision = text_field(&mut f, ctx, "decision");
-    let previous = match f.get("previous") {
-        Some(n) if n.as_seq().is_some() => ctx
-            .seq(n, "previous")
-            .iter()
-            .filter_map(|p| case_number(ctx, p))
-            .collect(),
-        Some(n) => case_number(ctx, n).into_iter().collect(),
-        None => Vec::new(),
-    };
-    f.finish(ctx, KEYS);
-    Some(Case {
-        number,
-        meeting,
-        title,
-        kind,
-        description,
-        owner,
-        document,
-        status,
-        exempt,
-        previous,
-        proposed_decision,
-        decision,
-        body_offset,
-        file: ctx.file.clone(),
-    })
+    }
 }
 
 /// The legal basis of an exemption. Any `exempt` key makes the case exempt,
@@ -190,12 +252,12 @@ fn exempt(ctx: &mut Ctx, node: &Node) -> String {
 }
 
 fn part(ctx: &mut Ctx, node: &Node, types: &[&str]) -> Option<Part> {
-    let mut f = Fields::new(ctx, node, "part")?;
-    let title = f.require(ctx, "title").and_then(|n| ctx.text(n, "title"));
+    let mut f = Fields::new(ctx, node, &PART)?;
+    let title = f.take(ctx, "title").and_then(|n| ctx.text(n, "title"));
     let kind = f
-        .require(ctx, "type")
+        .take(ctx, "type")
         .and_then(|n| ctx.one_of(n, "case type", types));
-    f.finish(ctx, &["title", "type"]);
+    f.finish(ctx);
     Some(Part {
         title: title?,
         kind: kind?,
@@ -218,121 +280,4 @@ pub fn case_number(ctx: &mut Ctx, node: &Node) -> Option<At<CaseNumber>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn load(text: &str) -> (Option<Case>, Vec<Finding>) {
-        let file = SourceFile::new("2021/43-21-x.md", "2021/43-21-x.md", text.to_string());
-        let mut findings = Findings::default();
-        let types: Vec<String> = ["Tilslutning", "Orientering"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let case = parse(&file, &types, &mut findings);
-        (case, findings.into_sorted())
-    }
-
-    #[test]
-    fn reads_a_case_with_its_body() {
-        let (case, findings) = load("---\nnumber: 43/21\nmeeting: 7/2021\ntitle: Styringsdokument\ntype: Tilslutning\n---\n# Body\n");
-        assert!(findings.is_empty(), "{findings:?}");
-        let case = case.unwrap();
-        assert_eq!(case.number.as_ref().unwrap().to_string(), "43/21");
-        assert_eq!(case.body(), "# Body\n");
-        assert_eq!(case.kind, CaseKind::Single("Tilslutning".into()));
-        assert_eq!(case.document_name().unwrap(), "43-21 Styringsdokument");
-    }
-
-    #[test]
-    fn a_misspelt_type_points_at_the_value_and_suggests() {
-        let (_, findings) =
-            load("---\nnumber: 43/21\nmeeting: 7/2021\ntitle: T\ntype: Tilsluting\n---\n");
-        assert_eq!(findings.len(), 1);
-        let f = &findings[0];
-        assert_eq!(f.code, Code::InvalidValue);
-        assert_eq!((f.at.line, f.at.column), (5, 7));
-        assert_eq!(f.help.as_deref(), Some("did you mean `Tilslutning`?"));
-    }
-
-    #[test]
-    fn unknown_and_missing_keys_are_all_reported() {
-        let (_, findings) = load("---\nnumber: 43/21\ntitel: T\ntype: Orientering\n---\n");
-        let codes: Vec<_> = findings
-            .iter()
-            .map(|f| (f.code, f.at.line, f.at.column))
-            .collect();
-        assert!(codes.contains(&(Code::UnknownField, 3, 1)), "{codes:?}");
-        assert!(codes.contains(&(Code::MissingField, 2, 1)), "{codes:?}");
-        let unknown = findings
-            .iter()
-            .find(|f| f.code == Code::UnknownField)
-            .unwrap();
-        assert_eq!(unknown.help.as_deref(), Some("did you mean `title`?"));
-        assert_eq!(
-            findings
-                .iter()
-                .filter(|f| f.code == Code::MissingField)
-                .count(),
-            2
-        );
-    }
-
-    #[test]
-    fn bad_number_is_a_format_finding_at_the_value() {
-        let (_, findings) =
-            load("---\nnumber: 43/2021\nmeeting: 7/21\ntitle: T\ntype: Orientering\n---\n");
-        let codes: Vec<_> = findings
-            .iter()
-            .map(|f| (f.code, f.at.line, f.at.column))
-            .collect();
-        assert_eq!(
-            codes,
-            vec![
-                (Code::CaseNumberFormat, 2, 9),
-                (Code::MeetingNumberFormat, 3, 10)
-            ]
-        );
-    }
-
-    #[test]
-    fn front_matter_problems() {
-        let (_, f) = load("# no front matter\n");
-        assert_eq!(f[0].code, Code::FrontMatter);
-        let (_, f) = load("---\nnumber: 1/21\n");
-        assert_eq!(f[0].code, Code::FrontMatter);
-        for empty in ["", "\n\n", "\u{feff}"] {
-            let (_, f) = load(empty);
-            assert_eq!(
-                (f[0].code, f[0].at.line, f[0].at.column),
-                (Code::FrontMatter, 1, 1)
-            );
-            assert!(f[0].message.starts_with("the case file is empty"), "{f:?}");
-        }
-        let (_, f) = load("---\nnumber: [1/21\n---\n");
-        assert_eq!(f[0].code, Code::YamlSyntax);
-        assert!(f[0].at.line >= 2);
-    }
-
-    #[test]
-    fn drafts_need_no_number_and_a_bom_is_fine() {
-        let (case, findings) = load("\u{feff}---\ntitle: Utkast\nstatus: draft\n---\n");
-        assert!(findings.is_empty(), "{findings:?}");
-        assert!(case.unwrap().number.is_none());
-    }
-
-    #[test]
-    fn parts_are_read_in_order() {
-        let (case, findings) = load("---\nnumber: 41/21\nmeeting: 7/2021\ntitle: Godkjenning\nparts:\n  - { title: A, type: Tilslutning }\n  - { title: B, type: Orientering }\n---\n");
-        assert!(findings.is_empty(), "{findings:?}");
-        let CaseKind::Parts(parts) = case.unwrap().kind else {
-            panic!()
-        };
-        assert_eq!(
-            parts[1],
-            Part {
-                title: "B".into(),
-                kind: "Orientering".into()
-            }
-        );
-    }
-}
+mod tests;

@@ -1,14 +1,50 @@
 //! Reading `<yyyy>/meetings.yaml`.
 
-use super::board::person;
+use super::board::{person, PERSON_TYPE};
 use super::schema::{Ctx, Fields};
+use super::table::{Field, Table, Type, MEETING_NUMBER, TIME_SPAN};
 use crate::diag::Code;
-use crate::model::{At, Date, Meeting, MeetingKind, MeetingNumber, MeetingStatus, TimeSpan};
+use crate::model::{At, Date, Meeting, MeetingKind, MeetingNumber, MeetingStatus, Named, TimeSpan};
 use crate::yaml::Node;
 
-const KEYS: &[&str] = &[
-    "number", "date", "time", "place", "chair", "kind", "status", "invited", "absent",
-];
+pub const MEETING: Table = Table {
+    what: "meeting",
+    fields: &[
+        Field::required(
+            "number",
+            MEETING_NUMBER,
+            "The meeting's number: its sequence in the year, then the year.",
+        ),
+        Field::required("date", Type::Date, "The day of the meeting."),
+        Field::optional("time", TIME_SPAN, "When it starts and ends."),
+        Field::optional("place", Type::Text, "Where it is held."),
+        Field::optional(
+            "chair",
+            PERSON_TYPE,
+            "Who chairs this meeting, if not the board's chair.",
+        ),
+        Field::optional(
+            "kind",
+            Type::OneOf(MeetingKind::NAMES),
+            "An extraordinary meeting is announced as such.",
+        ),
+        Field::optional(
+            "status",
+            Type::OneOf(MeetingStatus::NAMES),
+            "Whether the meeting is planned, was held or was cancelled.",
+        ),
+        Field::optional(
+            "invited",
+            Type::List(&PERSON_TYPE),
+            "Who is invited besides the board's members.",
+        ),
+        Field::optional(
+            "absent",
+            Type::List(&Type::Text),
+            "Names of members with leave from this meeting.",
+        ),
+    ],
+};
 
 /// Every meeting of one meetings.yaml. Broken entries are reported and left
 /// out; the numbers of those whose number could be read come second, so that
@@ -31,12 +67,10 @@ pub fn meetings(ctx: &mut Ctx, node: &Node) -> (Vec<Meeting>, Vec<MeetingNumber>
 
 /// A meeting, or the number of one that did not load (when it has one).
 fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>> {
-    let mut f = Fields::new(ctx, node, "meeting").ok_or(None)?;
-    let number = f
-        .require(ctx, "number")
-        .and_then(|n| meeting_number(ctx, n));
-    let date = f.require(ctx, "date").and_then(|n| date(ctx, n));
-    let time = f.get("time").and_then(|n| {
+    let mut f = Fields::new(ctx, node, &MEETING).ok_or(None)?;
+    let number = f.take(ctx, "number").and_then(|n| meeting_number(ctx, n));
+    let date = f.take(ctx, "date").and_then(|n| date(ctx, n));
+    let time = f.take(ctx, "time").and_then(|n| {
         let text = ctx.text(n, "time")?;
         let span = TimeSpan::parse(&text);
         if span.is_none() {
@@ -49,26 +83,17 @@ fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>>
         }
         span
     });
-    let place = f.get("place").and_then(|n| ctx.text(n, "place"));
-    let chair = f.get("chair").and_then(|n| person(ctx, n, "chair"));
-    let kind = match f
-        .get("kind")
-        .and_then(|n| ctx.one_of(n, "meeting kind", &["ordinary", "extraordinary"]))
-        .as_deref()
-    {
-        Some("extraordinary") => MeetingKind::Extraordinary,
-        _ => MeetingKind::Ordinary,
-    };
-    let status = match f
-        .get("status")
-        .and_then(|n| ctx.one_of(n, "meeting status", &["planned", "held", "cancelled"]))
-        .as_deref()
-    {
-        Some("held") => MeetingStatus::Held,
-        Some("cancelled") => MeetingStatus::Cancelled,
-        _ => MeetingStatus::Planned,
-    };
-    let invited = match f.get("invited") {
+    let place = f.take(ctx, "place").and_then(|n| ctx.text(n, "place"));
+    let chair = f.take(ctx, "chair").and_then(|n| person(ctx, n, "chair"));
+    let kind: MeetingKind = f
+        .take(ctx, "kind")
+        .and_then(|n| ctx.word(n))
+        .unwrap_or_default();
+    let status: MeetingStatus = f
+        .take(ctx, "status")
+        .and_then(|n| ctx.word(n))
+        .unwrap_or_default();
+    let invited = match f.take(ctx, "invited") {
         Some(n) => ctx
             .seq(n, "invited")
             .iter()
@@ -76,7 +101,7 @@ fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>>
             .collect(),
         None => Vec::new(),
     };
-    let absent = match f.get("absent") {
+    let absent = match f.take(ctx, "absent") {
         Some(n) => ctx
             .seq(n, "absent")
             .iter()
@@ -90,7 +115,7 @@ fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>>
             .collect(),
         None => Vec::new(),
     };
-    f.finish(ctx, KEYS);
+    f.finish(ctx);
     let number = number.ok_or(None)?;
     let Some(date) = date else {
         return Err(Some(number.value));

@@ -15,6 +15,7 @@ mod read;
 pub mod risk;
 pub mod schema;
 pub mod status;
+pub mod table;
 
 pub use layout::{classify, find_root, is_year, FileKind, Scope, BOARD_FILE};
 pub use parse::{load_file, syntax_finding};

@@ -1,7 +1,9 @@
 //! Reading typed values out of a YAML node tree, reporting every schema problem
 //! (unknown, missing and invalid fields) as a finding instead of stopping.
 
+use super::table::{Need, Table};
 use crate::diag::{nearest, Code, Finding, Findings, Location, SourceFile};
+use crate::model::Named;
 use crate::yaml::{Node, NodeKind};
 
 /// The file being read and the sink for what is wrong with it.
@@ -69,6 +71,12 @@ impl Ctx<'_> {
         )
         .help = Some(help);
         None
+    }
+
+    /// A value of a model enum, by one of its words (the nearest suggested).
+    pub fn word<T: Named>(&mut self, node: &Node) -> Option<T> {
+        let word = self.one_of(node, T::WHAT, T::NAMES)?;
+        T::from_name(&word)
     }
 
     pub fn bool(&mut self, node: &Node, what: &str) -> Option<bool> {
@@ -149,23 +157,35 @@ fn this(what: &str) -> String {
     }
 }
 
-/// The keys of one YAML mapping, read one by one; what is left at `finish`
-/// is unknown.
+/// The keys of one YAML mapping, read one by one by the keys of its
+/// [`Table`]; what is left at `finish` is unknown.
 pub struct Fields<'n> {
     node: &'n Node,
     entries: &'n [(Node, Node)],
     used: Vec<bool>,
+    table: &'static Table,
     what: &'static str,
 }
 
 impl<'n> Fields<'n> {
-    /// `what` names the thing for messages ("case", "meeting").
-    pub fn new(ctx: &mut Ctx, node: &'n Node, what: &'static str) -> Option<Self> {
+    pub fn new(ctx: &mut Ctx, node: &'n Node, table: &'static Table) -> Option<Self> {
+        Self::new_as(ctx, node, table, table.what)
+    }
+
+    /// `what` names the thing for messages when the table serves several
+    /// ("member", "chair" and "invitee" are each a person).
+    pub fn new_as(
+        ctx: &mut Ctx,
+        node: &'n Node,
+        table: &'static Table,
+        what: &'static str,
+    ) -> Option<Self> {
         match &node.kind {
             NodeKind::Map(entries) => Some(Fields {
                 node,
                 entries,
                 used: vec![false; entries.len()],
+                table,
                 what,
             }),
             other => {
@@ -187,23 +207,38 @@ impl<'n> Fields<'n> {
         self.node
     }
 
+    /// The value of `key` as its table asks: a `missing-field` finding when a
+    /// required key is absent or null.
+    pub fn take(&mut self, ctx: &mut Ctx, key: &str) -> Option<&'n Node> {
+        match self.table.field(key).map(|f| f.need) {
+            Some(Need::Required) => self.require(ctx, key),
+            _ => self.get(key),
+        }
+    }
+
+    /// The value of a key required unless `exempt` (a draft's number).
+    pub fn take_unless(&mut self, ctx: &mut Ctx, key: &str, exempt: bool) -> Option<&'n Node> {
+        if exempt {
+            self.get(key)
+        } else {
+            self.require(ctx, key)
+        }
+    }
+
     /// The value of `key`, if present and not null.
     pub fn get(&mut self, key: &str) -> Option<&'n Node> {
-        let idx = self
-            .entries
-            .iter()
-            .position(|(k, _)| matches!(&k.kind, NodeKind::Str(s) if s == key))?;
-        if let Some(u) = self.used.get_mut(idx) {
-            *u = true;
-        }
-        self.entries
-            .get(idx)
-            .map(|(_, v)| v)
-            .filter(|v| !v.is_null())
+        self.get_raw(key).filter(|v| !v.is_null())
     }
 
     /// The value of `key` when the key is present, even if null (`items:`).
+    /// A key its table does not hold is never read: the table is the format.
     pub fn get_raw(&mut self, key: &str) -> Option<&'n Node> {
+        debug_assert!(
+            self.table.field(key).is_some(),
+            "`{key}` is read but not in the table of {}",
+            self.table.what
+        );
+        self.table.field(key)?;
         let idx = self
             .entries
             .iter()
@@ -232,8 +267,8 @@ impl<'n> Fields<'n> {
         self.entries.first().map(|(k, _)| k)
     }
 
-    /// Reports every key not read, suggesting the nearest of `known`.
-    pub fn finish(self, ctx: &mut Ctx, known: &[&str]) {
+    /// Reports every key not read, suggesting the nearest of the table's.
+    pub fn finish(self, ctx: &mut Ctx) {
         for ((key, _), used) in self.entries.iter().zip(&self.used) {
             if *used {
                 continue;
@@ -243,9 +278,12 @@ impl<'n> Fields<'n> {
                 .map(|s| s.into_owned())
                 .unwrap_or_else(|| "?".into());
             let what = a(self.what);
-            let help = match nearest(&name, known.iter().copied()) {
+            let help = match nearest(&name, self.table.names()) {
                 Some(n) => format!("did you mean `{n}`?"),
-                None => format!("known keys of {what}: {}", known.join(", ")),
+                None => {
+                    let known: Vec<&str> = self.table.names().collect();
+                    format!("known keys of {what}: {}", known.join(", "))
+                }
             };
             ctx.report(
                 Code::UnknownField,
@@ -260,10 +298,11 @@ impl<'n> Fields<'n> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::table::{Field, Type};
     use crate::yaml;
 
     /// The messages of every schema finding in `yaml`, read as a `what`.
-    fn messages(what: &'static str, text: &str, required: &str) -> Vec<String> {
+    fn messages(what: &'static str, text: &str, required: &'static str) -> Vec<String> {
         let file = SourceFile::new("x.yaml", "x.yaml", text.to_string());
         let node = yaml::parse(text).unwrap();
         let mut findings = Findings::default();
@@ -273,9 +312,17 @@ mod tests {
             yaml: text,
             findings: &mut findings,
         };
-        if let Some(mut f) = Fields::new(&mut ctx, &node, what) {
-            f.require(&mut ctx, required);
-            f.finish(&mut ctx, &["name"]);
+        // A table with the one required key, leaked: tables are `'static`.
+        let fields = Box::leak(Box::new([Field {
+            name: required,
+            doc: "",
+            need: Need::Required,
+            ty: Type::Text,
+        }]));
+        let table = Box::leak(Box::new(Table { what, fields }));
+        if let Some(mut f) = Fields::new(&mut ctx, &node, table) {
+            f.take(&mut ctx, required);
+            f.finish(&mut ctx);
         }
         findings
             .into_sorted()

@@ -1,13 +1,17 @@
 //! The board itself: `pds.yaml`.
 
+use super::names::named_enum;
 use super::At;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    #[default]
-    Nb,
-    En,
+named_enum! {
+    /// The language documents are written in; its word is the HTML `lang`.
+    #[derive(Default)]
+    pub enum Language ("language") {
+        #[default]
+        Nb = "nb",
+        En = "en",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

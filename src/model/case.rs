@@ -1,27 +1,17 @@
 //! A case (sak): one Markdown file with YAML front matter.
 
+use super::names::named_enum;
 use super::{At, CaseNumber, MeetingNumber};
 use crate::diag::SourceFile;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum CaseStatus {
-    Draft,
-    #[default]
-    Ready,
-    Decided,
-    Withdrawn,
-}
-
-impl CaseStatus {
-    pub const NAMES: [&'static str; 4] = ["draft", "ready", "decided", "withdrawn"];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CaseStatus::Draft => "draft",
-            CaseStatus::Ready => "ready",
-            CaseStatus::Decided => "decided",
-            CaseStatus::Withdrawn => "withdrawn",
-        }
+named_enum! {
+    #[derive(Default)]
+    pub enum CaseStatus ("case status") {
+        Draft = "draft",
+        #[default]
+        Ready = "ready",
+        Decided = "decided",
+        Withdrawn = "withdrawn",
     }
 }
 

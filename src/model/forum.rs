@@ -1,7 +1,16 @@
 //! Items taken to other governance forums: `<yyyy>/forums.yaml`.
 
+use super::names::named_enum;
 use super::{At, Date};
 use crate::diag::SourceFile;
+
+named_enum! {
+    /// The words of a forum meeting's `status`; the model keeps `planned`.
+    pub enum ForumStatus ("forum meeting status") {
+        Planned = "planned",
+        Held = "held",
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForumItem {

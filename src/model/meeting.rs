@@ -1,21 +1,26 @@
 //! A board meeting: one entry of `<yyyy>/meetings.yaml`.
 
+use super::names::named_enum;
 use super::{At, Date, MeetingNumber, Person, TimeSpan};
 use crate::diag::SourceFile;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MeetingKind {
-    #[default]
-    Ordinary,
-    Extraordinary,
+named_enum! {
+    #[derive(Default)]
+    pub enum MeetingKind ("meeting kind") {
+        #[default]
+        Ordinary = "ordinary",
+        Extraordinary = "extraordinary",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MeetingStatus {
-    #[default]
-    Planned,
-    Held,
-    Cancelled,
+named_enum! {
+    #[derive(Default)]
+    pub enum MeetingStatus ("meeting status") {
+        #[default]
+        Planned = "planned",
+        Held = "held",
+        Cancelled = "cancelled",
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -1,12 +1,14 @@
 //! The risk register: one `risks/<id>.yaml` per risk.
 
+use super::names::named_enum;
 use super::At;
 use crate::diag::SourceFile;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RiskStatus {
-    Open,
-    Closed,
+named_enum! {
+    pub enum RiskStatus ("risk status") {
+        Open = "open",
+        Closed = "closed",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,25 +1,15 @@
 //! Program status reports (statusrapport): `status/<date>.yaml`.
 
+use super::names::named_enum;
 use super::{At, Date, MeetingNumber};
 use crate::diag::SourceFile;
 
-/// A traffic light.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Light {
-    Green,
-    Yellow,
-    Red,
-}
-
-impl Light {
-    pub const NAMES: [&'static str; 3] = ["green", "yellow", "red"];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Light::Green => "green",
-            Light::Yellow => "yellow",
-            Light::Red => "red",
-        }
+named_enum! {
+    /// A traffic light.
+    pub enum Light ("traffic light") {
+        Green = "green",
+        Yellow = "yellow",
+        Red = "red",
     }
 }
 

@@ -91,7 +91,7 @@ pub struct Labels {
 pub fn labels(language: Language) -> Labels {
     match language {
         Language::Nb => Labels {
-            lang: "nb",
+            lang: Language::Nb.as_str(),
             notice: "Møteinnkalling",
             extraordinary: "Ekstraordinært møte",
             to: "Til",
@@ -178,7 +178,7 @@ pub fn labels(language: Language) -> Labels {
             no_actions: "Ingen nye aksjonspunkter",
         },
         Language::En => Labels {
-            lang: "en",
+            lang: Language::En.as_str(),
             notice: "Notice of meeting",
             extraordinary: "Extraordinary meeting",
             to: "To",

@@ -1,13 +1,14 @@
-//! What templates see. These structs are the public API of templates: every
-//! field is documented here, and templates never see the model itself.
+//! What templates see. The view structs are the public API of templates:
+//! every field is documented, and templates never see the model itself.
+//! This file holds the views every document shares (`board`, `meeting`);
+//! each document's own views are in its file in `render/doc/`.
 //!
 //! Text fields hold plain text; templates escape them (HTML in `.html`
 //! templates, Markdown in `.md` ones). Fields ending in `_html` hold HTML that
 //! pds rendered from Markdown and sanitised: insert them with `| safe`.
 
-use super::labels::{self, Labels};
-use super::markdown::{self, ImageBase, Pictures};
-use crate::model::{Case, CaseKind, CaseStatus, Meeting, MeetingKind, MeetingStatus, Record};
+use super::labels;
+use crate::model::{Meeting, MeetingKind, Record};
 use serde::Serialize;
 
 /// How a document is being rendered.
@@ -65,80 +66,6 @@ pub struct MeetingView {
     pub present: Vec<String>,
 }
 
-/// One part of a multi-part case.
-#[derive(Debug, Clone, Serialize)]
-pub struct PartView {
-    /// 1-based position: "1", "2"
-    pub n: usize,
-    pub title: String,
-    /// The part's case type
-    pub kind: String,
-}
-
-/// `case`: one case, and each row of an agenda or overview.
-#[derive(Debug, Clone, Serialize)]
-pub struct CaseView {
-    /// "43/21"
-    pub number: String,
-    /// "43-21"
-    pub number_dashed: String,
-    /// "sak-43-21": an id for links within a pack
-    pub anchor: String,
-    /// The meeting's number, "7/2021"
-    pub meeting: Option<String>,
-    pub title: String,
-    /// The case type, for a single-type case
-    pub kind: Option<String>,
-    /// The parts of a multi-part case (empty otherwise)
-    pub parts: Vec<PartView>,
-    /// The description as written (Markdown), unless withheld
-    pub description: Option<String>,
-    /// The description split into lines for table cells; list bullets become "• "
-    pub description_lines: Vec<String>,
-    /// The description as sanitised HTML (HTML output only, when a template names this field)
-    pub description_html: Option<String>,
-    /// Sakseier
-    pub owner: Option<String>,
-    /// The case document's name, "43-21 Sentralt styringsdokument for steg 2"; none when the case has no document (so none for an exempt case in a public rendering)
-    pub document: Option<String>,
-    /// The case document's title (the case title unless `document` says otherwise)
-    pub document_title: String,
-    /// The legal basis of an exemption from public access, "Offl. § 14"
-    pub exempt: Option<String>,
-    /// "Unntatt offentlighet (Offl. § 14)" when the case is exempt
-    pub exempt_text: Option<String>,
-    /// True when this is a public rendering of an exempt case: nothing but number, meeting, title, type and `exempt_text` is filled in
-    pub withheld: bool,
-    /// In a public rendering, a decided exempt case: "Vedtak fattet – unntatt offentlighet (Offl. § 14)", where its decision would stand
-    pub decided_exempt: Option<String>,
-    /// Earlier case numbers this case continues
-    pub previous: Vec<String>,
-    pub proposed_decision: Option<String>,
-    /// The proposed decision as sanitised HTML (HTML output only)
-    pub proposed_decision_html: Option<String>,
-    pub decision: Option<String>,
-    /// The decision as sanitised HTML (HTML output only)
-    pub decision_html: Option<String>,
-    /// The case document as Markdown ("" when none or withheld); in case
-    /// documents with its generated blocks expanded
-    pub body: String,
-    /// The case document as sanitised HTML, generated blocks included; filled
-    /// in case documents only (empty in notices, overviews and minutes)
-    pub body_html: String,
-    /// The notice's Beskrivelse cell, line by line: "1: <part title>" for each part, then the description
-    pub agenda_description: Vec<String>,
-    /// The notice's Type sak cell, line by line: the type, or "1: <part type>" for each part
-    pub agenda_type: Vec<String>,
-    /// The overview's Beskrivelse av sak cell: "• Del 1: <part title>" for each part, then the description
-    pub overview_description: Vec<String>,
-    /// The overview's Type sak cell: the type, or "Del 1: <part type>" for each part
-    pub overview_type: Vec<String>,
-    /// Footnote marker in overviews ("*" for an acknowledged numbering finding), else ""
-    pub marker: String,
-    /// draft, ready, decided or withdrawn
-    pub status: &'static str,
-}
-
 pub fn board(record: &Record) -> BoardView {
     BoardView {
         name: record.board.name.clone(),
@@ -183,181 +110,10 @@ pub fn meeting(record: &Record, m: &Meeting) -> MeetingView {
             .or(record.board.chair.as_ref())
             .map(|p| p.label()),
         extraordinary: m.kind == MeetingKind::Extraordinary,
-        status: match m.status {
-            MeetingStatus::Planned => "planned",
-            MeetingStatus::Held => "held",
-            MeetingStatus::Cancelled => "cancelled",
-        },
+        status: m.status.as_str(),
         label: labels::meeting_label(lang, m.date.value, m.number.seq),
         invitees,
         absent: absent.iter().map(|p| p.label()).collect(),
         present: present.iter().map(|p| p.label()).collect(),
-    }
-}
-
-/// Splits Markdown into table-cell lines: blank lines dropped, `- x` → `• x`.
-fn cell_lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(
-            |l| match l.strip_prefix("- ").or_else(|| l.strip_prefix("* ")) {
-                Some(rest) => format!("• {rest}"),
-                None => l.to_string(),
-            },
-        )
-        .collect()
-}
-
-/// Where a case's pictures may come from: its folder, inside the record;
-/// `pictures` are those of the document being rendered.
-pub fn image_base(record: &Record, c: &Case, pictures: &Pictures) -> ImageBase {
-    ImageBase {
-        file: c.file.name().to_string(),
-        pictures: pictures.clone(),
-        root: record.root.clone(),
-        dir: c
-            .file
-            .path()
-            .parent()
-            .map(|p| p.to_path_buf())
-            .unwrap_or_else(|| record.root.clone()),
-    }
-}
-
-/// "Unntatt offentlighet (Offl. § 14)"; without a basis, the words alone.
-fn with_basis(words: &str, basis: &str) -> String {
-    match basis.trim() {
-        "" => words.to_string(),
-        basis => format!("{words} ({basis})"),
-    }
-}
-
-pub fn case(c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
-    let number = c.number_value();
-    let number_text = number.map(|n| n.to_string()).unwrap_or_default();
-    let number_dashed = number.map(|n| n.dashed()).unwrap_or_default();
-    let withheld = opts.public && c.exempt.is_some();
-    let (kind, parts) = match &c.kind {
-        CaseKind::Single(t) => (Some(t.clone()), Vec::new()),
-        CaseKind::Parts(parts) => (
-            None,
-            parts
-                .iter()
-                .enumerate()
-                .map(|(i, p)| PartView {
-                    n: i + 1,
-                    title: p.title.clone(),
-                    kind: p.kind.clone(),
-                })
-                .collect(),
-        ),
-        CaseKind::Unknown => (None, Vec::new()),
-    };
-    // A public rendering reads the record's public view: what an exempt case
-    // may not show is not there to read (see `model::public`).
-    let description = c.description.clone();
-    let proposed_decision = c.proposed_decision.clone();
-    let decision = c.decision.clone();
-    let body = c.body().to_string();
-    let description_lines = description.as_deref().map(cell_lines).unwrap_or_default();
-    let agenda_description = parts
-        .iter()
-        .map(|p| format!("{}: {}", p.n, p.title))
-        .chain(description_lines.iter().cloned())
-        .collect();
-    let overview_description = parts
-        .iter()
-        .map(|p| format!("• {} {}: {}", l.part, p.n, p.title))
-        .chain(description_lines.iter().cloned())
-        .collect();
-    let (agenda_type, overview_type) = match &kind {
-        Some(k) => (vec![k.clone()], vec![k.clone()]),
-        None => (
-            parts
-                .iter()
-                .map(|p| format!("{}: {}", p.n, p.kind))
-                .collect(),
-            parts
-                .iter()
-                .map(|p| format!("{} {}: {}", l.part, p.n, p.kind))
-                .collect(),
-        ),
-    };
-    CaseView {
-        agenda_description,
-        agenda_type,
-        overview_description,
-        overview_type,
-        anchor: format!("sak-{number_dashed}"),
-        number: number_text,
-        number_dashed,
-        meeting: c.meeting_value().map(|m| m.to_string()),
-        title: c.title.clone(),
-        kind,
-        parts,
-        description_lines,
-        // The `_html` fields: `case_html`, for HTML output only.
-        description_html: None,
-        description,
-        owner: c.owner.clone(),
-        document: if c.has_document() {
-            c.document_name()
-        } else {
-            None
-        },
-        document_title: c.document_title().to_string(),
-        exempt_text: c.exempt.as_deref().map(|basis| with_basis(l.exempt, basis)),
-        decided_exempt: c
-            .exempt
-            .as_deref()
-            .filter(|_| withheld && c.status == CaseStatus::Decided)
-            .map(|basis| with_basis(l.decided_exempt, basis)),
-        exempt: c.exempt.clone(),
-        withheld,
-        previous: c.previous.iter().map(|p| p.value.to_string()).collect(),
-        proposed_decision_html: None,
-        proposed_decision,
-        decision_html: None,
-        decision,
-        // Rendered by `Renderer::case` only: notices and overviews never show it.
-        body_html: String::new(),
-        body,
-        marker: String::new(),
-        status: c.status.as_str(),
-    }
-}
-
-/// Fills in a case view's description (when `description`: a template
-/// shows it), proposed decision and decision as HTML, from the view's own
-/// text (so nothing withheld can appear): done for HTML output only, since
-/// Markdown output never shows them.
-pub fn case_html(
-    record: &Record,
-    c: &Case,
-    v: &mut CaseView,
-    pictures: &Pictures,
-    description: bool,
-) {
-    let id_prefix = format!("sak-{}-", v.number_dashed);
-    let images = image_base(record, c, pictures);
-    let html = |text: &str| markdown::to_html(text, &id_prefix, Some(&images));
-    if description {
-        v.description_html = v.description.as_deref().map(html);
-    }
-    v.proposed_decision_html = v.proposed_decision.as_deref().map(html);
-    v.decision_html = v.decision.as_deref().map(html);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cell_lines_turn_lists_into_bullets() {
-        assert_eq!(
-            cell_lines("1: Status\n\n2: Saker\n\n- A\n- B\n"),
-            vec!["1: Status", "2: Saker", "• A", "• B"]
-        );
     }
 }

@@ -5,7 +5,7 @@ use super::super::refusal::Unedited;
 use super::super::verify::{map, text};
 use super::{column, quoted, scalar};
 use crate::diag::split_bom;
-use crate::model::{Date, MeetingNumber, TimeSpan};
+use crate::model::{Date, MeetingKind, MeetingNumber, MeetingStatus, TimeSpan};
 use crate::yaml::{self, Node, NodeKind};
 
 /// A meeting to add to a meetings.yaml.
@@ -39,9 +39,9 @@ impl NewMeeting {
             f.push(("place", scalar(p), quoted(p), p.clone()));
         }
         if self.extraordinary {
-            f.push(fixed("kind", "extraordinary".into()));
+            f.push(fixed("kind", MeetingKind::Extraordinary.to_string()));
         }
-        f.push(fixed("status", "planned".into()));
+        f.push(fixed("status", MeetingStatus::Planned.to_string()));
         f
     }
 

@@ -6,7 +6,7 @@ use super::super::verify::text;
 use super::column;
 use crate::diag::split_bom;
 use crate::load::frontmatter;
-use crate::model::{CaseNumber, MeetingNumber};
+use crate::model::{CaseNumber, CaseStatus, MeetingNumber};
 use crate::yaml::{self, Node, NodeKind};
 
 /// A case file scheduled: its new text, the front matter values it must
@@ -54,9 +54,10 @@ pub fn schedule(
         }
     }
     if let Some((k, v)) = values.iter_mut().find(|(k, _)| is_key(k, "status")) {
-        if matches!(&v.kind, NodeKind::Str(s) if s == "draft") {
-            edits.push(replace_value(fm, k, v, "ready"));
-            *v = text("ready");
+        if matches!(&v.kind, NodeKind::Str(s) if s == CaseStatus::Draft.as_str()) {
+            let ready = CaseStatus::Ready.as_str();
+            edits.push(replace_value(fm, k, v, ready));
+            *v = text(ready);
         }
     }
     if !missing.is_empty() {

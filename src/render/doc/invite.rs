@@ -1,8 +1,9 @@
 //! `pds render invite`: the meeting as an iCalendar event, so the notice and
 //! the calendar invitation come from one source.
 
-use super::documents::Renderer;
+use super::case::case;
 use crate::model::{Date, Meeting, MeetingNumber, MeetingStatus, Time};
+use crate::render::renderer::Renderer;
 use chrono::{NaiveDate, TimeZone, Utc};
 
 /// Local Oslo time of a meeting as UTC (the record's times are Norwegian local time).
@@ -25,29 +26,75 @@ fn uid(board: &str, number: MeetingNumber) -> String {
     format!("meeting-{}@{slug}.pds", number.dashed())
 }
 
-pub fn invite(r: &Renderer, number: MeetingNumber) -> Result<String, String> {
-    let record = r.record;
-    let meeting: &Meeting = record.find_meeting(number).map_err(|e| e.to_string())?;
-    let l = &r.labels;
-    let mut ics = Ics::default();
-    ics.line("BEGIN", "VCALENDAR");
-    ics.line("VERSION", "2.0");
-    ics.line("PRODID", "-//pds//pds//EN");
-    ics.line("CALSCALE", "GREGORIAN");
-    ics.text("NAME", &record.board.name);
-    ics.text("X-WR-CALNAME", &record.board.name);
-    ics.line("BEGIN", "VEVENT");
-    let mut description = format!("{}\n\n{}:\n", l.notice, l.agenda);
-    for c in record.agenda(number) {
-        let v = super::view::case(c, r.opts, l);
-        description.push_str(&format!(
-            "{} {} ({})\n",
-            v.number,
-            v.title,
-            v.agenda_type.join(", ")
-        ));
+impl Renderer<'_> {
+    /// The meeting as an iCalendar event (always `.ics`, whatever `--format`).
+    pub fn invite(&self, number: MeetingNumber) -> Result<String, String> {
+        let record = self.record;
+        let meeting: &Meeting = record.find_meeting(number).map_err(|e| e.to_string())?;
+        let l = &self.labels;
+        let mut ics = Ics::default();
+        ics.line("BEGIN", "VCALENDAR");
+        ics.line("VERSION", "2.0");
+        ics.line("PRODID", "-//pds//pds//EN");
+        ics.line("CALSCALE", "GREGORIAN");
+        ics.text("NAME", &record.board.name);
+        ics.text("X-WR-CALNAME", &record.board.name);
+        ics.line("BEGIN", "VEVENT");
+        let mut description = format!("{}\n\n{}:\n", l.notice, l.agenda);
+        for c in record.agenda(number) {
+            let v = case(c, self.opts, l);
+            description.push_str(&format!(
+                "{} {} ({})\n",
+                v.number,
+                v.title,
+                v.agenda_type.join(", ")
+            ));
+        }
+        ics.text("DESCRIPTION", description.trim_end());
+        when(&mut ics, meeting)?;
+        if let Some(place) = &meeting.place {
+            ics.text("LOCATION", place);
+        }
+        if let Some(chair) = meeting.chair.as_ref().or(record.board.chair.as_ref()) {
+            ics.line(
+                "ORGANIZER",
+                &format!("urn:pds:person:{}", urn_name(&chair.name)),
+            );
+        }
+        let status = match meeting.status {
+            MeetingStatus::Cancelled => "CANCELLED",
+            _ => "CONFIRMED",
+        };
+        ics.line("STATUS", status);
+        ics.text(
+            "SUMMARY",
+            &format!("{} – {} {}", record.board.name, l.meeting, number),
+        );
+        ics.line("UID", &escape_text(&text(&uid(&record.board.name, number))));
+        let absent: Vec<&str> = meeting.absent.iter().map(|a| a.value.as_str()).collect();
+        for p in record.board.members.iter().chain(meeting.invited.iter()) {
+            let status = if absent.contains(&p.name.as_str()) {
+                "DECLINED"
+            } else {
+                "NEEDS-ACTION"
+            };
+            ics.line(
+                &format!(
+                    "ATTENDEE;CN={};PARTSTAT={status};ROLE=REQ-PARTICIPANT",
+                    param(&p.label())
+                ),
+                &format!("urn:pds:person:{}", urn_name(&p.name)),
+            );
+        }
+        ics.line("END", "VEVENT");
+        ics.line("END", "VCALENDAR");
+        Ok(ics.out)
     }
-    ics.text("DESCRIPTION", description.trim_end());
+}
+
+/// DTEND, DTSTAMP and DTSTART, in that order: the meeting's time in UTC,
+/// or its date alone.
+fn when(ics: &mut Ics, meeting: &Meeting) -> Result<(), String> {
     let stamp = |t: chrono::DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
     let start = match meeting.time {
         Some(span) => {
@@ -74,43 +121,7 @@ pub fn invite(r: &Renderer, number: MeetingNumber) -> Result<String, String> {
         ics.line("DTSTAMP", &stamp(t));
     }
     ics.line(start.0, &start.1);
-    if let Some(place) = &meeting.place {
-        ics.text("LOCATION", place);
-    }
-    if let Some(chair) = meeting.chair.as_ref().or(record.board.chair.as_ref()) {
-        ics.line(
-            "ORGANIZER",
-            &format!("urn:pds:person:{}", urn_name(&chair.name)),
-        );
-    }
-    let status = match meeting.status {
-        MeetingStatus::Cancelled => "CANCELLED",
-        _ => "CONFIRMED",
-    };
-    ics.line("STATUS", status);
-    ics.text(
-        "SUMMARY",
-        &format!("{} – {} {}", record.board.name, l.meeting, number),
-    );
-    ics.line("UID", &escape_text(&text(&uid(&record.board.name, number))));
-    let absent: Vec<&str> = meeting.absent.iter().map(|a| a.value.as_str()).collect();
-    for p in record.board.members.iter().chain(meeting.invited.iter()) {
-        let status = if absent.contains(&p.name.as_str()) {
-            "DECLINED"
-        } else {
-            "NEEDS-ACTION"
-        };
-        ics.line(
-            &format!(
-                "ATTENDEE;CN={};PARTSTAT={status};ROLE=REQ-PARTICIPANT",
-                param(&p.label())
-            ),
-            &format!("urn:pds:person:{}", urn_name(&p.name)),
-        );
-    }
-    ics.line("END", "VEVENT");
-    ics.line("END", "VCALENDAR");
-    Ok(ics.out)
+    Ok(())
 }
 
 /// An iCalendar stream being written: content lines ended by CRLF and

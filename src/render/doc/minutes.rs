@@ -1,0 +1,29 @@
+//! The minutes (protokoll): attendance, each case with its decision, and
+//! the action items the meeting raised.
+
+use crate::model::MeetingNumber;
+use crate::render::renderer::{Fragment, Renderer};
+use crate::render::view;
+use crate::render::OutputFormat;
+
+impl Renderer<'_> {
+    /// Minutes: attendance, each case with its decision, the new action items.
+    pub fn minutes(&self, number: MeetingNumber, format: OutputFormat) -> Result<Fragment, String> {
+        let meeting = self
+            .record
+            .find_meeting(number)
+            .map_err(|e| e.to_string())?;
+        let meeting = view::meeting(self.record, meeting);
+        let mut ctx = self.base_context();
+        ctx.insert("meeting", &meeting);
+        ctx.insert("agenda", &self.agenda(number, format));
+        ctx.insert("actions", &self.action_views(Some(number)));
+        Ok(Fragment {
+            title: format!(
+                "{} {} – {}",
+                self.labels.minutes, meeting.number, self.record.board.name
+            ),
+            text: self.fill(format, "minutes", &ctx)?,
+        })
+    }
+}
