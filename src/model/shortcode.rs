@@ -122,7 +122,6 @@ pub fn self_contained<'a>(
     body: &'a str,
     segments: &[Segment<'a>],
 ) -> Vec<std::borrow::Cow<'a, str>> {
-    use pulldown_cmark::{Event, Parser, Tag};
     use std::borrow::Cow;
     let pieces: Vec<(usize, &str)> = segments
         .iter()
@@ -134,85 +133,120 @@ pub fn self_contained<'a>(
             Segment::Block { .. } => None,
         })
         .collect();
-    let piece_of = |at: usize| {
+    let whole = |pieces: Vec<(usize, &'a str)>| {
         pieces
-            .iter()
-            .position(|(o, md)| *o <= at && at < o + md.len())
+            .into_iter()
+            .map(|(_, md)| Cow::Borrowed(md))
+            .collect()
     };
     if pieces.len() < 2 {
-        return pieces
-            .into_iter()
-            .map(|(_, md)| Cow::Borrowed(md))
-            .collect();
+        return whole(pieces);
     }
-    let parser = Parser::new_ext(body, super::markdown::cmark_options());
-    let links: Vec<std::ops::Range<usize>> = parser
-        .reference_definitions()
-        .iter()
-        .map(|(_, d)| d.span.clone())
-        .collect();
-    let mut footnotes: Vec<(String, std::ops::Range<usize>)> = Vec::new();
-    let mut first_use: BTreeMap<String, usize> = BTreeMap::new();
-    for (event, range) in parser.into_offset_iter() {
-        match event {
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                footnotes.push((label.to_string(), range))
-            }
-            Event::FootnoteReference(label) => {
-                if let Some(i) = piece_of(range.start) {
-                    first_use.entry(label.to_string()).or_insert(i);
-                }
-            }
-            _ => {}
-        }
+    let defs = Definitions::read(body, &pieces);
+    if defs.links.is_empty() && defs.footnotes.is_empty() {
+        return whole(pieces);
     }
-    if links.is_empty() && footnotes.is_empty() {
-        return pieces
-            .into_iter()
-            .map(|(_, md)| Cow::Borrowed(md))
-            .collect();
-    }
+    (0..pieces.len())
+        .filter_map(|i| defs.piece(body, &pieces, i))
+        .collect()
+}
+
+/// Where a body's link reference definitions and footnotes are, and which
+/// piece first refers to each footnote.
+struct Definitions {
+    links: Vec<std::ops::Range<usize>>,
+    footnotes: Vec<(String, std::ops::Range<usize>)>,
+    first_use: BTreeMap<String, usize>,
+}
+
+/// The piece of `pieces` (offset, text) that holds byte `at` of the body.
+fn piece_of(pieces: &[(usize, &str)], at: usize) -> Option<usize> {
     pieces
         .iter()
-        .enumerate()
-        .map(|(i, (offset, md))| {
-            let inside = |r: &std::ops::Range<usize>| piece_of(r.start) == Some(i);
-            let home = |label: &str, r: &std::ops::Range<usize>| {
-                first_use.get(label).copied().or_else(|| piece_of(r.start))
-            };
-            // This piece's own text, without the footnotes rendered elsewhere.
-            let mut text = String::with_capacity(md.len());
-            let mut at = *offset;
-            for (_, r) in footnotes
-                .iter()
-                .filter(|(l, r)| inside(r) && home(l, r) != Some(i))
-            {
-                text.push_str(body.get(at..r.start).unwrap_or(""));
-                at = at.max(r.end);
+        .position(|(o, md)| *o <= at && at < o + md.len())
+}
+
+impl Definitions {
+    fn read(body: &str, pieces: &[(usize, &str)]) -> Self {
+        use pulldown_cmark::{Event, Parser, Tag};
+        let parser = Parser::new_ext(body, super::markdown::cmark_options());
+        let links = parser
+            .reference_definitions()
+            .iter()
+            .map(|(_, d)| d.span.clone())
+            .collect();
+        let mut footnotes = Vec::new();
+        let mut first_use = BTreeMap::new();
+        for (event, range) in parser.into_offset_iter() {
+            match event {
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    footnotes.push((label.to_string(), range))
+                }
+                Event::FootnoteReference(label) => {
+                    if let Some(i) = piece_of(pieces, range.start) {
+                        first_use.entry(label.to_string()).or_insert(i);
+                    }
+                }
+                _ => {}
             }
-            text.push_str(body.get(at..offset + md.len()).unwrap_or(""));
-            let borrowed: Vec<&str> = links
-                .iter()
-                .filter(|r| !inside(r))
-                .chain(
-                    footnotes
-                        .iter()
-                        .filter(|(l, r)| !inside(r) && home(l, r) == Some(i))
-                        .map(|(_, r)| r),
-                )
-                .filter_map(|r| body.get(r.clone()))
-                .collect();
-            if borrowed.is_empty() && text.len() == md.len() {
-                return Cow::Borrowed(*md);
-            }
-            for definition in borrowed {
-                text.push_str("\n\n");
-                text.push_str(definition.trim_end());
-            }
-            text.push('\n');
-            Cow::Owned(text)
-        })
-        .collect()
+        }
+        Definitions {
+            links,
+            footnotes,
+            first_use,
+        }
+    }
+
+    /// Piece `i` of `pieces` as it renders on its own: its text without the
+    /// footnotes rendered elsewhere, then the definitions it borrows.
+    fn piece<'a>(
+        &self,
+        body: &'a str,
+        pieces: &[(usize, &'a str)],
+        i: usize,
+    ) -> Option<std::borrow::Cow<'a, str>> {
+        use std::borrow::Cow;
+        let (offset, md) = *pieces.get(i)?;
+        let inside = |r: &std::ops::Range<usize>| piece_of(pieces, r.start) == Some(i);
+        let home = |label: &str, r: &std::ops::Range<usize>| {
+            self.first_use
+                .get(label)
+                .copied()
+                .or_else(|| piece_of(pieces, r.start))
+        };
+        let mut text = String::with_capacity(md.len());
+        let mut at = offset;
+        for (_, r) in self
+            .footnotes
+            .iter()
+            .filter(|(l, r)| inside(r) && home(l, r) != Some(i))
+        {
+            text.push_str(body.get(at..r.start).unwrap_or(""));
+            at = at.max(r.end);
+        }
+        text.push_str(body.get(at..offset + md.len()).unwrap_or(""));
+        let borrowed: Vec<&str> = self
+            .links
+            .iter()
+            .filter(|r| !inside(r))
+            .chain(
+                self.footnotes
+                    .iter()
+                    .filter(|(l, r)| !inside(r) && home(l, r) == Some(i))
+                    .map(|(_, r)| r),
+            )
+            .filter_map(|r| body.get(r.clone()))
+            .collect();
+        if borrowed.is_empty() && text.len() == md.len() {
+            return Some(Cow::Borrowed(md));
+        }
+        for definition in borrowed {
+            text.push_str("\n\n");
+            text.push_str(definition.trim_end());
+        }
+        text.push('\n');
+        Some(Cow::Owned(text))
+    }
 }
 
 /// Parses `name(key="value", key=1)`.
