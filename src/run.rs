@@ -44,6 +44,7 @@ pub fn run(cli: Cli) -> i32 {
                 Err(e) => Err(UsageError(format!("cannot write the man page: {e}"))),
             }
         }
+        Command::Schema { kind } => commands::schema::run(kind.as_deref()),
         Command::Schedule { draft, meeting } => commands::new::schedule(&env, &draft, meeting),
     };
     match result {

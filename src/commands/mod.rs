@@ -8,6 +8,7 @@ pub mod new;
 pub mod next;
 pub mod output;
 pub mod render;
+pub mod schema;
 pub mod templates;
 
 pub use env::{Env, UsageError};
