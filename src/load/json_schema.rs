@@ -21,7 +21,10 @@ pub fn kind(name: &str) -> Option<&'static FileKind> {
 pub fn document(kind: &FileKind) -> Value {
     let mut doc = Map::new();
     doc.insert("$schema".into(), json!(DIALECT));
-    doc.insert("title".into(), json!(format!("pds {}: {}", kind.name, kind.path)));
+    doc.insert(
+        "title".into(),
+        json!(format!("pds {}: {}", kind.name, kind.path)),
+    );
     doc.insert("description".into(), json!(kind.doc));
     if let Value::Object(body) = schema(&kind.ty) {
         doc.extend(body);
