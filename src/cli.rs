@@ -97,6 +97,19 @@ pub enum Command {
     },
     /// Print the man page (roff): pds man > pds.1
     Man,
+    /// Print a JSON Schema (draft 2020-12) of a kind of file, for editors
+    ///
+    /// Made from the tables pds reads the files by; self-contained, and
+    /// refusing keys pds does not know. Without KIND: one JSON object holding
+    /// every kind's schema, keyed by kind. A case's schema is of its front
+    /// matter. Example: pds schema case > .pds/case.schema.json
+    Schema {
+        /// The kind of file
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(
+            crate::load::table::FILES.iter().map(|f| clap::builder::PossibleValue::new(f.name).help(f.path))
+        ))]
+        kind: Option<String>,
+    },
     /// Work with the built-in templates
     #[command(subcommand)]
     Templates(TemplatesCommand),

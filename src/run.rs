@@ -50,6 +50,7 @@ pub fn run(cli: Cli) -> i32 {
                 }),
             }
         }
+        Command::Schema { kind } => commands::schema::run(kind.as_deref()),
         Command::Schedule { draft, meeting } => commands::schedule::run(&env, &draft, meeting),
     };
     match result {

@@ -9,6 +9,7 @@ pub mod next;
 pub mod output;
 pub mod render;
 pub mod schedule;
+pub mod schema;
 pub mod templates;
 
 pub use env::Env;

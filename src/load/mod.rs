@@ -8,6 +8,7 @@ pub mod board;
 pub mod case;
 pub mod forum;
 pub mod frontmatter;
+pub mod json_schema;
 mod layout;
 pub mod meeting;
 mod parse;

@@ -97,7 +97,7 @@ pub struct FileKind {
 /// Every file kind a record holds.
 pub const FILES: &[FileKind] = &[
     FileKind {
-        name: "board",
+        name: "config",
         path: "pds.yaml",
         doc: "The board: its name, members, case types and acknowledged findings.",
         ty: Type::Map(&board::BOARD),
