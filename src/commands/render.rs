@@ -25,7 +25,7 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, Error> {
         Some(loaded) if names_something(&loaded.0, &args.what) => loaded,
         _ => crate::load::load(&root),
     };
-    let templates = templates::load(&root).map_err(Error::Render)?;
+    let templates = templates::load(&root)?;
     // --public: refused unless the record checks clean; then rendered from its public view.
     let (record, checked) = match args.public {
         true => {
@@ -59,11 +59,11 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, Error> {
         OutputFormat::Md => write(&root, fragment.text.as_bytes(), args.output.as_deref()),
         OutputFormat::Html => write(
             &root,
-            renderer.page(&fragment).map_err(Error::Render)?.as_bytes(),
+            renderer.page(&fragment)?.as_bytes(),
             args.output.as_deref(),
         ),
         OutputFormat::Pdf => {
-            let html = renderer.page(&fragment).map_err(Error::Render)?;
+            let html = renderer.page(&fragment)?;
             let out = args
                 .output
                 .as_deref()
@@ -96,7 +96,6 @@ fn document(
             text,
         }),
     }
-    .map_err(Error::Render)
 }
 
 /// What `--format` and `-o` ask for, refused before any work when it cannot be done.

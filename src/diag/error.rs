@@ -26,7 +26,22 @@ pub enum Error {
     },
     /// git could not give the record at a revision.
     Git(String),
-    /// A template that does not load, or a document that cannot be rendered.
+    /// A template that does not load or fill: `template error: …` with
+    /// Tera's whole chain; the template's file name when pds knows it
+    /// (filling one), `None` when loading them all (Tera names it then).
+    Template {
+        template: Option<String>,
+        message: String,
+    },
+    /// A document's pictures past the limit for inlining: the Markdown file
+    /// (the case) and the picture that would pass it, as printed.
+    Pictures {
+        file: String,
+        picture: String,
+        limit_mib: u64,
+    },
+    /// A document that cannot be rendered for another reason (a generated
+    /// block that does not parse, a meeting time that does not exist, …).
     Render(String),
     /// A file of the record whose text pds cannot have: `{file} {why}`.
     Read { file: String, why: Unreadable },
@@ -58,6 +73,8 @@ impl Error {
             | Error::Io { .. }
             | Error::Read { .. }
             | Error::Git(_)
+            | Error::Template { .. }
+            | Error::Pictures { .. }
             | Error::Render(_)
             | Error::Write(_) => 2,
         }
@@ -85,6 +102,15 @@ impl fmt::Display for Error {
                 source,
             } => write!(f, "cannot {doing}: {source}"),
             Error::Read { file, why } => write!(f, "{file} {why}"),
+            Error::Template { message, .. } => f.write_str(message),
+            Error::Pictures {
+                file,
+                picture,
+                limit_mib,
+            } => write!(
+                f,
+                "{file}: picture {picture} would take this document's pictures past {limit_mib} MiB; make the pictures smaller or fewer"
+            ),
         }
     }
 }

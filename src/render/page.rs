@@ -3,11 +3,12 @@
 
 use super::renderer::{Fragment, Renderer};
 use super::templates::template_error;
+use crate::diag::Error;
 
 impl Renderer<'_> {
     /// Wraps an HTML fragment in the layout: one self-contained page, with
     /// the CSS rules of its pictures (`pictures`).
-    pub fn page(&self, fragment: &Fragment) -> Result<String, String> {
+    pub fn page(&self, fragment: &Fragment) -> Result<String, Error> {
         if let Some(error) = self.pictures.error() {
             return Err(error);
         }
@@ -18,6 +19,6 @@ impl Renderer<'_> {
         self.templates
             .html
             .render("layout.html", &ctx)
-            .map_err(|e| template_error(&e))
+            .map_err(|e| template_error(&e, Some("layout.html")))
     }
 }

@@ -2,6 +2,7 @@
 //! read once, within its limits, and inlined as a `data:` URI in a CSS rule;
 //! anything else left out with a warning.
 
+use crate::diag::Error;
 use base64::Engine;
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -43,7 +44,8 @@ struct Inlined {
     css: String,
     bytes: u64,
     warnings: Vec<String>,
-    error: Option<String>,
+    /// The first picture past the limit: the file and the picture, as printed.
+    error: Option<(String, String)>,
 }
 
 impl Pictures {
@@ -63,8 +65,13 @@ impl Pictures {
     }
 
     /// Set when the pictures would pass `MAX_INLINED_BYTES`.
-    pub fn error(&self) -> Option<String> {
+    pub fn error(&self) -> Option<Error> {
         self.with(|p| p.error.clone())
+            .map(|(file, picture)| Error::Pictures {
+                file,
+                picture,
+                limit_mib: MAX_INLINED_BYTES >> 20,
+            })
     }
 
     pub(crate) fn warn(&self, base: &ImageBase, src: &str, why: &str) {
@@ -87,14 +94,8 @@ pub(crate) fn picture(base: &ImageBase, src: &str) -> Option<String> {
     let bytes = read(base, src, &path)?;
     base.pictures.with(|p| {
         if p.bytes + bytes.len() as u64 > MAX_INLINED_BYTES {
-            p.error.get_or_insert_with(|| {
-                format!(
-                    "{}: picture {} would take this document's pictures past {} MiB; make the pictures smaller or fewer",
-                    shown(&base.file),
-                    shown(src),
-                    MAX_INLINED_BYTES >> 20
-                )
-            });
+            p.error
+                .get_or_insert_with(|| (shown(&base.file), shown(src)));
             return None;
         }
         let n = p.by_path.len() + 1;

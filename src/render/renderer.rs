@@ -7,6 +7,7 @@ use super::pictures::Pictures;
 use super::templates::{template_error, Templates};
 use super::view::{self, RenderOptions};
 use super::OutputFormat;
+use crate::diag::Error;
 use crate::diag::Finding;
 use crate::model::Record;
 use std::cell::{OnceCell, RefCell};
@@ -86,12 +87,13 @@ impl<'a> Renderer<'a> {
         format: OutputFormat,
         name: &str,
         ctx: &Context,
-    ) -> Result<String, String> {
+    ) -> Result<String, Error> {
         let tera = match format.is_html() {
             false => &self.templates.md,
             true => &self.templates.html,
         };
-        tera.render(&format!("{name}.{}", format.template_ext()), ctx)
-            .map_err(|e| template_error(&e))
+        let template = format!("{name}.{}", format.template_ext());
+        tera.render(&template, ctx)
+            .map_err(|e| template_error(&e, Some(&template)))
     }
 }

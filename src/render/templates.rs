@@ -1,6 +1,7 @@
 //! The one place that builds the Tera instances: built-in templates embedded
 //! in the binary, overridden by name from the record's own `templates/`.
 
+use crate::diag::Error;
 use std::path::Path;
 use tera::Tera;
 
@@ -107,7 +108,7 @@ fn escape_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> 
 }
 
 /// Loads the built-ins, then the record's `templates/*.md|html|css` over them.
-pub fn load(root: &Path) -> Result<Templates, String> {
+pub fn load(root: &Path) -> Result<Templates, Error> {
     let mut sources: Vec<(String, String)> = BUILTIN
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
@@ -118,16 +119,16 @@ pub fn load(root: &Path) -> Result<Templates, String> {
         // `read_text` only looks at links to the files.
         let real = dir
             .canonicalize()
-            .map_err(|e| format!("cannot read templates/: {e}"))?;
+            .map_err(|e| Error::io("read", "templates/", e))?;
         let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         if !real.starts_with(&real_root) {
-            return Err(
+            return Err(Error::Render(
                 "templates/ is a link to a folder outside the record; pds does not follow it"
                     .into(),
-            );
+            ));
         }
         let mut names: Vec<_> = std::fs::read_dir(&dir)
-            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .map_err(|e| Error::io("read", &dir, e))?
             .flatten()
             .map(|e| e.path())
             .filter(|p| {
@@ -146,8 +147,10 @@ pub fn load(root: &Path) -> Result<Templates, String> {
             else {
                 continue;
             };
-            let text = crate::load::read_text(root, &path)
-                .map_err(|why| format!("templates/{name} {why}"))?;
+            let text = crate::load::read_text(root, &path).map_err(|why| Error::Read {
+                file: format!("templates/{name}"),
+                why,
+            })?;
             match sources.iter_mut().find(|(n, _)| *n == name) {
                 Some(slot) => slot.1 = text,
                 None => sources.push((name, text)),
@@ -163,7 +166,7 @@ pub fn load(root: &Path) -> Result<Templates, String> {
             .filter(|(n, _)| n.ends_with(".md"))
             .map(|(n, s)| (n.as_str(), s.as_str())),
     )
-    .map_err(|e| template_error(&e))?;
+    .map_err(|e| template_error(&e, None))?;
     let mut html = Tera::new();
     html.autoescape_on([".html"]);
     html.set_escape_fn(escape_html);
@@ -173,7 +176,7 @@ pub fn load(root: &Path) -> Result<Templates, String> {
             .filter(|(n, _)| n.ends_with(".html") || n.ends_with(".css"))
             .map(|(n, s)| (n.as_str(), s.as_str())),
     )
-    .map_err(|e| template_error(&e))?;
+    .map_err(|e| template_error(&e, None))?;
     let description_html_used = sources
         .iter()
         .any(|(n, s)| n.ends_with(".html") && s.contains("description_html"));
@@ -184,15 +187,19 @@ pub fn load(root: &Path) -> Result<Templates, String> {
     })
 }
 
-/// A Tera error with its whole chain: the template, line and what went wrong.
-pub fn template_error(e: &tera::Error) -> String {
+/// A Tera error with its whole chain: the template, line and what went
+/// wrong; `template` is the file being filled, when there is one.
+pub fn template_error(e: &tera::Error, template: Option<&str>) -> Error {
     let mut text = format!("template error: {e}");
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
         text.push_str(&format!("\n  {s}"));
         source = s.source();
     }
-    text
+    Error::Template {
+        template: template.map(str::to_string),
+        message: text,
+    }
 }
 
 #[cfg(test)]
@@ -259,7 +266,7 @@ mod tests {
         let Err(e) = load(&root) else {
             panic!("a template was read from outside the record");
         };
-        assert!(e.contains("outside the record"), "{e}");
+        assert!(e.to_string().contains("outside the record"), "{e}");
     }
 
     #[test]
@@ -279,6 +286,6 @@ mod tests {
         std::fs::create_dir(dir.path().join("templates")).unwrap();
         std::fs::write(dir.path().join("templates/notice.md"), "line\n{% if %}").unwrap();
         let err = load(dir.path()).err().unwrap();
-        assert!(err.contains("notice.md"), "{err}");
+        assert!(err.to_string().contains("notice.md"), "{err}");
     }
 }

@@ -1,6 +1,7 @@
 //! The action items (oppfølgingspunkter): those raised at a meeting, or
 //! all open ones.
 
+use crate::diag::Error;
 use crate::model::{Action, MeetingNumber, Raised, Record};
 use crate::render::labels::{self, Labels};
 use crate::render::renderer::{Fragment, Renderer};
@@ -66,7 +67,7 @@ impl Renderer<'_> {
         &self,
         meeting: Option<MeetingNumber>,
         format: OutputFormat,
-    ) -> Result<Fragment, String> {
+    ) -> Result<Fragment, Error> {
         let mut ctx = self.base_context();
         ctx.insert("actions", &self.action_views(meeting));
         ctx.insert("embedded", &true);

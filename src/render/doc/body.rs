@@ -3,6 +3,7 @@
 //! or rendered and sanitised as HTML.
 
 use super::case::{image_base, CaseView};
+use crate::diag::Error;
 use crate::model::shortcode::{self, Segment, Shortcode};
 use crate::model::Case;
 use crate::render::markdown;
@@ -11,7 +12,7 @@ use crate::render::OutputFormat;
 
 impl Renderer<'_> {
     /// One generated block.
-    fn block(&self, code: &Shortcode, format: OutputFormat) -> Result<String, String> {
+    fn block(&self, code: &Shortcode, format: OutputFormat) -> Result<String, Error> {
         let fragment = match code {
             Shortcode::Status(which) => self.status(*which, format, true)?,
             Shortcode::Risks => self.risks(format, true)?,
@@ -32,7 +33,7 @@ impl Renderer<'_> {
         c: &Case,
         case: &mut CaseView,
         format: OutputFormat,
-    ) -> Result<(), String> {
+    ) -> Result<(), Error> {
         let body = c.body();
         if body.trim().is_empty() {
             return Ok(());
@@ -58,7 +59,7 @@ impl Renderer<'_> {
                 Segment::Block { code, offset, .. } => {
                     let code = code.map_err(|why| {
                         let (line, _) = c.file.line_col(c.body_offset + offset);
-                        format!("{}:{line}: {why}", c.file.name())
+                        Error::Render(format!("{}:{line}: {why}", c.file.name()))
                     })?;
                     out.push_str(&self.block(&code, format)?);
                     if !html {

@@ -2,6 +2,7 @@
 //! and minutes row shows. The document's body, with its generated blocks,
 //! is `body.rs`.
 
+use crate::diag::Error;
 use crate::model::{Case, CaseKind, CaseNumber, CaseStatus, MeetingNumber, Record};
 use crate::render::labels::Labels;
 use crate::render::markdown;
@@ -87,7 +88,7 @@ pub struct CaseView {
 
 impl<'a> Renderer<'a> {
     /// One case document.
-    pub fn case(&self, c: &Case, format: OutputFormat) -> Result<Fragment, String> {
+    pub fn case(&self, c: &Case, format: OutputFormat) -> Result<Fragment, Error> {
         let mut case = self.case_view(c, format);
         self.render_body(c, &mut case, format)?;
         let meeting = c.meeting_value().and_then(|m| self.meeting_view(m));
@@ -104,8 +105,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// The case numbered `number`; an unknown number suggests the nearest.
-    pub fn find_case(&self, number: CaseNumber) -> Result<&'a Case, String> {
-        self.record.find_case(number).map_err(|e| e.to_string())
+    pub fn find_case(&self, number: CaseNumber) -> Result<&'a Case, Error> {
+        self.record.find_case(number).map_err(Error::from)
     }
 
     /// The case's meeting, when the record has it.

@@ -1,5 +1,6 @@
 //! The forum overview: each quarter's forum meetings with their items.
 
+use crate::diag::Error;
 use crate::model::{ForumMeeting, Language, Record};
 use crate::render::labels::{self, Labels};
 use crate::render::renderer::{Fragment, Renderer};
@@ -92,7 +93,7 @@ impl Renderer<'_> {
         year: u16,
         quarters: &[u8],
         format: OutputFormat,
-    ) -> Result<Fragment, String> {
+    ) -> Result<Fragment, Error> {
         let mut ctx = self.base_context();
         ctx.insert(
             "forum_quarters",

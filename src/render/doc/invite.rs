@@ -2,6 +2,7 @@
 //! the calendar invitation come from one source.
 
 use super::case::case;
+use crate::diag::Error;
 use crate::model::{Date, Meeting, MeetingNumber, MeetingStatus, Time};
 use crate::render::renderer::Renderer;
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -28,9 +29,9 @@ fn uid(board: &str, number: MeetingNumber) -> String {
 
 impl Renderer<'_> {
     /// The meeting as an iCalendar event (always `.ics`, whatever `--format`).
-    pub fn invite(&self, number: MeetingNumber) -> Result<String, String> {
+    pub fn invite(&self, number: MeetingNumber) -> Result<String, Error> {
         let record = self.record;
-        let meeting: &Meeting = record.find_meeting(number).map_err(|e| e.to_string())?;
+        let meeting: &Meeting = record.find_meeting(number).map_err(Error::from)?;
         let l = &self.labels;
         let mut ics = Ics::default();
         ics.line("BEGIN", "VCALENDAR");
@@ -94,12 +95,12 @@ impl Renderer<'_> {
 
 /// DTEND, DTSTAMP and DTSTART, in that order: the meeting's time in UTC,
 /// or its date alone.
-fn when(ics: &mut Ics, meeting: &Meeting) -> Result<(), String> {
+fn when(ics: &mut Ics, meeting: &Meeting) -> Result<(), Error> {
     let stamp = |t: chrono::DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
     let start = match meeting.time {
         Some(span) => {
             let start = utc(meeting.date.value, span.start)
-                .ok_or("the meeting's time does not exist in Oslo")?;
+                .ok_or_else(|| Error::Render("the meeting's time does not exist in Oslo".into()))?;
             if let Some(end) = span.end.and_then(|e| utc(meeting.date.value, e)) {
                 ics.line("DTEND", &stamp(end));
             }
@@ -111,7 +112,7 @@ fn when(ics: &mut Ics, meeting: &Meeting) -> Result<(), String> {
                 u32::from(meeting.date.month),
                 u32::from(meeting.date.day),
             )
-            .ok_or("the meeting's date does not exist")?;
+            .ok_or_else(|| Error::Render("the meeting's date does not exist".into()))?;
             ("DTSTART;VALUE=DATE", d.format("%Y%m%d").to_string())
         }
     };

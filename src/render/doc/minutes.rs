@@ -1,6 +1,7 @@
 //! The minutes (protokoll): attendance, each case with its decision, and
 //! the action items the meeting raised.
 
+use crate::diag::Error;
 use crate::model::MeetingNumber;
 use crate::render::renderer::{Fragment, Renderer};
 use crate::render::view;
@@ -8,11 +9,8 @@ use crate::render::OutputFormat;
 
 impl Renderer<'_> {
     /// Minutes: attendance, each case with its decision, the new action items.
-    pub fn minutes(&self, number: MeetingNumber, format: OutputFormat) -> Result<Fragment, String> {
-        let meeting = self
-            .record
-            .find_meeting(number)
-            .map_err(|e| e.to_string())?;
+    pub fn minutes(&self, number: MeetingNumber, format: OutputFormat) -> Result<Fragment, Error> {
+        let meeting = self.record.find_meeting(number).map_err(Error::from)?;
         let meeting = view::meeting(self.record, meeting);
         let mut ctx = self.base_context();
         ctx.insert("meeting", &meeting);

@@ -1,6 +1,7 @@
 //! The meeting notice (innkalling): the meeting and its agenda.
 
 use super::case::CaseView;
+use crate::diag::Error;
 use crate::model::MeetingNumber;
 use crate::render::renderer::{Fragment, Renderer};
 use crate::render::view;
@@ -8,12 +9,10 @@ use crate::render::OutputFormat;
 
 impl Renderer<'_> {
     /// The meeting notice with its agenda.
-    pub fn notice(&self, number: MeetingNumber, format: OutputFormat) -> Result<Fragment, String> {
+    pub fn notice(&self, number: MeetingNumber, format: OutputFormat) -> Result<Fragment, Error> {
         let meeting = view::meeting(
             self.record,
-            self.record
-                .find_meeting(number)
-                .map_err(|e| e.to_string())?,
+            self.record.find_meeting(number).map_err(Error::from)?,
         );
         let mut ctx = self.base_context();
         ctx.insert("meeting", &meeting);

@@ -4,6 +4,7 @@
 
 use super::case::CaseView;
 use super::forums;
+use crate::diag::Error;
 use crate::diag::{Code, Finding};
 use crate::model::{CaseNumber, Record};
 use crate::render::renderer::{Fragment, Renderer};
@@ -46,7 +47,7 @@ impl Renderer<'_> {
         quarter: Option<u8>,
         format: OutputFormat,
         embedded: bool,
-    ) -> Result<Fragment, String> {
+    ) -> Result<Fragment, Error> {
         let notes = numbering_notes(self.record, self.findings());
         let mut markers: BTreeMap<String, String> = BTreeMap::new();
         let mut quarters = Vec::new();

@@ -1,12 +1,13 @@
 //! The board pack: the notice, then every case document in agenda order.
 
+use crate::diag::Error;
 use crate::model::MeetingNumber;
 use crate::render::renderer::{Fragment, Renderer};
 use crate::render::OutputFormat;
 
 impl Renderer<'_> {
     /// The board pack: the notice, then every case document in agenda order.
-    pub fn pack(&self, number: MeetingNumber, format: OutputFormat) -> Result<Fragment, String> {
+    pub fn pack(&self, number: MeetingNumber, format: OutputFormat) -> Result<Fragment, Error> {
         let notice = self.notice(number, format)?;
         let mut parts = vec![notice.text];
         for c in self.record.agenda(number) {

@@ -1,6 +1,7 @@
 //! The risk register: the listed risks with their measures, the
 //! probability × consequence matrix, and the risks named below the table.
 
+use crate::diag::Error;
 use crate::model::{Record, Risk, RiskStatus};
 use crate::render::labels::Labels;
 use crate::render::renderer::{Fragment, Renderer};
@@ -101,7 +102,7 @@ pub fn register(record: &Record, l: &Labels) -> RegisterView {
 
 impl Renderer<'_> {
     /// The risk register.
-    pub fn risks(&self, format: OutputFormat, embedded: bool) -> Result<Fragment, String> {
+    pub fn risks(&self, format: OutputFormat, embedded: bool) -> Result<Fragment, Error> {
         let mut ctx = self.base_context();
         ctx.insert("register", &register(self.record, &self.labels));
         ctx.insert("embedded", &embedded);

@@ -2,6 +2,7 @@
 //! lights per phase, the timeline, key risks and the written sections.
 
 use super::risks::{risk, RiskView};
+use crate::diag::Error;
 use crate::model::shortcode::StatusRef;
 use crate::model::{Light, Record, StatusReport};
 use crate::render::labels::{self, Labels};
@@ -167,7 +168,7 @@ pub fn status_view(record: &Record, s: &StatusReport, l: &Labels) -> StatusView 
 
 impl Renderer<'_> {
     /// The status report of a date, or the one for a meeting (else the newest before it).
-    pub fn find_status(&self, which: StatusRef) -> Result<&StatusReport, String> {
+    pub fn find_status(&self, which: StatusRef) -> Result<&StatusReport, Error> {
         let reports = &self.record.status_reports;
         let found = match which {
             StatusRef::Date(d) => reports.iter().find(|s| s.date.value == d),
@@ -187,13 +188,13 @@ impl Renderer<'_> {
         found.ok_or_else(|| {
             let mut dates: Vec<String> = reports.iter().map(|s| s.date.value.to_string()).collect();
             dates.sort();
-            match dates.is_empty() {
+            Error::NotFound(match dates.is_empty() {
                 true => "the record has no status reports (status/<date>.yaml)".to_string(),
                 false => format!(
                     "no status report for that; the record has {}",
                     dates.join(", ")
                 ),
-            }
+            })
         })
     }
 
@@ -202,7 +203,7 @@ impl Renderer<'_> {
         which: StatusRef,
         format: OutputFormat,
         embedded: bool,
-    ) -> Result<Fragment, String> {
+    ) -> Result<Fragment, Error> {
         let report = self.find_status(which)?;
         let view = status_view(self.record, report, &self.labels);
         let mut ctx = self.base_context();
