@@ -68,7 +68,7 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, Error> {
                 .output
                 .as_deref()
                 .ok_or_else(|| Error::Usage("--format pdf needs -o FILE".into()))?;
-            let pdf = pdf::print(&html).map_err(Error::Render)?;
+            let pdf = pdf::print(&html)?;
             write(&root, &pdf, Some(out))
         }
     }

@@ -1,5 +1,6 @@
 //! PDF output: the HTML printed by a headless Chromium found on the machine.
 
+use crate::diag::Error;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -28,11 +29,11 @@ pub fn find_chromium() -> Option<PathBuf> {
 pub const INSTALL_HINT: &str = "PDF output needs a headless Chromium: install Debian's `chromium` package (apt-get install chromium), or put chromium, chromium-browser or google-chrome on PATH, or set PDS_CHROMIUM to its path";
 
 /// Prints `html` to PDF; the PDF's bytes.
-pub fn print(html: &str) -> Result<Vec<u8>, String> {
-    let chromium = find_chromium().ok_or_else(|| INSTALL_HINT.to_string())?;
-    let work = tempfile::tempdir().map_err(|e| format!("cannot make a temporary folder: {e}"))?;
+pub fn print(html: &str) -> Result<Vec<u8>, Error> {
+    let chromium = find_chromium().ok_or_else(|| Error::Render(INSTALL_HINT.to_string()))?;
+    let work = tempfile::tempdir().map_err(|e| unplaced("make a temporary folder", e))?;
     let page = work.path().join("page.html");
-    std::fs::write(&page, html).map_err(|e| format!("cannot write a temporary file: {e}"))?;
+    std::fs::write(&page, html).map_err(|e| unplaced("write a temporary file", e))?;
     let target = work.path().join("out.pdf");
     let profile = work.path().join("profile");
     let output = Command::new(&chromium)
@@ -51,17 +52,26 @@ pub fn print(html: &str) -> Result<Vec<u8>, String> {
         .arg(format!("--print-to-pdf={}", &target.display()))
         .arg(format!("file://{}", page.display()))
         .output()
-        .map_err(|e| format!("cannot run {}: {e}", chromium.display()))?;
+        .map_err(|e| Error::io("run", &chromium, e))?;
     let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
     if !output.status.success() || size == 0 {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let last: Vec<&str> = stderr.lines().rev().take(3).collect();
-        return Err(format!(
+        return Err(Error::Render(format!(
             "{} did not print the PDF ({}): {}",
             chromium.display(),
             output.status,
             last.into_iter().rev().collect::<Vec<_>>().join(" | ")
-        ));
+        )));
     }
-    std::fs::read(&target).map_err(|e| format!("cannot read the printed PDF: {e}"))
+    std::fs::read(&target).map_err(|e| unplaced("read the printed PDF", e))
+}
+
+/// `cannot {doing}: {source}`, for a temporary file the user never names.
+fn unplaced(doing: &'static str, source: std::io::Error) -> Error {
+    Error::Io {
+        doing,
+        path: None,
+        source,
+    }
 }
