@@ -1,7 +1,7 @@
 //! The one error type for what stops a command and is not a finding: no
 //! record, a name the record does not hold, bad usage, a file that cannot
-//! be read or written, git, a template or document that does not render, a
-//! write refused. Its kind decides the exit code, in one place (`exit_code`).
+//! be read or written, git, a template (by name) or document that does not
+//! render, a document's pictures past the cap, a write refused. Its kind decides the exit code, in one place (`exit_code`).
 
 use std::fmt;
 use std::path::PathBuf;
@@ -210,6 +210,20 @@ mod tests {
         assert_eq!(Error::Refused("error: …\n".into()).exit_code(), 1);
         assert_eq!(Error::NotFound("no meeting 9/2021".into()).exit_code(), 2);
         assert_eq!(Error::Usage("x".into()).to_string(), "x");
+    }
+
+    #[test]
+    fn a_picture_past_the_cap_names_the_case_and_the_picture() {
+        let e = Error::Pictures {
+            file: "2021/01-21-x.md".into(),
+            picture: "big.png".into(),
+            limit_mib: 8,
+        };
+        assert_eq!(
+            e.to_string(),
+            "2021/01-21-x.md: picture big.png would take this document's pictures past 8 MiB; make the pictures smaller or fewer"
+        );
+        assert_eq!(e.exit_code(), 2);
     }
 
     #[test]

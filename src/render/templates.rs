@@ -288,4 +288,18 @@ mod tests {
         let err = load(dir.path()).err().unwrap();
         assert!(err.to_string().contains("notice.md"), "{err}");
     }
+
+    #[test]
+    fn a_fill_error_is_typed_with_the_template_it_filled() {
+        let mut tera = Tera::new();
+        tera.add_raw_templates([("x.md", "{{ nope }}")]).unwrap();
+        let e = tera.render("x.md", &tera::Context::new()).unwrap_err();
+        match template_error(&e, Some("x.md")) {
+            Error::Template { template, message } => {
+                assert_eq!(template.as_deref(), Some("x.md"));
+                assert!(message.starts_with("template error: "), "{message}");
+            }
+            other => panic!("{other}"),
+        }
+    }
 }
