@@ -1,7 +1,8 @@
 //! The one error type for what stops a command and is not a finding: no
 //! record, a name the record does not hold, bad usage, a file that cannot
 //! be read or written, git, a template (by name) or document that does not
-//! render, a document's pictures past the cap, a write refused. Its kind decides the exit code, in one place (`exit_code`).
+//! render, a document's pictures past the cap, a write refused, what the
+//! record's state forbids (a held meeting, a number two cases carry). Its kind decides the exit code, in one place (`exit_code`).
 
 use std::fmt;
 use std::path::PathBuf;
@@ -50,6 +51,10 @@ pub enum Error {
     /// `render --public` refused while the record has errors: the whole
     /// report to print, ending in a newline.
     Refused(String),
+    /// What the record's own state forbids, as `pds check` would hold it
+    /// against the record: a case put on the agenda of a held or cancelled
+    /// meeting, a case number that two cases carry. Nothing was written.
+    Conflict(String),
 }
 
 impl Error {
@@ -63,10 +68,10 @@ impl Error {
     }
 
     /// The exit code (SPEC §2): 1 for a refusal because of the record's
-    /// errors, as `pds check` gives for them; 2 for everything else.
+    /// errors or state, as `pds check` gives for them; 2 for everything else.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Refused(_) => 1,
+            Error::Refused(_) | Error::Conflict(_) => 1,
             Error::NoRecord(_)
             | Error::NotFound(_)
             | Error::Usage(_)
@@ -90,6 +95,7 @@ impl fmt::Display for Error {
             | Error::Git(m)
             | Error::Render(m)
             | Error::Write(m)
+            | Error::Conflict(m)
             | Error::Refused(m) => f.write_str(m),
             Error::Io {
                 doing,
@@ -206,8 +212,12 @@ mod tests {
     }
 
     #[test]
-    fn only_a_refusal_for_the_records_errors_exits_1() {
+    fn only_a_refusal_for_the_records_errors_or_state_exits_1() {
         assert_eq!(Error::Refused("error: …\n".into()).exit_code(), 1);
+        assert_eq!(
+            Error::Conflict("meeting 1/2021 is held".into()).exit_code(),
+            1
+        );
         assert_eq!(Error::NotFound("no meeting 9/2021".into()).exit_code(), 2);
         assert_eq!(Error::Usage("x".into()).to_string(), "x");
     }

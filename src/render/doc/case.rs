@@ -105,7 +105,36 @@ impl<'a> Renderer<'a> {
     }
 
     /// The case numbered `number`; an unknown number suggests the nearest.
+    /// A number two cases carry (an acknowledged `duplicate-case`) renders
+    /// neither: which one was meant cannot be told, so the error names them.
     pub fn find_case(&self, number: CaseNumber) -> Result<&'a Case, Error> {
+        let cases: Vec<&Case> = self.record.cases_numbered(number).collect();
+        if cases.len() > 1 {
+            let files: Vec<String> = cases
+                .iter()
+                .map(|c| crate::report::printable(c.file.name(), &[]).into_owned())
+                .collect();
+            let mut packs: Vec<String> = cases
+                .iter()
+                .filter_map(|c| c.meeting.as_ref())
+                .map(|m| format!("`pds render pack {}`", m.value))
+                .collect();
+            packs.dedup();
+            let instead = if packs.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " {} shows them in their meeting's pack;",
+                    packs.join(" or ")
+                )
+            };
+            return Err(Error::Conflict(format!(
+                "{} cases carry the number {number}: {}; pds cannot tell which to render.{instead} \
+                 pds cannot render one of them alone (not by its path either) until it has a number of its own",
+                cases.len(),
+                files.join(" and ")
+            )));
+        }
         self.record.find_case(number).map_err(Error::from)
     }
 
