@@ -64,16 +64,26 @@ pub enum Command {
     New(NewCommand),
     /// Give a draft the next free number and move it onto a meeting's agenda
     ///
-    /// The draft (a path, or its name in drafts/) gets `number` and `meeting`,
-    /// `status: draft` becomes `ready`, and the file moves to
-    /// <year>/<nn>-<yy>-<slug>.md. Run it again if a parallel branch took the
-    /// number first (`pds check --base` tells).
+    /// The draft (a path, or its name in drafts/) gets `number` and `meeting`
+    /// (and `type`, `title` when given), `status: draft` becomes `ready`, and
+    /// the file moves to <year>/<nn>-<yy>-<slug>.md. The meeting must be
+    /// planned, not held or cancelled. A numbered case is not scheduled again:
+    /// if a parallel branch took the number first (`pds check --base` reports
+    /// `number-taken`), rename the file and set its `number` by hand (`pds
+    /// next` gives the next free one).
     Schedule {
         /// The draft: drafts/strategi.md, or strategi
         draft: PathBuf,
-        /// The meeting: 7/2021 or 7-2021
+        /// The meeting: 7/2021 or 7-2021 (planned: not held or cancelled)
         #[arg(long)]
         meeting: MeetingNumber,
+        /// The case's type, one of `case_types` in pds.yaml (sets `type`;
+        /// needed when the draft has none)
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: Option<String>,
+        /// A new title for the case (sets `title`)
+        #[arg(long)]
+        title: Option<String>,
     },
     /// Rewrite files canonically: YAML formatted on its syntax tree (comments
     /// kept), case numbers normalised (05/21 → 5/21), Markdown bodies as

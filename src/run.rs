@@ -51,7 +51,12 @@ pub fn run(cli: Cli) -> i32 {
             }
         }
         Command::Schema { kind } => commands::schema::run(kind.as_deref()),
-        Command::Schedule { draft, meeting } => commands::schedule::run(&env, &draft, meeting),
+        Command::Schedule {
+            draft,
+            meeting,
+            kind,
+            title,
+        } => commands::schedule::run(&env, &draft, meeting, kind.as_deref(), title.as_deref()),
     };
     match result {
         Ok(code) => after_stdout(code),

@@ -1,7 +1,8 @@
-//! `pds schedule <DRAFT> --meeting M`: number a draft and move it into its
-//! meeting's year, through the one write path (`crate::write`).
+//! `pds schedule <DRAFT> --meeting M [--type T] [--title T]`: number a
+//! draft (its type and title set when given) and move it into its meeting's
+//! year, through the one write path (`crate::write`).
 
-use super::new::{next_case_number, shown};
+use super::new::{agenda_open, check_type, next_case_number, shown};
 use super::{print, Env};
 use crate::diag::Error;
 use crate::load::FileKind;
@@ -10,12 +11,25 @@ use crate::write::edit;
 use crate::write::{Intent, RecordWriter};
 use std::path::Path;
 
-pub fn run(env: &Env, draft: &Path, meeting: MeetingNumber) -> Result<i32, Error> {
+pub fn run(
+    env: &Env,
+    draft: &Path,
+    meeting: MeetingNumber,
+    kind: Option<&str>,
+    title: Option<&str>,
+) -> Result<i32, Error> {
+    let title = title.map(str::trim);
+    if title == Some("") {
+        return Err(Error::Usage("--title must not be empty".into()));
+    }
     let root = env.root()?;
     let writer = RecordWriter::open(&root)?;
     let root = writer.root();
     let (record, _) = crate::load::load(root);
-    record.find_meeting(meeting)?;
+    if let Some(k) = kind {
+        check_type(&record, k)?;
+    }
+    agenda_open(&record, meeting)?;
     let case = find_draft(&record, root, draft)?;
     let name = shown(case.file.name());
     if let Some(n) = &case.number {
@@ -24,13 +38,30 @@ pub fn run(env: &Env, draft: &Path, meeting: MeetingNumber) -> Result<i32, Error
             n.value
         )));
     }
-    if matches!(case.kind, crate::model::CaseKind::Unknown) {
-        return Err(Error::Usage(format!(
-            "{name} has no `type`: add one (or `parts`) before scheduling"
-        )));
+    match (&case.kind, kind) {
+        (crate::model::CaseKind::Parts(_), Some(_)) => {
+            return Err(Error::Usage(format!(
+                "{name} has `parts`, each with its type: leave out --type"
+            )));
+        }
+        (crate::model::CaseKind::Unknown, None) => {
+            let types = record.board.case_types.join(", ");
+            return Err(Error::Usage(format!(
+                "{name} has no `type`: give one with --type (one of {})",
+                shown(&types)
+            )));
+        }
+        _ => {}
     }
     let number = next_case_number(&record, meeting.year)?;
-    let scheduled = edit::schedule(case.file.text(), number, meeting)
+    let mut set: Vec<(&str, &str)> = Vec::new();
+    if let Some(k) = kind {
+        set.push(("type", k));
+    }
+    if let Some(t) = title {
+        set.push(("title", t));
+    }
+    let scheduled = edit::schedule_with(case.file.text(), number, meeting, &set)
         .map_err(|why| Error::Write(format!("left {name} as it was: {why}")))?;
     let stem = case
         .file

@@ -7,7 +7,7 @@ mod add_meeting;
 mod schedule;
 
 pub use add_meeting::{add_meeting, NewMeeting};
-pub use schedule::{schedule, Scheduled};
+pub use schedule::{schedule, schedule_with, Scheduled};
 
 use crate::yaml::{self, NodeKind};
 

@@ -1,7 +1,7 @@
 //! `pds new case`: a case on a meeting's agenda, numbered, or a draft in
 //! `drafts/` to be scheduled later.
 
-use super::{next_case_number, shown, yaml_text};
+use super::{agenda_open, check_type, next_case_number, shown, yaml_text};
 use crate::commands::{print, Env};
 use crate::diag::Error;
 use crate::load::FileKind;
@@ -33,7 +33,7 @@ pub(super) fn new_case(
     let mut fields: Vec<(&str, String)> = Vec::new();
     let (rel, file_kind) = match meeting {
         Some(m) => {
-            record.find_meeting(m)?;
+            agenda_open(record, m)?;
             let Some(k) = kind else {
                 let types = record.board.case_types.join(", ");
                 return Err(Error::Usage(format!(
@@ -92,20 +92,6 @@ fn front_matter(fields: &[(&str, String)]) -> String {
     }
     body.push_str("---\n");
     body
-}
-
-fn check_type(record: &Record, kind: &str) -> Result<(), Error> {
-    if record.board.case_types.iter().any(|t| t == kind) {
-        return Ok(());
-    }
-    let types: Vec<&str> = record.board.case_types.iter().map(String::as_str).collect();
-    let hint = crate::diag::nearest(kind, types.iter().copied())
-        .map(|n| format!("did you mean {}?", shown(n)))
-        .unwrap_or_else(|| format!("the types are {}", shown(&types.join(", "))));
-    Err(Error::NotFound(format!(
-        "`{}` is not a case type of this board; {hint}",
-        shown(kind)
-    )))
 }
 
 /// `drafts/<slug>.md`, or with `-2`, `-3`… when taken.

@@ -10,7 +10,7 @@ mod meeting;
 use super::Env;
 use crate::cli::NewCommand;
 use crate::diag::Error;
-use crate::model::{CaseFileName, CaseNumber, Record};
+use crate::model::{CaseFileName, CaseNumber, MeetingNumber, MeetingStatus, Record};
 use crate::report::printable;
 use crate::write::edit;
 use crate::write::RecordWriter;
@@ -67,6 +67,35 @@ pub fn yaml_text(s: &str) -> String {
 /// `s` safe to print on a terminal.
 pub(crate) fn shown(s: &str) -> String {
     printable(s, &[]).into_owned()
+}
+
+pub(crate) fn check_type(record: &Record, kind: &str) -> Result<(), Error> {
+    if record.board.case_types.iter().any(|t| t == kind) {
+        return Ok(());
+    }
+    let types: Vec<&str> = record.board.case_types.iter().map(String::as_str).collect();
+    let hint = crate::diag::nearest(kind, types.iter().copied())
+        .map(|n| format!("did you mean {}?", shown(n)))
+        .unwrap_or_else(|| format!("the types are {}", shown(&types.join(", "))));
+    Err(Error::NotFound(format!(
+        "`{}` is not a case type of this board; {hint}",
+        shown(kind)
+    )))
+}
+
+/// `meeting`, when a case may go on its agenda: one the record has, neither
+/// held nor cancelled (its agenda is closed then; `pds check` would hold the
+/// case against the record).
+pub(crate) fn agenda_open(record: &Record, meeting: MeetingNumber) -> Result<(), Error> {
+    let m = record.find_meeting(meeting)?;
+    match m.status {
+        MeetingStatus::Planned => Ok(()),
+        status @ (MeetingStatus::Held | MeetingStatus::Cancelled) => Err(Error::Conflict(format!(
+            "meeting {meeting} is {} (status in {}): its agenda is closed; put the case on a planned meeting",
+            status.as_str(),
+            shown(m.file.name()),
+        ))),
+    }
 }
 
 /// The next case number of `meeting`'s year that `pds check` accepts: above

@@ -26,6 +26,17 @@ pub fn schedule(
     number: CaseNumber,
     meeting: MeetingNumber,
 ) -> Result<Scheduled<'_>, Unedited> {
+    schedule_with(old, number, meeting, &[])
+}
+
+/// [`schedule`], with the fields `set` (key, value: `type`, `title`) given
+/// these values too, each written as a YAML scalar (quoted when it must be).
+pub fn schedule_with<'a>(
+    old: &'a str,
+    number: CaseNumber,
+    meeting: MeetingNumber,
+    set: &[(&str, &str)],
+) -> Result<Scheduled<'a>, Unedited> {
     let (bom, rest) = split_bom(old);
     let nl = if rest.contains("\r\n") { "\r\n" } else { "\n" };
     let split = frontmatter::split(rest).map_err(|_| Unedited::NoFrontMatter)?;
@@ -38,17 +49,28 @@ pub fn schedule(
     };
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     let mut missing: Vec<(&str, String)> = Vec::new();
-    for (key, want) in [
-        ("number", number.to_string()),
-        ("meeting", meeting.to_string()),
-    ] {
+    let mut fields = vec![
+        ("number", number.to_string(), number.to_string()),
+        ("meeting", meeting.to_string(), meeting.to_string()),
+    ];
+    // In a flow mapping a plain scalar ends at `,`, `]` or `}`.
+    let flow = fm.as_bytes().get(tree.offset) == Some(&b'{');
+    fields.extend(set.iter().map(|(key, value)| {
+        let written = if flow && value.contains([',', '[', ']', '{', '}']) {
+            super::quoted(value)
+        } else {
+            super::scalar(value)
+        };
+        (*key, written, value.to_string())
+    }));
+    for (key, written, want) in fields {
         match values.iter_mut().find(|(k, _)| is_key(k, key)) {
             Some((k, v)) => {
-                edits.push(replace_value(fm, k, v, &want));
+                edits.push(replace_value(fm, k, v, &written));
                 *v = text(want);
             }
             None => {
-                missing.push((key, want.clone()));
+                missing.push((key, written));
                 values.push((text(key), text(want)));
             }
         }

@@ -89,6 +89,43 @@ fn scheduled(draft: &str) -> String {
     s.text
 }
 
+fn scheduled_with(draft: &str, set: &[(&str, &str)]) -> String {
+    let s = schedule_with(
+        draft,
+        CaseNumber::new(48, 21),
+        MeetingNumber::new(8, 2021),
+        set,
+    )
+    .unwrap();
+    let fm = frontmatter::split(split_bom(&s.text).1).unwrap();
+    let tree = yaml::parse(fm.yaml).unwrap();
+    assert!(super::super::verify::same(&tree, &s.values), "{}", s.text);
+    s.text
+}
+
+#[test]
+fn scheduling_sets_type_and_title_quoted_as_their_style_needs() {
+    let set = [("type", "Beslutning"), ("title", "A, B: [c]")];
+    assert_eq!(
+        scheduled_with("---\ntitle: T # k\nstatus: draft\n---\nTekst\n", &set),
+        "---\nnumber: 48/21\nmeeting: 8/2021\ntype: Beslutning\ntitle: \"A, B: [c]\" # k\nstatus: ready\n---\nTekst\n"
+    );
+    assert_eq!(
+        scheduled_with(
+            "---\n{title: T, status: draft}\n---\n",
+            &[("title", "A, B")]
+        ),
+        "---\n{number: 48/21, meeting: 8/2021, title: \"A, B\", status: ready}\n---\n"
+    );
+    assert_eq!(
+        scheduled_with(
+            "---\ntitle: T\ntype: Drøfting\n---\n",
+            &[("type", "Orientering")]
+        ),
+        "---\nnumber: 48/21\nmeeting: 8/2021\ntitle: T\ntype: Orientering\n---\n"
+    );
+}
+
 #[test]
 fn scheduling_edits_values_and_keeps_every_other_byte() {
     assert_eq!(
