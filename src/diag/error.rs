@@ -2,7 +2,8 @@
 //! record, a name the record does not hold, bad usage, a file that cannot
 //! be read or written, git, a template (by name) or document that does not
 //! render, a document's pictures past the cap, a write refused, what the
-//! record's state forbids (a held meeting, a number two cases carry). Its kind decides the exit code, in one place (`exit_code`).
+//! record's state forbids (a held meeting, a number two cases carry). Its
+//! kind decides the exit code, in one place (`exit_code`).
 
 use std::fmt;
 use std::path::PathBuf;
