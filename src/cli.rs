@@ -156,12 +156,14 @@ pub struct RenderArgs {
     #[command(subcommand)]
     pub what: RenderWhat,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = OutputFormat::Md, global = true)]
-    pub format: OutputFormat,
+    /// Output format (default: from -o FILE's extension, .md, .html or .pdf;
+    /// otherwise md)
+    #[arg(long, value_enum, global = true)]
+    pub format: Option<OutputFormat>,
 
     /// Write to FILE instead of stdout (written atomically); required for pdf.
-    /// `-o -` is stdout (for pdf: the bytes, to a pipe or a file). A device,
+    /// Without --format, FILE's extension picks the format (.md, .html, .pdf;
+    /// .ics for an invite). `-o -` is stdout (for pdf: the bytes, to a pipe or a file). A device,
     /// FIFO, socket, symbolic link or folder is refused, and so is any file
     /// of the record (a case, meetings.yaml, pds.yaml, a template)
     #[arg(short, long, value_name = "FILE", global = true)]
@@ -285,6 +287,12 @@ pub struct ListArgs {
 pub enum ListWhat {
     Cases,
     Meetings,
+    /// The risk register
+    Risks,
+    /// Action items
+    Actions,
+    /// Every case with a decision, in number order
+    Decisions,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

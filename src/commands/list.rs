@@ -1,9 +1,9 @@
-//! `pds list cases|meetings`: queries over the record, as a table or JSON.
+//! `pds list cases|meetings|risks|actions|decisions`: queries over the record, as a table or JSON.
 
 use super::{print, Env};
 use crate::cli::{ListArgs, ListFormat, ListWhat};
 use crate::diag::Error;
-use crate::model::{Case, CaseKind, Meeting, Record};
+use crate::model::{Case, CaseKind, Meeting, Raised, Record};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -47,6 +47,9 @@ pub fn run(env: &Env, args: &ListArgs) -> Result<i32, Error> {
     let text = match args.what {
         ListWhat::Cases => cases(&record, args),
         ListWhat::Meetings => meetings(&record, args),
+        ListWhat::Risks => risks(&record, args),
+        ListWhat::Actions => actions(&record, args),
+        ListWhat::Decisions => decisions(&record, args),
     };
     print(&text);
     Ok(0)
@@ -171,6 +174,181 @@ fn meetings(record: &Record, args: &ListArgs) -> String {
                 &["NUMBER", "DATE", "TIME", "KIND", "STATUS", "CASES", "PLACE"],
                 &body,
             )
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RiskRow<'a> {
+    id: u32,
+    title: &'a str,
+    probability: Option<u8>,
+    consequence: Option<u8>,
+    status: &'a str,
+    file: &'a str,
+}
+
+fn risks(record: &Record, args: &ListArgs) -> String {
+    let mut list: Vec<_> = record.risks.iter().collect();
+    list.sort_by_key(|r| r.id.value);
+    let rows: Vec<RiskRow> = list
+        .iter()
+        .map(|r| RiskRow {
+            id: r.id.value,
+            title: &r.title,
+            probability: r.probability,
+            consequence: r.consequence,
+            status: r.status.as_str(),
+            file: r.file.name(),
+        })
+        .collect();
+    let score = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+    match args.format {
+        ListFormat::Json => json(&rows),
+        ListFormat::Table => {
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        score(r.probability),
+                        score(r.consequence),
+                        r.status.to_string(),
+                        r.title.to_string(),
+                    ]
+                })
+                .collect();
+            table(
+                &["ID", "PROBABILITY", "CONSEQUENCE", "STATUS", "TITLE"],
+                &body,
+            )
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ActionRow<'a> {
+    id: &'a str,
+    raised: String,
+    text: &'a str,
+    owner: Option<&'a str>,
+    due: Option<String>,
+    status: &'static str,
+    file: &'a str,
+}
+
+fn actions(record: &Record, args: &ListArgs) -> String {
+    let rows: Vec<ActionRow> = record
+        .actions
+        .iter()
+        .filter(|a| {
+            let year = match a.raised.value {
+                Raised::Case(n) => n.year(),
+                Raised::Meeting(m) => m.year,
+            };
+            args.year.is_none_or(|y| y == year)
+        })
+        .filter(|a| {
+            args.meeting.is_none_or(|m| match a.raised.value {
+                Raised::Meeting(at) => at == m,
+                Raised::Case(n) => record
+                    .cases_numbered(n)
+                    .any(|c| c.meeting_value() == Some(m)),
+            })
+        })
+        .map(|a| ActionRow {
+            id: &a.id.value,
+            raised: match a.raised.value {
+                Raised::Case(n) => n.to_string(),
+                Raised::Meeting(m) => m.to_string(),
+            },
+            text: &a.text,
+            owner: a.owner.as_deref(),
+            due: a.due.as_ref().map(|d| d.value.to_string()),
+            status: if a.done { "done" } else { "open" },
+            file: a.file.name(),
+        })
+        .collect();
+    match args.format {
+        ListFormat::Json => json(&rows),
+        ListFormat::Table => {
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_string(),
+                        r.raised.clone(),
+                        r.owner.unwrap_or_default().to_string(),
+                        r.due.clone().unwrap_or_default(),
+                        r.status.to_string(),
+                        r.text.to_string(),
+                    ]
+                })
+                .collect();
+            table(&["ID", "RAISED", "OWNER", "DUE", "STATUS", "TEXT"], &body)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct DecisionRow<'a> {
+    number: Option<String>,
+    meeting: Option<String>,
+    date: Option<String>,
+    title: &'a str,
+    decision: &'a str,
+    file: &'a str,
+}
+
+/// Every case with a decision, in number order: the decision's first line.
+fn decisions(record: &Record, args: &ListArgs) -> String {
+    let mut list: Vec<(&Case, &str)> = record
+        .cases
+        .iter()
+        .filter_map(|c| c.decision.as_deref().map(|d| (c, d)))
+        .filter(|(c, _)| args.meeting.is_none_or(|m| c.meeting_value() == Some(m)))
+        .filter(|(c, _)| {
+            args.year
+                .is_none_or(|y| c.number_value().map(|n| n.year()) == Some(y))
+        })
+        .collect();
+    list.sort_by(|(a, _), (b, _)| {
+        (a.number.is_none(), a.number_value(), a.file.name()).cmp(&(
+            b.number.is_none(),
+            b.number_value(),
+            b.file.name(),
+        ))
+    });
+    let rows: Vec<DecisionRow> = list
+        .iter()
+        .map(|(c, d)| DecisionRow {
+            number: c.number_value().map(|n| n.to_string()),
+            meeting: c.meeting_value().map(|m| m.to_string()),
+            date: c
+                .meeting_value()
+                .and_then(|m| record.meeting(m))
+                .map(|m| m.date.value.to_string()),
+            title: &c.title,
+            decision: d.trim().lines().next().unwrap_or_default().trim(),
+            file: c.file.name(),
+        })
+        .collect();
+    match args.format {
+        ListFormat::Json => json(&rows),
+        ListFormat::Table => {
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.number.clone().unwrap_or_else(|| "-".into()),
+                        r.meeting.clone().unwrap_or_else(|| "-".into()),
+                        r.date.clone().unwrap_or_default(),
+                        r.title.to_string(),
+                        r.decision.to_string(),
+                    ]
+                })
+                .collect();
+            table(&["NUMBER", "MEETING", "DATE", "TITLE", "DECISION"], &body)
         }
     }
 }

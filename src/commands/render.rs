@@ -13,7 +13,7 @@ use std::path::Path;
 
 pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, Error> {
     let root = env.root()?;
-    check_options(&root, args)?;
+    let format = check_options(&root, args)?;
     // A document of one year loads that year (and the small registers); when
     // what it names is not there, the whole record, for a good suggestion.
     // --public loads the whole record: its check is then `pds check`'s, and
@@ -50,12 +50,12 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, Error> {
         Ok(checked) => renderer.with_findings(checked),
         Err(findings) => renderer.with_findings_from(|| crate::check::check(&record, findings)),
     };
-    let fragment = document(&renderer, &args.what, args.format)?;
+    let fragment = document(&renderer, &args.what, format)?;
     // Pictures left out of an HTML document (remote, not a regular file, …).
     for warning in renderer.pictures.warnings() {
         eprintln!("warning: {warning}");
     }
-    match args.format {
+    match format {
         OutputFormat::Md => write(&root, fragment.text.as_bytes(), args.output.as_deref()),
         OutputFormat::Html => write(
             &root,
@@ -98,31 +98,83 @@ fn document(
     }
 }
 
-/// What `--format` and `-o` ask for, refused before any work when it cannot be done.
-fn check_options(root: &Path, args: &RenderArgs) -> Result<(), Error> {
-    if matches!(args.what, RenderWhat::Invite { .. }) && args.format != OutputFormat::Md {
+/// The extension of `-o FILE` (not `-o -`), in lower case.
+fn extension(output: Option<&Path>) -> Option<String> {
+    output
+        .filter(|out| !is_stdout(out))
+        .and_then(Path::extension)
+        .map(|ext| ext.to_string_lossy().to_lowercase())
+}
+
+/// The format: `--format`, else the extension of `-o FILE` (`.md`, `.html`,
+/// `.pdf`), else Markdown. An invite is always iCalendar: `--format` (but md) and an
+/// extension other than `.ics` are refused for it, and `.ics` for anything else.
+/// An explicit `--format` that contradicts a known extension is refused.
+fn resolve_format(args: &RenderArgs) -> Result<OutputFormat, Error> {
+    let ext = extension(args.output.as_deref());
+    let from_ext = match ext.as_deref() {
+        Some("md") => Some(OutputFormat::Md),
+        Some("html") => Some(OutputFormat::Html),
+        Some("pdf") => Some(OutputFormat::Pdf),
+        _ => None,
+    };
+    let name = |f: OutputFormat| match f {
+        OutputFormat::Md => "md",
+        OutputFormat::Html => "html",
+        OutputFormat::Pdf => "pdf",
+    };
+    if matches!(args.what, RenderWhat::Invite { .. }) {
+        if args.format.is_some_and(|f| f != OutputFormat::Md) {
+            return Err(Error::Usage(
+                "an invite is always iCalendar (.ics): leave out --format".into(),
+            ));
+        }
+        return match ext.as_deref() {
+            Some(e) if e != "ics" && from_ext.is_some() => Err(Error::Usage(format!(
+                "an invite is always iCalendar: write it to a .ics file, not a .{e} one"
+            ))),
+            _ => Ok(OutputFormat::Md),
+        };
+    }
+    if ext.as_deref() == Some("ics") {
         return Err(Error::Usage(
-            "an invite is always iCalendar (.ics): leave out --format".into(),
+            "only `render invite` writes iCalendar (.ics): give -o a .md, .html or .pdf file"
+                .into(),
         ));
     }
+    match (args.format, from_ext) {
+        (Some(given), Some(by_ext)) if given != by_ext => Err(Error::Usage(format!(
+            "--format {} contradicts -o's extension .{}: leave out --format, or name the file .{}",
+            name(given),
+            name(by_ext),
+            name(given)
+        ))),
+        (Some(given), _) => Ok(given),
+        (None, Some(by_ext)) => Ok(by_ext),
+        (None, None) => Ok(OutputFormat::Md),
+    }
+}
+
+/// What `--format` and `-o` ask for, refused before any work when it cannot
+/// be done; the format to write.
+fn check_options(root: &Path, args: &RenderArgs) -> Result<OutputFormat, Error> {
+    let format = resolve_format(args)?;
     match args.output.as_deref() {
-        None if args.format == OutputFormat::Pdf => {
+        None if format == OutputFormat::Pdf => {
             return Err(Error::Usage(
                 "--format pdf writes a file: give it with -o FILE (or -o - to send the bytes to a pipe)"
                     .into(),
             ));
         }
         Some(out)
-            if args.format == OutputFormat::Pdf
-                && is_stdout(out)
-                && std::io::stdout().is_terminal() =>
+            if format == OutputFormat::Pdf && is_stdout(out) && std::io::stdout().is_terminal() =>
         {
             return Err(Error::Usage("-o - would print the PDF's bytes to the terminal: redirect them (-o - > file.pdf) or give -o FILE".into()));
         }
         Some(out) => check_output_path(root, out)?,
         None => {}
     }
-    Ok(())
+    Ok(format)
 }
 
 fn scope(what: &RenderWhat) -> Option<crate::load::Scope> {
