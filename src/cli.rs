@@ -183,10 +183,15 @@ pub enum RenderWhat {
         /// The meeting: 7/2021 or 7-2021
         meeting: MeetingNumber,
     },
-    /// One case document (saksfremlegg)
+    /// One case document (saksfremlegg), or a draft's, marked as a draft
+    ///
+    /// A number two cases carry is refused (exit 1, naming both files):
+    /// render one by its path.
     Case {
-        /// The case: 43/21 or 43-21
-        case: CaseNumber,
+        /// The case: 43/21 or 43-21; or a draft by its name in drafts/
+        /// (budsjett-2022) or any case by its path (drafts/budsjett-2022.md,
+        /// 2021/43-21-strategi.md), from here or from the record's folder
+        case: CaseArg,
     },
     /// Quarterly overview of a year's cases, per meeting
     Overview {
@@ -218,6 +223,33 @@ pub enum RenderWhat {
         /// The meeting: 7/2021 or 7-2021
         meeting: MeetingNumber,
     },
+}
+
+/// `render case`'s argument: a case number, or a case file (a draft by its
+/// name in drafts/, or any case by its path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseArg {
+    Number(CaseNumber),
+    Path(PathBuf),
+}
+
+impl std::str::FromStr for CaseArg {
+    type Err = crate::model::number::NumberError;
+
+    /// Digits around one `/` or `-` are meant as a number, and keep the
+    /// number's message when they are not one (`2/2021`); anything else is
+    /// a draft's name or a path.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let number_like = !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || c == '/' || c == '-')
+            && s.chars().any(|c| c.is_ascii_digit());
+        match CaseNumber::parse_arg(s) {
+            Ok(n) => Ok(CaseArg::Number(n)),
+            Err(e) if number_like => Err(e),
+            Err(_) => Ok(CaseArg::Path(PathBuf::from(s))),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

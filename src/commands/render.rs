@@ -1,7 +1,7 @@
 //! `pds render <document>`: the documents the board receives.
 
 use super::{print_bytes, Env};
-use crate::cli::{RenderArgs, RenderWhat};
+use crate::cli::{CaseArg, RenderArgs, RenderWhat};
 use crate::diag::Error;
 use crate::model::shortcode::StatusRef;
 use crate::model::MeetingNumber;
@@ -83,8 +83,14 @@ fn document(
 ) -> Result<Fragment, Error> {
     match what {
         RenderWhat::Notice { meeting } => renderer.notice(*meeting, format),
-        RenderWhat::Case { case } => renderer
+        RenderWhat::Case {
+            case: CaseArg::Number(case),
+        } => renderer
             .find_case(*case)
+            .and_then(|c| renderer.case(c, format)),
+        RenderWhat::Case {
+            case: CaseArg::Path(path),
+        } => super::schedule::find_case_file(renderer.record, &renderer.record.root, path)
             .and_then(|c| renderer.case(c, format)),
         RenderWhat::Overview { year, quarter } => renderer.overview(*year, *quarter, format, false),
         RenderWhat::Risks => renderer.risks(format, false),
@@ -92,6 +98,7 @@ fn document(
         RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, format),
         RenderWhat::Pack { meeting } => renderer.pack(*meeting, format),
         RenderWhat::Invite { meeting } => renderer.invite(*meeting).map(|text| Fragment {
+            draft: false,
             title: String::new(),
             text,
         }),
@@ -183,7 +190,13 @@ fn scope(what: &RenderWhat) -> Option<crate::load::Scope> {
         | RenderWhat::Pack { meeting }
         | RenderWhat::Minutes { meeting }
         | RenderWhat::Invite { meeting } => meeting.year,
-        RenderWhat::Case { case } => case.year(),
+        RenderWhat::Case {
+            case: CaseArg::Number(case),
+        } => case.year(),
+        // A case file may be a draft (no year) or any year's case.
+        RenderWhat::Case {
+            case: CaseArg::Path(_),
+        } => return None,
         RenderWhat::Overview { year, .. } => *year,
         RenderWhat::Risks | RenderWhat::Status { .. } => return None,
     };
@@ -196,7 +209,9 @@ fn names_something(record: &crate::model::Record, what: &RenderWhat) -> bool {
         | RenderWhat::Pack { meeting }
         | RenderWhat::Minutes { meeting }
         | RenderWhat::Invite { meeting } => record.meeting(*meeting).is_some(),
-        RenderWhat::Case { case } => record.cases_numbered(*case).next().is_some(),
+        RenderWhat::Case {
+            case: CaseArg::Number(case),
+        } => record.cases_numbered(*case).next().is_some(),
         _ => true,
     }
 }

@@ -94,6 +94,17 @@ pub fn run(
 
 /// The draft: a path (from here or from the record), or a name in drafts/.
 fn find_draft<'r>(record: &'r Record, root: &Path, draft: &Path) -> Result<&'r Case, Error> {
+    find_case_file(record, root, draft)
+}
+
+/// A case by its file: a path (from here, then from the record's root;
+/// absolute too), or a draft's name in drafts/ (`budsjett-2022`). Any case
+/// of the record, numbered or not; the error lists the drafts.
+pub(crate) fn find_case_file<'r>(
+    record: &'r Record,
+    root: &Path,
+    draft: &Path,
+) -> Result<&'r Case, Error> {
     let candidates = [
         draft.to_path_buf(),
         root.join(draft),

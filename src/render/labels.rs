@@ -26,6 +26,10 @@ pub struct Labels {
     pub proposed_decision: &'static str,
     pub decision: &'static str,
     pub no_document: &'static str,
+    /// The mark of a draft's document: "Utkast"
+    pub draft: &'static str,
+    /// Where a draft's number would stand
+    pub no_number: &'static str,
     pub overview: &'static str,
     pub quarter_overview: &'static str,
     pub forum_overview: &'static str,
@@ -111,6 +115,8 @@ pub fn labels(language: Language) -> Labels {
             proposed_decision: "Forslag til vedtak",
             decision: "Vedtak",
             no_document: "Saken er uten underlag",
+            draft: "Utkast",
+            no_number: "ikke nummerert ennå",
             overview: "Oversikt over saker i programstyret",
             quarter_overview: "Oversikt saker programstyremøter {q}. kvartal",
             forum_overview: "Oversikt saker i nasjonal styringsmodell",
@@ -198,6 +204,8 @@ pub fn labels(language: Language) -> Labels {
             proposed_decision: "Proposed decision",
             decision: "Decision",
             no_document: "No document",
+            draft: "Draft",
+            no_number: "no number yet",
             overview: "Overview of the board's cases",
             quarter_overview: "Board meeting cases, quarter {q}",
             forum_overview: "Items in other governance forums",

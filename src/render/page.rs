@@ -16,6 +16,7 @@ impl Renderer<'_> {
         ctx.insert("pictures", &self.pictures.css());
         ctx.insert("title", &fragment.title);
         ctx.insert("content", &fragment.text);
+        ctx.insert("draft", &fragment.draft);
         self.templates
             .html
             .render("layout.html", &ctx)

@@ -34,6 +34,8 @@ type FindingsSource<'a> = Box<dyn FnOnce() -> Vec<Finding> + 'a>;
 pub struct Fragment {
     pub title: String,
     pub text: String,
+    /// A draft's document (a case without a number): the HTML page styles its banner
+    pub draft: bool,
 }
 
 impl<'a> Renderer<'a> {

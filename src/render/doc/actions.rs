@@ -72,6 +72,7 @@ impl Renderer<'_> {
         ctx.insert("actions", &self.action_views(meeting));
         ctx.insert("embedded", &true);
         Ok(Fragment {
+            draft: false,
             title: self.labels.actions.to_string(),
             text: self.fill(format, "actions", &ctx)?,
         })

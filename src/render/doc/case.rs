@@ -84,6 +84,9 @@ pub struct CaseView {
     pub marker: String,
     /// draft, ready, decided or withdrawn
     pub status: &'static str,
+    /// True for a case without a number (a draft): its document is marked
+    /// `l.draft`, and `l.no_number` stands where its number would
+    pub unnumbered: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -96,10 +99,12 @@ impl<'a> Renderer<'a> {
         ctx.insert("case", &case);
         ctx.insert("meeting", &meeting);
         Ok(Fragment {
-            title: case
-                .document
-                .clone()
-                .unwrap_or_else(|| format!("{} {}", case.number, case.title)),
+            draft: case.unnumbered,
+            title: match (case.unnumbered, case.document.clone()) {
+                (true, _) => format!("{} {}", self.labels.draft, case.title),
+                (false, Some(document)) => document,
+                (false, None) => format!("{} {}", case.number, case.title),
+            },
             text: self.fill(format, "case", &ctx)?,
         })
     }
@@ -124,15 +129,16 @@ impl<'a> Renderer<'a> {
                 String::new()
             } else {
                 format!(
-                    " {} shows them in their meeting's pack;",
+                    " {} shows them in their meeting's pack.",
                     packs.join(" or ")
                 )
             };
             return Err(Error::Conflict(format!(
                 "{} cases carry the number {number}: {}; pds cannot tell which to render.{instead} \
-                 pds cannot render one of them alone (not by its path either) until it has a number of its own",
+                 Render one by its path: `pds render case {}`",
                 cases.len(),
-                files.join(" and ")
+                files.join(" and "),
+                files.first().map(String::as_str).unwrap_or_default()
             )));
         }
         self.record.find_case(number).map_err(Error::from)
@@ -277,6 +283,7 @@ pub fn case(c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
         overview_type,
     } = cells(kind.as_deref(), &parts, &description_lines, l);
     CaseView {
+        unnumbered: number.is_none(),
         agenda_description,
         agenda_type,
         overview_description,

@@ -102,6 +102,7 @@ impl Renderer<'_> {
         ctx.insert("year", &year);
         ctx.insert("embedded", &true);
         Ok(Fragment {
+            draft: false,
             title: self.labels.forum_overview.to_string(),
             text: self.fill(format, "forums", &ctx)?,
         })

@@ -17,6 +17,7 @@ impl Renderer<'_> {
         ctx.insert("agenda", &self.agenda(number, format));
         ctx.insert("actions", &self.action_views(Some(number)));
         Ok(Fragment {
+            draft: false,
             title: format!(
                 "{} {} – {}",
                 self.labels.minutes, meeting.number, self.record.board.name

@@ -18,6 +18,7 @@ impl Renderer<'_> {
         ctx.insert("meeting", &meeting);
         ctx.insert("agenda", &self.agenda(number, format));
         Ok(Fragment {
+            draft: false,
             title: format!(
                 "{} {} – {}",
                 self.labels.notice, meeting.number, self.record.board.name

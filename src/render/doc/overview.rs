@@ -110,6 +110,7 @@ impl Renderer<'_> {
         ctx.insert("forum_quarters", &forum_quarters);
         ctx.insert("embedded", &embedded);
         Ok(Fragment {
+            draft: false,
             title: format!("{} {year}", self.labels.overview),
             text: self.fill(format, "overview", &ctx)?,
         })

@@ -18,6 +18,7 @@ impl Renderer<'_> {
         let mut ctx = self.base_context();
         ctx.insert("parts", &parts);
         Ok(Fragment {
+            draft: false,
             title: notice.title,
             text: self.fill(format, "pack", &ctx)?,
         })

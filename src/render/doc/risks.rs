@@ -107,6 +107,7 @@ impl Renderer<'_> {
         ctx.insert("register", &register(self.record, &self.labels));
         ctx.insert("embedded", &embedded);
         Ok(Fragment {
+            draft: false,
             title: format!("{} – {}", self.labels.risks, self.record.board.name),
             text: self.fill(format, "risks", &ctx)?,
         })

@@ -210,6 +210,7 @@ impl Renderer<'_> {
         ctx.insert("status", &view);
         ctx.insert("embedded", &embedded);
         Ok(Fragment {
+            draft: false,
             title: format!("{} | {}", self.labels.status, view.title),
             text: self.fill(format, "status", &ctx)?,
         })
