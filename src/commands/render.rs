@@ -90,8 +90,13 @@ fn document(
             .and_then(|c| renderer.case(c, format)),
         RenderWhat::Case {
             case: CaseArg::Path(path),
-        } => super::schedule::find_case_file(renderer.record, &renderer.record.root, path)
-            .and_then(|c| renderer.case(c, format)),
+        } => super::schedule::find_case_file(
+            renderer.record,
+            &renderer.record.root,
+            path,
+            "draft or case file",
+        )
+        .and_then(|c| renderer.case(c, format)),
         RenderWhat::Overview { year, quarter } => renderer.overview(*year, *quarter, format, false),
         RenderWhat::Risks => renderer.risks(format, false),
         RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, format, false),

@@ -94,16 +94,17 @@ pub fn run(
 
 /// The draft: a path (from here or from the record), or a name in drafts/.
 fn find_draft<'r>(record: &'r Record, root: &Path, draft: &Path) -> Result<&'r Case, Error> {
-    find_case_file(record, root, draft)
+    find_case_file(record, root, draft, "draft")
 }
 
 /// A case by its file: a path (from here, then from the record's root;
 /// absolute too), or a draft's name in drafts/ (`budsjett-2022`). Any case
-/// of the record, numbered or not; the error lists the drafts.
+/// of the record, numbered or not; the error (`no <what> …`) lists the drafts.
 pub(crate) fn find_case_file<'r>(
     record: &'r Record,
     root: &Path,
     draft: &Path,
+    what: &str,
 ) -> Result<&'r Case, Error> {
     let candidates = [
         draft.to_path_buf(),
@@ -128,7 +129,7 @@ pub(crate) fn find_case_file<'r>(
             .map(|c| shown(c.file.name()))
             .collect();
         Error::NotFound(format!(
-            "no draft {} in the record{}",
+            "no {what} {} in the record{}",
             shown(&draft.display().to_string()),
             if drafts.is_empty() {
                 String::new()
