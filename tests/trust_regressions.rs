@@ -11,8 +11,7 @@
 
 mod common;
 
-use common::{pds_in, stderr, stdout, Record, EN_BOARD};
-use std::path::Path;
+use common::{git, pds_in, stderr, stdout, Record, EN_BOARD};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -34,24 +33,6 @@ fn has_git() -> bool {
         eprintln!("git not installed: skipped");
     }
     found
-}
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(args)
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.org")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.org")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
