@@ -94,42 +94,9 @@ fn cases(record: &Record, args: &ListArgs) -> String {
             })
         })
         .collect();
-    list.sort_by(|a, b| {
-        (a.number.is_none(), a.number_value(), a.file.name()).cmp(&(
-            b.number.is_none(),
-            b.number_value(),
-            b.file.name(),
-        ))
-    });
+    list.sort_by_key(|c| number_order(c));
     let rows: Vec<CaseRow> = list.iter().map(|c| case_row(c)).collect();
-    match args.format {
-        ListFormat::Json => json(&rows),
-        ListFormat::Table => {
-            let body: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    let kind = match (&r.kind, &r.parts) {
-                        (Some(k), _) => k.to_string(),
-                        (None, Some(parts)) => parts
-                            .iter()
-                            .enumerate()
-                            .map(|(i, p)| format!("{}: {}", i + 1, p.kind))
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                        _ => String::new(),
-                    };
-                    vec![
-                        r.number.clone().unwrap_or_else(|| "-".into()),
-                        r.meeting.clone().unwrap_or_else(|| "-".into()),
-                        kind,
-                        r.status.to_string(),
-                        r.title.to_string(),
-                    ]
-                })
-                .collect();
-            table(&["NUMBER", "MEETING", "TYPE", "STATUS", "TITLE"], &body)
-        }
-    }
+    show(&rows, args.format)
 }
 
 fn meeting_row(record: &Record, m: &Meeting) -> MeetingRow {
@@ -153,29 +120,7 @@ fn meetings(record: &Record, args: &ListArgs) -> String {
         .filter(|m| args.meeting.is_none_or(|n| m.number.value == n))
         .map(|m| meeting_row(record, m))
         .collect();
-    match args.format {
-        ListFormat::Json => json(&rows),
-        ListFormat::Table => {
-            let body: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.number.clone(),
-                        r.date.clone(),
-                        r.time.clone().unwrap_or_default(),
-                        r.kind.to_string(),
-                        r.status.to_string(),
-                        r.cases.to_string(),
-                        r.place.clone().unwrap_or_default(),
-                    ]
-                })
-                .collect();
-            table(
-                &["NUMBER", "DATE", "TIME", "KIND", "STATUS", "CASES", "PLACE"],
-                &body,
-            )
-        }
-    }
+    show(&rows, args.format)
 }
 
 #[derive(Serialize)]
@@ -202,28 +147,7 @@ fn risks(record: &Record, args: &ListArgs) -> String {
             file: r.file.name(),
         })
         .collect();
-    let score = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
-    match args.format {
-        ListFormat::Json => json(&rows),
-        ListFormat::Table => {
-            let body: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        score(r.probability),
-                        score(r.consequence),
-                        r.status.to_string(),
-                        r.title.to_string(),
-                    ]
-                })
-                .collect();
-            table(
-                &["ID", "PROBABILITY", "CONSEQUENCE", "STATUS", "TITLE"],
-                &body,
-            )
-        }
-    }
+    show(&rows, args.format)
 }
 
 #[derive(Serialize)]
@@ -269,25 +193,7 @@ fn actions(record: &Record, args: &ListArgs) -> String {
             file: a.file.name(),
         })
         .collect();
-    match args.format {
-        ListFormat::Json => json(&rows),
-        ListFormat::Table => {
-            let body: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.to_string(),
-                        r.raised.clone(),
-                        r.owner.unwrap_or_default().to_string(),
-                        r.due.clone().unwrap_or_default(),
-                        r.status.to_string(),
-                        r.text.to_string(),
-                    ]
-                })
-                .collect();
-            table(&["ID", "RAISED", "OWNER", "DUE", "STATUS", "TEXT"], &body)
-        }
-    }
+    show(&rows, args.format)
 }
 
 #[derive(Serialize)]
@@ -312,13 +218,7 @@ fn decisions(record: &Record, args: &ListArgs) -> String {
                 .is_none_or(|y| c.number_value().map(|n| n.year()) == Some(y))
         })
         .collect();
-    list.sort_by(|(a, _), (b, _)| {
-        (a.number.is_none(), a.number_value(), a.file.name()).cmp(&(
-            b.number.is_none(),
-            b.number_value(),
-            b.file.name(),
-        ))
-    });
+    list.sort_by_key(|(c, _)| number_order(c));
     let rows: Vec<DecisionRow> = list
         .iter()
         .map(|(c, d)| DecisionRow {
@@ -333,24 +233,115 @@ fn decisions(record: &Record, args: &ListArgs) -> String {
             file: c.file.name(),
         })
         .collect();
-    match args.format {
+    show(&rows, args.format)
+}
+
+/// A row of a listing: its columns as a table, its fields as JSON.
+trait Row: Serialize {
+    const HEADERS: &'static [&'static str];
+    fn cells(&self) -> Vec<String>;
+}
+
+impl Row for CaseRow<'_> {
+    const HEADERS: &'static [&'static str] = &["NUMBER", "MEETING", "TYPE", "STATUS", "TITLE"];
+
+    fn cells(&self) -> Vec<String> {
+        let kind = match (&self.kind, &self.parts) {
+            (Some(k), _) => k.to_string(),
+            (None, Some(parts)) => parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| format!("{}: {}", i + 1, p.kind))
+                .collect::<Vec<_>>()
+                .join("; "),
+            _ => String::new(),
+        };
+        vec![
+            self.number.clone().unwrap_or_else(|| "-".into()),
+            self.meeting.clone().unwrap_or_else(|| "-".into()),
+            kind,
+            self.status.to_string(),
+            self.title.to_string(),
+        ]
+    }
+}
+
+impl Row for MeetingRow {
+    const HEADERS: &'static [&'static str] =
+        &["NUMBER", "DATE", "TIME", "KIND", "STATUS", "CASES", "PLACE"];
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.number.clone(),
+            self.date.clone(),
+            self.time.clone().unwrap_or_default(),
+            self.kind.to_string(),
+            self.status.to_string(),
+            self.cases.to_string(),
+            self.place.clone().unwrap_or_default(),
+        ]
+    }
+}
+
+impl Row for RiskRow<'_> {
+    const HEADERS: &'static [&'static str] =
+        &["ID", "PROBABILITY", "CONSEQUENCE", "STATUS", "TITLE"];
+
+    fn cells(&self) -> Vec<String> {
+        let score = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
+        vec![
+            self.id.to_string(),
+            score(self.probability),
+            score(self.consequence),
+            self.status.to_string(),
+            self.title.to_string(),
+        ]
+    }
+}
+
+impl Row for ActionRow<'_> {
+    const HEADERS: &'static [&'static str] = &["ID", "RAISED", "OWNER", "DUE", "STATUS", "TEXT"];
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.id.to_string(),
+            self.raised.clone(),
+            self.owner.unwrap_or_default().to_string(),
+            self.due.clone().unwrap_or_default(),
+            self.status.to_string(),
+            self.text.to_string(),
+        ]
+    }
+}
+
+impl Row for DecisionRow<'_> {
+    const HEADERS: &'static [&'static str] = &["NUMBER", "MEETING", "DATE", "TITLE", "DECISION"];
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.number.clone().unwrap_or_else(|| "-".into()),
+            self.meeting.clone().unwrap_or_else(|| "-".into()),
+            self.date.clone().unwrap_or_default(),
+            self.title.to_string(),
+            self.decision.to_string(),
+        ]
+    }
+}
+
+/// The rows as `--format` asks: JSON, or a table under the row's headers.
+fn show<R: Row>(rows: &[R], format: ListFormat) -> String {
+    match format {
         ListFormat::Json => json(&rows),
         ListFormat::Table => {
-            let body: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.number.clone().unwrap_or_else(|| "-".into()),
-                        r.meeting.clone().unwrap_or_else(|| "-".into()),
-                        r.date.clone().unwrap_or_default(),
-                        r.title.to_string(),
-                        r.decision.to_string(),
-                    ]
-                })
-                .collect();
-            table(&["NUMBER", "MEETING", "DATE", "TITLE", "DECISION"], &body)
+            let body: Vec<Vec<String>> = rows.iter().map(Row::cells).collect();
+            table(R::HEADERS, &body)
         }
     }
+}
+
+/// Numbered cases in number order (file name between equals), drafts last.
+fn number_order(c: &Case) -> (bool, Option<crate::model::CaseNumber>, &str) {
+    (c.number.is_none(), c.number_value(), c.file.name())
 }
 
 fn json<T: Serialize>(rows: &T) -> String {
