@@ -336,7 +336,7 @@ fn write(root: &Path, bytes: &[u8], output: Option<&Path>) -> Result<i32, Error>
         Some(path) if is_stdout(path) => print_bytes(bytes),
         Some(path) => {
             check_output_path(root, path)?;
-            crate::write::atomic_write(path, bytes).map_err(|e| Error::io("write", path, e))?
+            crate::write::write_document(path, bytes)?
         }
     }
     Ok(0)

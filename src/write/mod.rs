@@ -260,16 +260,7 @@ pub fn write_document(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     })
 }
 
-/// `write_document` as an I/O result (for callers that add their own words).
-pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mode = match std::fs::symlink_metadata(path) {
-        Ok(_) => Mode::ReplaceDocument,
-        Err(_) => Mode::Create,
-    };
-    put(path, bytes, mode, false, &|_| Ok(())).map_err(std::io::Error::other)
-}
-
-/// Like `atomic_write`, but fails if `path` already exists (nothing is overwritten).
+/// Like `write_document`, but fails if `path` already exists (nothing is overwritten).
 pub fn atomic_create(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     put(path, bytes, Mode::Create, false, &|_| Ok(())).map_err(|why| {
         if path.exists() {
@@ -288,8 +279,8 @@ mod tests {
     fn writes_replace_and_create_refuses_to_overwrite() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.txt");
-        atomic_write(&p, b"one").unwrap();
-        atomic_write(&p, b"two").unwrap();
+        write_document(&p, b"one").unwrap();
+        write_document(&p, b"two").unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
         assert!(atomic_create(&p, b"three").is_err());
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
