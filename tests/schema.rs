@@ -166,7 +166,7 @@ fn every_file_of_the_real_record_and_the_example_validates() {
 #[test]
 fn an_unknown_key_or_a_wrong_word_fails_validation_as_it_fails_the_check() {
     let record = Record::copy_of(EN_BOARD)
-        // `status` takes planned, held or cancelled.
+        // `status` takes planned, proposed, held, approved or cancelled.
         .file(
             "2022/meetings.yaml",
             "- number: 1/2022\n  date: 2022-02-10\n  time: \"10:00-12:00\"\n  status: done\n",

@@ -3,7 +3,7 @@
 //! record of meetings that were held.
 
 use crate::diag::{Code, Finding, Findings, Location};
-use crate::model::{Case, CaseFileName, MeetingStatus, Record};
+use crate::model::{Case, CaseFileName, Record};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A case's identity across revisions: its file name without folder,
@@ -100,7 +100,7 @@ pub fn compare(now: &Record, base: &Record, rev: &str, findings: &mut Findings) 
     let held: BTreeSet<_> = base
         .meetings
         .iter()
-        .filter(|m| m.status == MeetingStatus::Held)
+        .filter(|m| m.status.was_held())
         .map(|m| m.number.value)
         .collect();
     for (i, old) in base.cases.iter().enumerate() {

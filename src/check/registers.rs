@@ -2,7 +2,7 @@
 //! unique ids, and every reference by id names something.
 
 use crate::diag::{nearest, Code, Finding, Findings, Location};
-use crate::model::{CaseNumber, MeetingStatus, Raised, Record, RiskStatus};
+use crate::model::{CaseNumber, Raised, Record, RiskStatus};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub fn check(record: &Record, findings: &mut Findings) {
@@ -161,11 +161,11 @@ fn actions(record: &Record, findings: &mut Findings) {
             ));
         }
     }
-    // The next meeting: the first one still planned.
+    // The next meeting: the first one still ahead (planned or proposed).
     let Some(next) = record
         .meetings_by_date()
         .into_iter()
-        .find(|m| m.status == MeetingStatus::Planned)
+        .find(|m| m.status.is_ahead())
     else {
         return;
     };

@@ -18,8 +18,24 @@ named_enum! {
     pub enum MeetingStatus ("meeting status") {
         #[default]
         Planned = "planned",
+        /// Suggested but not yet decided (8/2021 in the source document).
+        Proposed = "proposed",
         Held = "held",
+        /// Held, and its minutes approved at a later meeting.
+        Approved = "approved",
         Cancelled = "cancelled",
+    }
+}
+
+impl MeetingStatus {
+    /// Planned or proposed: the meeting is still ahead and its agenda open.
+    pub fn is_ahead(self) -> bool {
+        matches!(self, Self::Planned | Self::Proposed)
+    }
+
+    /// Held or approved: the meeting took place; its numbers and agenda are frozen.
+    pub fn was_held(self) -> bool {
+        matches!(self, Self::Held | Self::Approved)
     }
 }
 

@@ -127,7 +127,10 @@ mod tests {
 
     #[test]
     fn words_are_what_files_spell() {
-        assert_eq!(MeetingStatus::NAMES, ["planned", "held", "cancelled"]);
+        assert_eq!(
+            MeetingStatus::NAMES,
+            ["planned", "proposed", "held", "approved", "cancelled"]
+        );
         assert_eq!(MeetingKind::NAMES, ["ordinary", "extraordinary"]);
         assert_eq!(
             CaseStatus::NAMES,
@@ -141,7 +144,7 @@ mod tests {
         let err = "hold".parse::<MeetingStatus>().unwrap_err();
         assert_eq!(
             err.to_string(),
-            "`hold` is not a valid meeting status (expected one of: planned, held, cancelled)"
+            "`hold` is not a valid meeting status (expected one of: planned, proposed, held, approved, cancelled)"
         );
     }
 }

@@ -54,7 +54,7 @@ pub struct MeetingView {
     pub chair: Option<String>,
     /// Whether the meeting is extraordinary.
     pub extraordinary: bool,
-    /// planned, held or cancelled
+    /// planned, proposed, held, approved or cancelled
     pub status: &'static str,
     /// "01.12.2021 – Møte #7", as overviews head each meeting
     pub label: String,

@@ -10,7 +10,7 @@ mod meeting;
 use super::Env;
 use crate::cli::NewCommand;
 use crate::diag::Error;
-use crate::model::{CaseFileName, CaseNumber, MeetingNumber, MeetingStatus, Record};
+use crate::model::{CaseFileName, CaseNumber, MeetingNumber, Record};
 use crate::report::printable;
 use crate::write::edit;
 use crate::write::RecordWriter;
@@ -84,18 +84,18 @@ pub(crate) fn check_type(record: &Record, kind: &str) -> Result<(), Error> {
 }
 
 /// `meeting`, when a case may go on its agenda: one the record has, neither
-/// held nor cancelled (its agenda is closed then; `pds check` would hold the
+/// held, approved nor cancelled (its agenda is closed then; `pds check` would hold the
 /// case against the record).
 pub(crate) fn agenda_open(record: &Record, meeting: MeetingNumber) -> Result<(), Error> {
     let m = record.find_meeting(meeting)?;
-    match m.status {
-        MeetingStatus::Planned => Ok(()),
-        status @ (MeetingStatus::Held | MeetingStatus::Cancelled) => Err(Error::Conflict(format!(
-            "meeting {meeting} is {} (status in {}): its agenda is closed; put the case on a planned meeting",
-            status.as_str(),
-            shown(m.file.name()),
-        ))),
+    if m.status.is_ahead() {
+        return Ok(());
     }
+    Err(Error::Conflict(format!(
+        "meeting {meeting} is {} (status in {}): its agenda is closed; put the case on a planned meeting",
+        m.status.as_str(),
+        shown(m.file.name()),
+    )))
 }
 
 /// The next case number of `meeting`'s year that `pds check` accepts: above

@@ -20,7 +20,7 @@ fn the_tables_say_enough_for_a_json_schema() {
     assert_eq!(meeting["required"], json!(["number", "date"]));
     assert_eq!(
         unwrap_null(&meeting["properties"]["status"])["enum"],
-        json!(["planned", "held", "cancelled"])
+        json!(["planned", "proposed", "held", "approved", "cancelled"])
     );
     assert_eq!(meeting["properties"]["date"]["format"], json!("date"));
     let invited = unwrap_null(&meeting["properties"]["invited"]);

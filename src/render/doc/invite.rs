@@ -64,7 +64,8 @@ impl Renderer<'_> {
         }
         let status = match meeting.status {
             MeetingStatus::Cancelled => "CANCELLED",
-            _ => "CONFIRMED",
+            MeetingStatus::Proposed => "TENTATIVE",
+            MeetingStatus::Planned | MeetingStatus::Held | MeetingStatus::Approved => "CONFIRMED",
         };
         ics.line("STATUS", status);
         ics.text(
