@@ -272,7 +272,8 @@ pub fn words(old: &str, new: &str) -> Vec<Piece> {
     }
     // An equal run of spaces (no line break) between two changes joins them.
     let joins = |i: usize, runs: &[(ChangeTag, String)]| -> bool {
-        let changed = |j: Option<&(ChangeTag, String)>| j.is_some_and(|(t, _)| *t != ChangeTag::Equal);
+        let changed =
+            |j: Option<&(ChangeTag, String)>| j.is_some_and(|(t, _)| *t != ChangeTag::Equal);
         matches!(runs.get(i), Some((ChangeTag::Equal, text))
             if !text.is_empty() && text.chars().all(|c| c.is_whitespace() && c != '\n'))
             && i > 0
@@ -590,6 +591,9 @@ mod tests {
         assert_eq!(shown.len(), 7, "{shown:?}");
         assert_eq!(shown.first(), Some(&None));
         assert_eq!(shown.last(), Some(&None));
-        assert_eq!(shown.get(1), Some(&Some(vec![Piece::Same("line 8".into())])));
+        assert_eq!(
+            shown.get(1),
+            Some(&Some(vec![Piece::Same("line 8".into())]))
+        );
     }
 }
