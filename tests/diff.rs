@@ -411,3 +411,52 @@ fn a_diff_too_long_for_one_comment_leaves_out_the_rest() {
     );
     assert!(md.ends_with("shows them all.*\n"), "{md}");
 }
+
+#[test]
+fn the_github_workflow_example_runs_pds_diff_on_a_record_in_a_subfolder() {
+    let workflow = std::fs::read_to_string(root().join("examples/ci/github-actions.yml")).unwrap();
+    // The step as written, with what GitHub fills in.
+    let line = workflow
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("run: pds ") && l.contains(" diff "))
+        .expect("a step runs pds diff");
+    let tmp = tempfile::tempdir().unwrap();
+    let command = line
+        .trim_start_matches("run: ")
+        .replace("${{ github.base_ref }}", "main")
+        .replace("$RUNNER_TEMP", &tmp.path().display().to_string())
+        .replace('"', "");
+    let args: Vec<&str> = command.split_whitespace().collect();
+    assert_eq!(args.first(), Some(&"pds"), "{line}");
+    // The posting step reads the file the diff step wrote.
+    assert!(
+        workflow.contains("--body-file \"$RUNNER_TEMP/pds-diff.md\""),
+        "{workflow}"
+    );
+
+    // A checkout of a pull request: the record in cases/, the base as origin/main.
+    let dir = Record::new().copy(EN_BOARD, "cases").build();
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-q", "-m", "record"]);
+    git(d, &["update-ref", "refs/remotes/origin/main", "main"]);
+    git(d, &["checkout", "-q", "-b", "budget"]);
+    let budget = d.join("cases").join(BUDGET);
+    let text = std::fs::read_to_string(&budget).unwrap();
+    std::fs::write(&budget, text.replace("three-year plan", "four-year plan")).unwrap();
+    git(d, &["commit", "-q", "-am", "budget"]);
+
+    let out = pds_in(d, args.get(1..).unwrap());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = std::fs::read_to_string(tmp.path().join("pds-diff.md")).unwrap();
+    assert!(
+        md.contains("1 case changed since origin/main: 1 changed."),
+        "{md}"
+    );
+    assert!(
+        md.contains("<del>three-year</del><ins>four-year</ins>"),
+        "{md}"
+    );
+}
