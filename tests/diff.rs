@@ -256,7 +256,7 @@ fn hostile_text_stays_text_in_markdown_and_html() {
         d,
         BUDGET,
         "three-year plan.",
-        "plan. <script>alert(2)</script> </pre><img src=x onerror=alert(3)> `code` | pipe",
+        "plan. <script>alert(2)</script> </pre><img src=x onerror=alert(3)> `code` | pipe \u{1b}[2J",
     );
     let (code, md) = diff(d, &["--base", "main"]);
     assert_eq!(code, Some(0), "{md}");
@@ -266,6 +266,8 @@ fn hostile_text_stays_text_in_markdown_and_html() {
         row, "| title | Budget 2022 | Budget \\| \\`2022\\` \\<script\\>alert(1)\\</script\\> |",
         "{md}"
     );
+    // No control character reaches a terminal that shows the Markdown.
+    assert!(!md.contains('\u{1b}'), "{md}");
     let html = as_github_would(&md);
     assert!(!html.contains("<script"), "{html}");
     assert!(!html.contains("<img"), "{html}");
@@ -287,6 +289,7 @@ fn hostile_text_stays_text_in_markdown_and_html() {
     assert_eq!(code, Some(0));
     assert!(!page.contains("<script"), "{page}");
     assert!(!page.contains("<img"), "{page}");
+    assert!(!page.contains('\u{1b}'), "{page}");
     assert!(
         page.contains("&lt;script&gt;alert(2)&lt;/script&gt;"),
         "{page}"
@@ -457,6 +460,21 @@ fn the_github_workflow_example_runs_pds_diff_on_a_record_in_a_subfolder() {
     );
     assert!(
         md.contains("<del>three-year</del><ins>four-year</ins>"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_case_file_that_does_not_load_is_not_taken_for_removed() {
+    let dir = repo();
+    let d = dir.path();
+    edit(d, BUDGET, "owner: Finance", "owner: [Finance");
+    let (code, md) = diff(d, &["--base", "main"]);
+    assert_eq!(code, Some(0), "{md}");
+    assert!(md.contains("No case changed since main."), "{md}");
+    assert!(!md.contains("*removed*"), "{md}");
+    assert!(
+        md.contains("\nNot compared: 2022/03-22-budget-2022.md does not load on one side (pds check says why).\n"),
         "{md}"
     );
 }

@@ -13,6 +13,7 @@ use super::templates::{escape_html, escape_markdown};
 use super::OutputFormat;
 use crate::model::{Case, CaseKind};
 use similar::{ChangeTag, TextDiff};
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 /// What happened to a case between the revision and now.
@@ -56,6 +57,9 @@ pub struct CaseChange {
 pub struct Changes {
     pub rev: String,
     pub cases: Vec<CaseChange>,
+    /// Case files that do not load on one side or both (a YAML error, say):
+    /// not compared, and not taken for removed or added.
+    pub not_compared: Vec<String>,
 }
 
 /// A piece of a line of the document: as it was, taken out, or put in.
@@ -90,11 +94,21 @@ pub fn compare(
     pairs: Vec<(Option<&Case>, Option<&Case>)>,
     rev: &str,
 ) -> Changes {
+    let broken = |r: &Renderer| -> BTreeSet<String> {
+        r.record.unloaded.broken_cases.iter().cloned().collect()
+    };
+    let (broken_base, broken_now) = (broken(base), broken(now));
     let mut cases: Vec<(SortKey, CaseChange)> = Vec::new();
     for (before, after) in pairs {
         let Some(latest) = after.or(before) else {
             continue;
         };
+        // A file that is there but does not load on the other side is no removal or addition.
+        match (before, after) {
+            (Some(b), None) if broken_now.contains(b.file.name()) => continue,
+            (None, Some(a)) if broken_base.contains(a.file.name()) => continue,
+            _ => {}
+        }
         if let (Some(b), Some(a)) = (before, after) {
             // Same file, same text, no generated block whose data may have changed.
             if b.file.name() == a.file.name()
@@ -147,9 +161,15 @@ pub fn compare(
         ));
     }
     cases.sort_by(|a, b| a.0.cmp(&b.0));
+    // Broken on both sides alike is no change; on either side alone it is worth saying.
+    let not_compared = broken_base
+        .symmetric_difference(&broken_now)
+        .cloned()
+        .collect();
     Changes {
         rev: rev.to_string(),
         cases: cases.into_iter().map(|(_, c)| c).collect(),
+        not_compared,
     }
 }
 
@@ -365,10 +385,15 @@ fn md(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// `text` escaped so it stays text in HTML.
+/// `text` escaped so it stays text in HTML; control characters but tab
+/// and line feed dropped (the Markdown may be read in a terminal).
 fn html(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n'))
+        .collect();
     let mut out = Vec::new();
-    let _ = escape_html(text, &mut out);
+    let _ = escape_html(&text, &mut out);
     String::from_utf8_lossy(&out).into_owned()
 }
 
@@ -411,6 +436,9 @@ impl Changes {
     /// markup, which `~~`/`**` inside a table or heading line would break.
     pub fn markdown(&self) -> String {
         let mut out = format!("## pds diff\n\n{}\n", md(&self.summary()));
+        for file in &self.not_compared {
+            out.push_str(&format!("\n{}\n", md(&not_compared(file))));
+        }
         let mut left_out = 0;
         for case in &self.cases {
             let section = case_markdown(case, true);
@@ -440,6 +468,12 @@ impl Changes {
             "<h1>pds diff</h1>\n<p class=\"diff-summary\">{}</p>\n",
             html(&self.summary())
         ));
+        for file in &self.not_compared {
+            out.push_str(&format!(
+                "<p class=\"diff-not-compared\">{}</p>\n",
+                html(&not_compared(file))
+            ));
+        }
         for case in &self.cases {
             out.push_str(&format!(
                 "<section class=\"diff-case diff-{}\">\n<h2>{}</h2>\n<p class=\"diff-file\"><strong>{}</strong>: {}</p>\n",
@@ -481,6 +515,10 @@ del { background: #fbdcdc; color: #6b0a0a; text-decoration: line-through; }\n\
 pre.diff-document { white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid #ccc; padding: 0.5em; }\n\
 .diff-gap { color: #777; }\n\
 </style>\n";
+
+fn not_compared(file: &str) -> String {
+    format!("Not compared: {file} does not load on one side (pds check says why).")
+}
 
 /// "2021/43-21-x.md (was drafts/x.md)".
 fn where_(case: &CaseChange) -> String {
