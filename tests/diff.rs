@@ -478,3 +478,45 @@ fn a_case_file_that_does_not_load_is_not_taken_for_removed() {
         "{md}"
     );
 }
+
+#[test]
+fn a_case_whose_generated_part_changed_shows_it_with_its_file_unchanged() {
+    let dir = Record::new()
+        .copy(EN_BOARD, "board")
+        .file(
+            "board/2022/13-22-overview.md",
+            "---\nnumber: 13/22\nmeeting: 3/2022\ntitle: Overview\ntype: Discussion\n---\n{{ overview(year=2022) }}\n",
+        )
+        .build();
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-q", "-m", "record"]);
+    edit(
+        d,
+        BUDGET,
+        "title: Budget 2022",
+        "title: Budget 2022 and 2023",
+    );
+    let (code, md) = diff(d, &["--base", "main"]);
+    assert_eq!(code, Some(0), "{md}");
+    assert!(
+        md.contains("\n2 cases changed since main: 2 changed.\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("*changed*: 2022/13-22-overview.md (the file is as it was: the data of its generated parts changed)\n"),
+        "{md}"
+    );
+    // The overview's row, as the board will read it.
+    let overview = md.split("### 13/22 Overview").nth(1).unwrap();
+    let row = overview
+        .lines()
+        .find(|l| l.starts_with("| 3/22 |"))
+        .unwrap();
+    assert!(
+        row.contains("| Budget 2022 <ins>and 2023 </ins>|")
+            || row.contains("| Budget 2022<ins> and 2023</ins> |"),
+        "{md}"
+    );
+}

@@ -47,6 +47,8 @@ pub struct CaseChange {
     pub path: String,
     /// The file's name at the revision, when it was another.
     pub was: Option<String>,
+    /// The file is as it was: only its generated blocks' data changed.
+    pub generated_only: bool,
     /// The front matter's values that differ: (field, before, after).
     pub fields: Vec<(&'static str, String, String)>,
     /// The rendered document, word by word; empty when it did not change.
@@ -150,6 +152,7 @@ pub fn compare(
                 kind,
                 heading: heading(&draft, latest),
                 path: latest.file.name().to_string(),
+                generated_only: matches!((before, after), (Some(b), Some(a)) if b.file.text() == a.file.text()),
                 was: moved,
                 fields: changed_fields,
                 document: if old_doc == new_doc {
@@ -522,9 +525,13 @@ fn not_compared(file: &str) -> String {
 
 /// "2021/43-21-x.md (was drafts/x.md)".
 fn where_(case: &CaseChange) -> String {
-    match &case.was {
-        Some(was) => format!("{} (was {was})", case.path),
-        None => case.path.clone(),
+    match (&case.was, case.generated_only) {
+        (Some(was), _) => format!("{} (was {was})", case.path),
+        (None, true) => format!(
+            "{} (the file is as it was: the data of its generated parts changed)",
+            case.path
+        ),
+        (None, false) => case.path.clone(),
     }
 }
 
