@@ -520,3 +520,24 @@ fn a_case_whose_generated_part_changed_shows_it_with_its_file_unchanged() {
         "{md}"
     );
 }
+
+#[test]
+fn public_is_refused_while_the_record_has_errors() {
+    let dir = repo();
+    let d = dir.path();
+    // A misspelt key: the exemption would be lost, so nothing is shown.
+    edit(
+        d,
+        "2022/07-22-supplier-contract-renewal.md",
+        "exempt:",
+        "Exempt:",
+    );
+    let out = pds_in(&d.join("board"), &["diff", "--base", "main", "--public"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("2022/07-22-supplier-contract-renewal.md"),
+        "{}",
+        stderr(&out)
+    );
+}
