@@ -87,7 +87,7 @@ impl Renderer<'_> {
                     cases.push(v);
                 }
                 blocks.push(MeetingBlock {
-                    meeting: view::meeting(self.record, m),
+                    meeting: view::meeting(self.record, &self.labels, m),
                     cases,
                 });
             }

@@ -93,7 +93,7 @@ pub fn register(record: &Record, l: &Labels) -> RegisterView {
         .map(|r| format!("#{}", r.id.value))
         .collect();
     RegisterView {
-        matrix_svg: svg::risk_matrix(&placed, l.probability, l.consequence),
+        matrix_svg: svg::risk_matrix(&placed, &l.probability, &l.consequence),
         unplaced: unplaced.join(", "),
         listed: listed.into_iter().map(risk).collect(),
         others: others.into_iter().map(risk).collect(),
