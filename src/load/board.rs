@@ -82,22 +82,22 @@ pub const NOUNS: Table = Table {
         Field::optional(
             "board",
             Type::Text,
-            "The board in running text: \"programstyret\" (default \"styret\", en \"the board\").",
+            "The board in running text: \"styringsrådet\" (default \"styret\", en \"the board\").",
         ),
         Field::optional(
             "meetings",
             Type::Text,
-            "Its meetings, as the overview's quarter headings name them: \"programstyremøter\" (default \"styremøter\", nn \"styremøte\", en \"board meeting\").",
+            "Its meetings, as the overview's quarter headings name them: \"rådsmøter\" (default \"styremøter\", nn \"styremøte\", en \"board meeting\").",
         ),
         Field::optional(
             "governance",
             Type::Text,
-            "Where the other forums of `forums` belong: \"nasjonal styringsmodell\" (default \"andre styringsorganer\").",
+            "Where the other forums of `forums` belong: \"den regionale styringsmodellen\" (default \"andre styringsorganer\").",
         ),
         Field::optional(
             "principal",
             Type::Text,
-            "Who gives the board its mandate and steering signals: \"HOD\" (default \"oppdragsgiver\").",
+            "Who gives the board its mandate and steering signals: \"departementet\" (default \"oppdragsgiver\").",
         ),
     ],
 };

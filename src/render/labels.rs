@@ -57,6 +57,8 @@ pub struct Labels {
     pub probability: String,
     pub consequence: String,
     pub unrated: String,
+    pub matrix_legend: String,
+    pub no_rated_risks: String,
     pub status: String,
     pub as_of: String,
     pub overall: String,

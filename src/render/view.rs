@@ -23,7 +23,7 @@ pub struct RenderOptions {
 /// `board`: the board the document is for.
 #[derive(Debug, Clone, Serialize)]
 pub struct BoardView {
-    /// "Programstyret program digital samhandling"
+    /// "Example Trust Board"
     pub name: String,
     /// The secretariat, when pds.yaml names one.
     pub secretariat: Option<String>,
@@ -50,7 +50,7 @@ pub struct MeetingView {
     pub when: String,
     /// "Elektronisk møte, …"
     pub place: Option<String>,
-    /// "Lucie Aunan, Direktoratet for e-helse": the meeting's chair, or the board's
+    /// "Alice Morgan, Northfield Health Trust": the meeting's chair, or the board's
     pub chair: Option<String>,
     /// Whether the meeting is extraordinary.
     pub extraordinary: bool,

@@ -21,7 +21,8 @@ pub struct LightView {
     pub name: String,
     /// 🟢, 🟡 or 🔴, for Markdown
     pub symbol: &'static str,
-    /// The light as inline SVG, for HTML
+    /// The light as inline SVG, for HTML, hidden from screen readers: a
+    /// template puts `name` beside it
     pub svg: String,
 }
 
