@@ -77,7 +77,7 @@ pub const BOARD: Table = Table {
 /// The board's own nouns; each is a `{placeholder}` in the labels
 /// (`model::labels::NOUNS`).
 pub const NOUNS: Table = Table {
-    what: "nouns",
+    what: "pds.yaml nouns",
     fields: &[
         Field::optional(
             "board",
@@ -92,7 +92,7 @@ pub const NOUNS: Table = Table {
         Field::optional(
             "governance",
             Type::Text,
-            "Where the other forums of `forums` belong: \"den regionale styringsmodellen\" (default \"andre styringsorganer\").",
+            "Where the other forums of `forums` belong: \"regionale samarbeidsorganer\" (default \"andre styringsorganer\").",
         ),
         Field::optional(
             "principal",
@@ -264,7 +264,7 @@ fn labels(ctx: &mut Ctx, node: &Node) -> BTreeMap<String, String> {
             ctx.report(
                 Code::UnknownField,
                 k,
-                format!("unknown label `{key}` in labels"),
+                format!("unknown key `{key}` in pds.yaml labels"),
             )
             .help = Some(help);
             continue;

@@ -50,7 +50,10 @@ mod tests {
             "drifts-og-forvaltningskostnader-som"
         );
         assert_eq!(
-            slug("Tillitsmodell/dokumentdeling ved Vestland fylkeskommune SF", 60),
+            slug(
+                "Tillitsmodell/dokumentdeling ved Vestland fylkeskommune SF",
+                60
+            ),
             "tillitsmodell-dokumentdeling-ved-vestland-fylkeskommune-sf"
         );
         assert_eq!(slug("Bjørn Nilsen", 60), "bjorn-nilsen");
