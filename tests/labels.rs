@@ -414,3 +414,56 @@ fn every_traffic_light_has_its_word_beside_its_colour_in_markdown_and_html() {
         }
     }
 }
+
+fn on_path(tool: &str) -> bool {
+    std::process::Command::new("which")
+        .arg(tool)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Without `tool` a test says what it skipped and passes, except in CI
+/// (CI=true), where it fails.
+fn skip(tool: &str) {
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI must have {tool} (.ci/run installs it)"
+    );
+    eprintln!("skipped: {tool} is not installed");
+}
+
+#[test]
+fn the_light_words_are_printed_in_the_pdf() {
+    let browsers = ["chromium", "chromium-browser", "google-chrome"];
+    if !browsers.iter().any(|b| on_path(b)) {
+        return skip("chromium");
+    }
+    if !on_path("pdftotext") {
+        return skip("pdftotext (poppler-utils)");
+    }
+    let rec = board("nn", "");
+    let d = rec.path();
+    write(d, "status/2022-05-01.yaml", STATUS);
+    let pdf = d.join("status.pdf");
+    let out = pds_in(
+        d,
+        &[
+            "render",
+            "status",
+            "2022-05-01",
+            "--format",
+            "pdf",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for word in ["grøn", "gul", "raud", "Framdrift"] {
+        assert!(text.contains(word), "{word}: {text}");
+    }
+}
