@@ -10,6 +10,7 @@ named_enum! {
     pub enum Language ("language") {
         #[default]
         Nb = "nb",
+        Nn = "nn",
         En = "en",
     }
 }
@@ -57,6 +58,10 @@ pub struct Board {
     pub forums: BTreeMap<String, String>,
     pub standing_items: StandingItems,
     pub acknowledged: Vec<Acknowledgement>,
+    /// `nouns:`: the board's own nouns over the language's neutral ones.
+    pub nouns: BTreeMap<String, String>,
+    /// `labels:`: words of rendered documents over the built-in ones.
+    pub labels: BTreeMap<String, String>,
 }
 
 /// The case types a board has when `pds.yaml` names none.
