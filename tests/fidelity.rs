@@ -335,7 +335,8 @@ fn tie_order_must_be_a_positive_whole_number() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(
-        text.contains("tie_order") && text.contains("03-22-budget-2022.md"),
+        text.contains("tie_order must be a whole number from 1 to 1000000")
+            && text.contains("03-22-budget-2022.md:6:12"),
         "{text}"
     );
 }
