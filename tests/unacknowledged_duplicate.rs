@@ -13,8 +13,9 @@ use common::*;
 use std::path::Path;
 use std::process::Output;
 
-const FIRST: &str = "2021/05-21-kommunikasjonsstrategi.md";
-const SECOND: &str = "2021/05-21-plan-for-prosjektene-tillitstjenester-api-og-grunndata-og.md";
+// "Plan for prosjektene …" is the first 5/21 (`tie_order: 1`), as in the source.
+const FIRST: &str = "2021/05-21-plan-for-prosjektene-tillitstjenester-api-og-grunndata-og.md";
+const SECOND: &str = "2021/05-21-kommunikasjonsstrategi.md";
 
 /// `pds.yaml` without the list item that acknowledges `duplicate-case 5/21`.
 fn without_acknowledgement_of_5_21(yaml: &str) -> Option<String> {

@@ -98,7 +98,7 @@ fn document(
         )
         .and_then(|c| renderer.case(c, format)),
         RenderWhat::Overview { year, quarter } => renderer.overview(*year, *quarter, format, false),
-        RenderWhat::Risks => renderer.risks(format, false),
+        RenderWhat::Risks => renderer.risks(format, false, None, None),
         RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, format, false),
         RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, format),
         RenderWhat::Pack { meeting } => renderer.pack(*meeting, format),

@@ -58,7 +58,7 @@ codes! {
     UnknownField = "unknown-field", Error,
         "A key the schema does not know, usually a typo. The nearest known key is suggested. The file formats are documented in docs/formats.md.";
     MissingField = "missing-field", Error,
-        "A required key is absent: a meeting needs `number` and `date`; a case needs `number`, `meeting`, `title` and `type` (or `parts`) unless its status is `draft`.";
+        "A required key is absent: a meeting needs `number` and `date`; a case needs `number`, `meeting`, `title` and `type` (or `parts`) unless its status is `draft` (the closing standing item, Eventuelt, may have no type).";
     InvalidValue = "invalid-value", Error,
         "A value of the wrong type, or outside its set (a case type not in `case_types`, a status, a date that does not exist). The nearest valid value is suggested.";
     CaseNumberFormat = "case-number-format", Error,

@@ -76,7 +76,7 @@ impl Record {
         }
         let cases = &self.cases;
         for list in self.agendas.values_mut() {
-            list.sort_by_key(|&i| cases.get(i).map(|c| (c.number_value(), c.file.name())));
+            list.sort_by_key(|&i| cases.get(i).map(Case::number_order));
         }
     }
 
@@ -93,7 +93,8 @@ impl Record {
             .filter(move |c| c.number_value() == Some(number))
     }
 
-    /// The cases of a meeting in agenda order: by number, then file name.
+    /// The cases of a meeting in agenda order: by number, then `tie_order`,
+    /// then file name.
     pub fn agenda(&self, meeting: MeetingNumber) -> Vec<&Case> {
         self.agendas
             .get(&meeting)

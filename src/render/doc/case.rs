@@ -46,6 +46,8 @@ pub struct CaseView {
     pub description_html: Option<String>,
     /// Sakseier
     pub owner: Option<String>,
+    /// The line the agenda prints under the title ("Norsk Helsenett SF" on 45/21)
+    pub agenda_note: Option<String>,
     /// The case document's name, "43-21 Sentralt styringsdokument for steg 2"; none when the case has no document (so none for an exempt case in a public rendering)
     pub document: Option<String>,
     /// The case document's title (the case title unless `document` says otherwise)
@@ -100,9 +102,12 @@ impl<'a> Renderer<'a> {
         ctx.insert("meeting", &meeting);
         Ok(Fragment {
             draft: case.unnumbered,
-            title: match (case.unnumbered, case.document.clone()) {
+            // Headed by the case's own title, as the source's documents are
+            // (46/21: "… fra program digital samhandling", while the agenda
+            // names its document "46-21 … fra PDS").
+            title: match (case.unnumbered, &case.document) {
                 (true, _) => format!("{} {}", self.labels.draft, case.title),
-                (false, Some(document)) => document,
+                (false, Some(_)) => format!("{} {}", case.number_dashed, case.title),
                 (false, None) => format!("{} {}", case.number, case.title),
             },
             text: self.fill(format, "case", &ctx)?,
@@ -300,6 +305,7 @@ pub fn case(c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
         description_html: None,
         description,
         owner: c.owner.clone(),
+        agenda_note: c.agenda_note.clone(),
         document: if c.has_document() {
             c.document_name()
         } else {

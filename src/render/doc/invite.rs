@@ -44,12 +44,12 @@ impl Renderer<'_> {
         let mut description = format!("{}\n\n{}:\n", l.notice, l.agenda);
         for c in record.agenda(number) {
             let v = case(c, self.opts, l);
-            description.push_str(&format!(
-                "{} {} ({})\n",
-                v.number,
-                v.title,
-                v.agenda_type.join(", ")
-            ));
+            // A case without a type (Eventuelt) gets no empty "()".
+            let kind = match v.agenda_type.join(", ") {
+                k if k.is_empty() => k,
+                k => format!(" ({k})"),
+            };
+            description.push_str(&format!("{} {}{kind}\n", v.number, v.title));
         }
         ics.text("DESCRIPTION", description.trim_end());
         when(&mut ics, meeting)?;

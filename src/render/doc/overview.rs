@@ -22,7 +22,7 @@ pub struct QuarterView {
     pub title: String,
     /// The quarter's meetings in date order, each with its cases in number order
     pub meetings: Vec<MeetingBlock>,
-    /// Notes of acknowledged numbering findings, each shown once, in the first quarter it concerns
+    /// Notes of acknowledged numbering findings, once in each quarter whose rows carry their marker
     pub footnotes: Vec<FootnoteView>,
 }
 
@@ -72,11 +72,9 @@ impl Renderer<'_> {
                         // One marker per distinct note: *, **, ***.
                         let next = "*".repeat(markers.len() + 1);
                         let marker = markers.entry(note.clone()).or_insert(next).clone();
-                        if !footnotes.iter().any(|f| f.marker == marker)
-                            && !quarters.iter().any(|q: &QuarterView| {
-                                q.footnotes.iter().any(|f| f.marker == marker)
-                            })
-                        {
+                        // Under every quarter whose rows carry the marker,
+                        // so the note stands where its starred rows are.
+                        if !footnotes.iter().any(|f| f.marker == marker) {
                             footnotes.push(FootnoteView {
                                 marker: marker.clone(),
                                 note: note.clone(),

@@ -104,12 +104,27 @@ pub fn register(record: &Record, l: &Labels) -> RegisterView {
     }
 }
 
+/// A block argument that says something: trimmed, and none when blank.
+fn given(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|t| !t.is_empty())
+}
+
 impl Renderer<'_> {
-    /// The risk register.
-    pub fn risks(&self, format: OutputFormat, embedded: bool) -> Result<Fragment, Error> {
+    /// The risk register, under `title` (the labels' "Risiko" when none)
+    /// and with `intro` under the heading: as `{{ risks(title="…", intro="…") }}`
+    /// in a case document gives them.
+    pub fn risks(
+        &self,
+        format: OutputFormat,
+        embedded: bool,
+        title: Option<&str>,
+        intro: Option<&str>,
+    ) -> Result<Fragment, Error> {
         let mut ctx = self.base_context();
         ctx.insert("register", &register(self.record, &self.labels));
         ctx.insert("embedded", &embedded);
+        ctx.insert("title", given(title).unwrap_or(self.labels.risks));
+        ctx.insert("intro", &given(intro));
         Ok(Fragment {
             draft: false,
             title: format!("{} – {}", self.labels.risks, self.record.board.name),

@@ -60,7 +60,7 @@ pub struct TimelineRowView {
     pub name: String,
     /// "■" for each year the project runs, "" otherwise, one per `timeline_years`
     pub years: Vec<&'static str>,
-    /// "2021-01-01 – 2021-12-20"
+    /// "2021-01-01 – 2021-12-20"; "" for a deliverable without a bar
     pub span: String,
 }
 
@@ -108,19 +108,21 @@ pub fn status_view(record: &Record, s: &StatusReport, l: &Labels) -> StatusView 
                     name: p.name.clone(),
                     years: years
                         .iter()
-                        .map(|&y| {
-                            if p.from.year <= y && y <= p.to.year {
-                                "■"
-                            } else {
-                                ""
-                            }
+                        .map(|&y| match p.bar {
+                            Some((from, to)) if from.year <= y && y <= to.year => "■",
+                            _ => "",
                         })
                         .collect(),
-                    span: format!(
-                        "{} – {}",
-                        labels::date(record.board.language, p.from),
-                        labels::date(record.board.language, p.to)
-                    ),
+                    span: p
+                        .bar
+                        .map(|(from, to)| {
+                            format!(
+                                "{} – {}",
+                                labels::date(record.board.language, from),
+                                labels::date(record.board.language, to)
+                            )
+                        })
+                        .unwrap_or_default(),
                 })
                 .collect();
             (years, rows, svg::timeline(t))
