@@ -42,7 +42,7 @@ pub struct Case {
     pub kind: CaseKind,
     pub description: Option<String>,
     pub owner: Option<String>,
-    /// A line the agenda prints under the title (45/21: "Norsk Helsenett SF").
+    /// A line the agenda prints under the title (an organisation, say).
     pub agenda_note: Option<String>,
     /// The case document's name on the agenda when it differs from the case title.
     pub document: Option<String>,

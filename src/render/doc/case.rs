@@ -46,7 +46,7 @@ pub struct CaseView {
     pub description_html: Option<String>,
     /// Sakseier
     pub owner: Option<String>,
-    /// The line the agenda prints under the title ("Norsk Helsenett SF" on 45/21)
+    /// The line the agenda prints under the title (an organisation, say)
     pub agenda_note: Option<String>,
     /// The case document's name, "43-21 Sentralt styringsdokument for steg 2"; none when the case has no document (so none for an exempt case in a public rendering)
     pub document: Option<String>,
@@ -101,9 +101,8 @@ impl<'a> Renderer<'a> {
         ctx.insert("case", &case);
         ctx.insert("meeting", &meeting);
         Ok(Fragment {
-            draft: case.unnumbered,
-            // Headed by the case's own title, as the source's documents are
-            // (46/21: "… fra program digital samhandling", while the agenda
+            // Headed by the case's own title, as the source's documents are,
+            // while the agenda may name its document by a shorter `document:`.
             // names its document "46-21 … fra PDS").
             title: match (case.unnumbered, &case.document) {
                 (true, _) => format!("{} {}", self.labels.draft, case.title),

@@ -123,7 +123,7 @@ impl Renderer<'_> {
         let mut ctx = self.base_context();
         ctx.insert("register", &register(self.record, &self.labels));
         ctx.insert("embedded", &embedded);
-        ctx.insert("title", given(title).unwrap_or(self.labels.risks));
+        ctx.insert("title", given(title).unwrap_or(&self.labels.risks));
         ctx.insert("intro", &given(intro));
         Ok(Fragment {
             draft: false,
