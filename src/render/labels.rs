@@ -79,7 +79,23 @@ pub struct Labels {
     pub minutes: &'static str,
     pub present: &'static str,
     pub absent: &'static str,
+    /// A held meeting's case whose decision the record does not hold
     pub no_decision: &'static str,
+    /// Minutes of a meeting that records no attendance
+    pub attendance_not_recorded: &'static str,
+    /// Others who attended (guests)
+    pub guests: &'static str,
+    pub minute_taker: &'static str,
+    /// Before the name of who met in an absent member's place
+    pub substitute: &'static str,
+    /// The mark of a cancelled meeting's notice: "AVLYST"
+    pub cancelled: &'static str,
+    /// The mark of a proposed (not yet decided) meeting's notice
+    pub proposed: &'static str,
+    /// The decisions register's heading
+    pub decisions: &'static str,
+    /// A decisions register with no decided case
+    pub no_decisions: &'static str,
     pub actions: &'static str,
     pub action_id: &'static str,
     pub action_text: &'static str,
@@ -171,7 +187,15 @@ pub fn labels(language: Language) -> Labels {
             minutes: "Protokoll",
             present: "Til stede",
             absent: "Forfall",
-            no_decision: "Ikke behandlet",
+            no_decision: "Vedtak ikke registrert",
+            attendance_not_recorded: "Oppmøte ikke registrert",
+            guests: "Andre til stede",
+            minute_taker: "Referent",
+            substitute: "vara",
+            cancelled: "AVLYST",
+            proposed: "Foreslått møte – ikke bekreftet",
+            decisions: "Vedtaksprotokoll",
+            no_decisions: "Ingen vedtak registrert",
             actions: "Aksjonspunkter",
             action_id: "Id",
             action_text: "Aksjonspunkt",
@@ -181,7 +205,7 @@ pub fn labels(language: Language) -> Labels {
             action_open: "Åpen",
             action_done: "Lukket",
             raised: "Fra",
-            no_actions: "Ingen nye aksjonspunkter",
+            no_actions: "Ingen aksjonspunkter registrert",
         },
         Language::En => Labels {
             lang: Language::En.as_str(),
@@ -259,7 +283,15 @@ pub fn labels(language: Language) -> Labels {
             minutes: "Minutes",
             present: "Present",
             absent: "Apologies",
-            no_decision: "Not handled",
+            no_decision: "No decision recorded",
+            attendance_not_recorded: "Attendance not recorded",
+            guests: "Also present",
+            minute_taker: "Minutes taken by",
+            substitute: "substitute",
+            cancelled: "CANCELLED",
+            proposed: "Proposed meeting – not yet confirmed",
+            decisions: "Decisions register",
+            no_decisions: "No decisions recorded",
             actions: "Action items",
             action_id: "Id",
             action_text: "Action",
@@ -269,7 +301,7 @@ pub fn labels(language: Language) -> Labels {
             action_open: "Open",
             action_done: "Done",
             raised: "Raised at",
-            no_actions: "No new action items",
+            no_actions: "No action items recorded",
         },
     }
 }

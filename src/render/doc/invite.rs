@@ -73,7 +73,11 @@ impl Renderer<'_> {
             &format!("{} – {} {}", record.board.name, l.meeting, number),
         );
         ics.line("UID", &escape_text(&text(&uid(&record.board.name, number))));
-        let absent: Vec<&str> = meeting.absent.iter().map(|a| a.value.as_str()).collect();
+        let absent: Vec<&str> = meeting
+            .absent
+            .iter()
+            .map(|a| a.name.value.as_str())
+            .collect();
         for p in record.board.members.iter().chain(meeting.invited.iter()) {
             let status = if absent.contains(&p.name.as_str()) {
                 "DECLINED"
