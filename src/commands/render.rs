@@ -102,6 +102,7 @@ fn document(
         RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, format, false),
         RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, format),
         RenderWhat::Pack { meeting } => renderer.pack(*meeting, format),
+        RenderWhat::Decisions { year } => renderer.decisions(*year, format),
         RenderWhat::Invite { meeting } => renderer.invite(*meeting).map(|text| Fragment {
             draft: false,
             title: String::new(),
@@ -203,6 +204,7 @@ fn scope(what: &RenderWhat) -> Option<crate::load::Scope> {
             case: CaseArg::Path(_),
         } => return None,
         RenderWhat::Overview { year, .. } => *year,
+        RenderWhat::Decisions { year } => (*year)?,
         RenderWhat::Risks | RenderWhat::Status { .. } => return None,
     };
     Some(crate::load::Scope { year })
