@@ -121,7 +121,7 @@ mod tests {
             assert_eq!(Code::from_name(code.as_str()), Some(code));
             assert!(code.description().len() > 40, "{code} needs a description");
         }
-        assert_eq!(Code::ALL.len(), 25);
+        assert_eq!(Code::ALL.len(), 26);
     }
 
     #[test]

@@ -81,10 +81,17 @@ pub const PERSON: Table = Table {
         Field::optional("org", Type::Text, "The organisation they come from."),
         Field::optional(
             "email",
-            Type::Text,
+            EMAIL,
             "Their e-mail address, where calendar invitations reach them.",
         ),
     ],
+};
+
+/// An e-mail address, as an invitation's `mailto:` takes it.
+pub const EMAIL: Type = Type::Format {
+    name: "e-mail address",
+    pattern: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+    example: "kari.nordmann@example.org",
 };
 
 pub const STANDING_ITEMS: Table = Table {
@@ -344,8 +351,8 @@ fn acknowledgement(ctx: &mut Ctx, node: &Node) -> Option<Acknowledgement> {
             MeetingNumber::parse(&number),
             MeetingNumber::parse(&value),
         ) {
-            (Ok(a), Ok(b), _, _) => a.year() == b.year() && a < b,
-            (_, _, Ok(a), Ok(b)) => a.year == b.year && a < b,
+            (Ok(a), Ok(b), _, _) => a.year() == b.year() && a <= b,
+            (_, _, Ok(a), Ok(b)) => a.year == b.year && a <= b,
             _ => false,
         };
         if !same_run {
