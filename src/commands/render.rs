@@ -106,10 +106,10 @@ fn document(
         RenderWhat::Invite { meeting } => renderer
             .invite(*meeting, sequence(renderer.record, *meeting))
             .map(|text| Fragment {
-            draft: false,
-            title: String::new(),
-            text,
-        }),
+                draft: false,
+                title: String::new(),
+                text,
+            }),
     }
 }
 
@@ -133,11 +133,11 @@ fn sequence(record: &crate::model::Record, number: MeetingNumber) -> u32 {
             .meeting(number)
             .map(|m| (m.date.value, m.time, m.place.clone()))
     };
-    let seen: Vec<_> = versions
-        .into_iter()
-        .filter_map(when_and_where)
-        .collect();
-    let changes = seen.windows(2).filter(|w| matches!(w, [a, b] if a != b)).count();
+    let seen: Vec<_> = versions.into_iter().filter_map(when_and_where).collect();
+    let changes = seen
+        .windows(2)
+        .filter(|w| matches!(w, [a, b] if a != b))
+        .count();
     u32::try_from(changes).unwrap_or(u32::MAX)
 }
 

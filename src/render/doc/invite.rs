@@ -373,8 +373,24 @@ mod tests {
             month: 3,
             day: 28,
         };
-        assert!(local(oslo, spring, Time { hour: 2, minute: 30 }).is_none());
-        assert!(local(oslo, spring, Time { hour: 3, minute: 30 }).is_some());
+        assert!(local(
+            oslo,
+            spring,
+            Time {
+                hour: 2,
+                minute: 30
+            }
+        )
+        .is_none());
+        assert!(local(
+            oslo,
+            spring,
+            Time {
+                hour: 3,
+                minute: 30
+            }
+        )
+        .is_some());
     }
 
     #[test]
