@@ -200,11 +200,17 @@ fn when(ics: &mut Ics, meeting: &Meeting, zone: Zone) -> Result<(), Error> {
         ics.line("DTEND;VALUE=DATE", &next.format("%Y%m%d").to_string());
         return Ok(());
     };
+    let at = &meeting.number.at;
     let stamp = |time: Time| {
         local(zone, date, time).ok_or_else(|| {
             Error::Render(format!(
-                "{date} {:02}:{:02} does not exist in {} (the clocks skip it)",
-                time.hour, time.minute, zone.name
+                "{}:{}: meeting {} is at {date} {:02}:{:02}, a time that does not exist in {} (the clocks skip that hour when summer time begins): give it another time",
+                at.file.name(),
+                at.line,
+                meeting.number.value,
+                time.hour,
+                time.minute,
+                zone.name
             ))
         })
     };
