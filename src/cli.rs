@@ -298,7 +298,13 @@ pub enum NewCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum TemplatesCommand {
-    /// Copy the built-in templates out, as a starting point for overrides
+    /// Copy the built-in templates out, as a starting point for overrides,
+    /// with labels.yaml: every word of the documents in the record's language
+    ///
+    /// Example: `pds templates eject`, then change `agenda: Agenda` in
+    /// templates/labels.yaml to `agenda: Saksliste`; `pds render notice 7/2021`
+    /// then says "Saksliste". One word can also be set in pds.yaml:
+    /// `labels: { agenda: Saksliste }`.
     Eject {
         /// Where to put them (default: the record's templates/)
         dir: Option<PathBuf>,

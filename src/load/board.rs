@@ -2,13 +2,14 @@
 
 use super::schema::{Ctx, Fields};
 use super::table::{Field, Table, Type, CASE_NUMBER, MEETING_NUMBER};
-use crate::diag::Code;
+use crate::diag::{nearest, Code};
 use crate::model::board::DEFAULT_CASE_TYPES;
 use crate::model::timezone::ZONE_NAMES;
 use crate::model::{
     Acknowledgement, At, Board, CaseNumber, Language, MeetingNumber, Named, Person, StandingItems,
 };
 use crate::yaml::{Node, NodeKind};
+use std::collections::BTreeMap;
 
 /// A person: `Name, Org` as text, or a mapping.
 pub const PERSON_TYPE: Type = Type::Either(&[Type::Text, Type::Map(&PERSON)]);
@@ -70,6 +71,44 @@ pub const BOARD: Table = Table {
             "default_decisions",
             Type::MapOf(&Type::Text),
             "Case type to the decision a held meeting's case of that type has when it records none.",
+        ),
+        Field::optional(
+            "nouns",
+            Type::Map(&NOUNS),
+            "The board's own nouns in rendered documents (neutral defaults per language).",
+        ),
+        Field::optional(
+            "labels",
+            Type::Labels,
+            "Words of rendered documents over the built-in ones, by key (templates/labels/).",
+        ),
+    ],
+};
+
+/// The board's own nouns; each is a `{placeholder}` in the labels
+/// (`model::labels::NOUNS`).
+pub const NOUNS: Table = Table {
+    what: "pds.yaml nouns",
+    fields: &[
+        Field::optional(
+            "board",
+            Type::Text,
+            "The board in running text: \"styringsrådet\" (default \"styret\", en \"the board\").",
+        ),
+        Field::optional(
+            "meetings",
+            Type::Text,
+            "Its meetings, as the overview's quarter headings name them: \"rådsmøter\" (default \"styremøter\", nn \"styremøte\", en \"board meeting\").",
+        ),
+        Field::optional(
+            "governance",
+            Type::Text,
+            "Where the other forums of `forums` belong: \"regionale samarbeidsorganer\" (default \"andre styringsorganer\").",
+        ),
+        Field::optional(
+            "principal",
+            Type::Text,
+            "Who gives the board its mandate and steering signals: \"departementet\" (default \"oppdragsgiver\").",
         ),
     ],
 };
@@ -245,8 +284,65 @@ pub fn board(ctx: &mut Ctx, node: &Node) -> Board {
             }
         }
     }
+    if let Some(n) = f.take(ctx, "nouns") {
+        board.nouns = nouns(ctx, n);
+    }
+    if let Some(n) = f.take(ctx, "labels") {
+        board.labels = labels(ctx, n);
+    }
     f.finish(ctx);
     board
+}
+
+fn nouns(ctx: &mut Ctx, node: &Node) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let Some(mut f) = Fields::new(ctx, node, &NOUNS) else {
+        return out;
+    };
+    for name in crate::model::labels::NOUNS {
+        if let Some(text) = f.take(ctx, name).and_then(|n| ctx.text(n, "a noun")) {
+            out.insert(name.to_string(), text);
+        }
+    }
+    f.finish(ctx);
+    out
+}
+
+/// `labels:`: label key to word; a key no label has is `unknown-field`
+/// with the nearest key suggested.
+fn labels(ctx: &mut Ctx, node: &Node) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let NodeKind::Map(entries) = &node.kind else {
+        ctx.report(
+            Code::InvalidValue,
+            node,
+            "labels must map label keys to words (see templates/labels/nb.yaml)",
+        );
+        return out;
+    };
+    for (k, v) in entries {
+        let Some(key) = ctx.text(k, "a label key") else {
+            continue;
+        };
+        if !crate::model::labels::is_key(&key) {
+            let help = match nearest(&key, crate::model::labels::keys()) {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => "the keys are those of `pds templates eject`'s templates/labels.yaml"
+                    .to_string(),
+            };
+            ctx.report(
+                Code::UnknownField,
+                k,
+                format!("unknown key `{key}` in pds.yaml labels"),
+            )
+            .help = Some(help);
+            continue;
+        }
+        if let Some(text) = ctx.text(v, "a label") {
+            out.insert(key, text);
+        }
+    }
+    out
 }
 
 /// `{ name: …, org: … }`, or a plain `Name, Org` string.

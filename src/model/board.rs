@@ -10,6 +10,7 @@ named_enum! {
     pub enum Language ("language") {
         #[default]
         Nb = "nb",
+        Nn = "nn",
         En = "en",
     }
 }
@@ -96,6 +97,10 @@ pub struct Board {
     /// Case type → the decision a case of that type has when it records none
     /// (`Orientering: Saken ble tatt til orientering.`).
     pub default_decisions: BTreeMap<String, String>,
+    /// `nouns:`: the board's own nouns over the language's neutral ones.
+    pub nouns: BTreeMap<String, String>,
+    /// `labels:`: words of rendered documents over the built-in ones.
+    pub labels: BTreeMap<String, String>,
 }
 
 /// The time zone of a board whose pds.yaml names none.

@@ -7,6 +7,7 @@ pub mod case;
 pub mod case_file;
 pub mod date;
 pub mod forum;
+pub mod labels;
 pub mod lookup;
 pub mod markdown;
 pub mod meeting;

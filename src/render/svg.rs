@@ -18,10 +18,12 @@ pub fn color(light: Light) -> &'static str {
     }
 }
 
-/// A traffic light: a filled circle with the colour's name as its title.
+/// A traffic light: a filled circle with the colour's name as its title,
+/// hidden from screen readers because its word stands beside it (WCAG 1.4.1:
+/// the colour is never the only sign).
 pub fn light(light: Light, name: &str) -> String {
     format!(
-        r##"<svg class="light" width="18" height="18" viewBox="0 0 18 18" role="img" aria-label="{n}"><title>{n}</title><circle cx="9" cy="9" r="7.5" fill="{c}" stroke="#00000033"/></svg>"##,
+        r##"<svg class="light" width="18" height="18" viewBox="0 0 18 18" aria-hidden="true"><title>{n}</title><circle cx="9" cy="9" r="7.5" fill="{c}" stroke="#00000033"/></svg>"##,
         n = esc(name),
         c = color(light)
     )

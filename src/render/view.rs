@@ -23,7 +23,7 @@ pub struct RenderOptions {
 /// `board`: the board the document is for.
 #[derive(Debug, Clone, Serialize)]
 pub struct BoardView {
-    /// "Programstyret program digital samhandling"
+    /// "Example Trust Board"
     pub name: String,
     /// The secretariat, when pds.yaml names one.
     pub secretariat: Option<String>,
@@ -50,7 +50,7 @@ pub struct MeetingView {
     pub when: String,
     /// "Elektronisk møte, …"
     pub place: Option<String>,
-    /// "Lucie Aunan, Direktoratet for e-helse": the meeting's chair, or the board's
+    /// "Alice Morgan, Northfield Health Trust": the meeting's chair, or the board's
     pub chair: Option<String>,
     /// The chair as minutes show it: the meeting's own `chair`, or the
     /// board's when the meeting records attendance; none otherwise (minutes
@@ -85,11 +85,11 @@ pub fn board(record: &Record) -> BoardView {
     BoardView {
         name: record.board.name.clone(),
         secretariat: record.board.secretariat.clone(),
-        language: labels::labels(record.board.language).lang,
+        language: record.board.language.as_str(),
     }
 }
 
-pub fn meeting(record: &Record, m: &Meeting) -> MeetingView {
+pub fn meeting(record: &Record, l: &labels::Labels, m: &Meeting) -> MeetingView {
     let lang = record.board.language;
     let date = labels::date(lang, m.date.value);
     let time = m.time.map(|t| labels::time(lang, t));
@@ -116,7 +116,7 @@ pub fn meeting(record: &Record, m: &Meeting) -> MeetingView {
             .find(|p| p.name == name)
             .map_or_else(|| name.to_string(), |p| p.label())
     };
-    let substitute = labels::labels(lang).substitute;
+    let substitute = &l.substitute;
     let absent = m
         .absent
         .iter()
@@ -149,7 +149,7 @@ pub fn meeting(record: &Record, m: &Meeting) -> MeetingView {
             .map(|p| p.label()),
         extraordinary: m.kind == MeetingKind::Extraordinary,
         status: m.status.as_str(),
-        label: labels::meeting_label(lang, m.date.value, m.number.seq),
+        label: labels::meeting_label(lang, l, m.date.value, m.number.seq),
         invitees,
         ahead: m.status.is_ahead(),
         attendance_recorded: m.has_attendance(),

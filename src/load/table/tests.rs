@@ -59,6 +59,7 @@ fn sample(ty: &Type) -> Value {
             Value::Object(map)
         }
         Type::MapOf(t) => json!({ "key": sample(t) }),
+        Type::Labels => json!({ "agenda": "text" }),
         // The mapping, when there is one: it holds the most keys.
         Type::Either(ts) => ts
             .iter()

@@ -148,7 +148,7 @@ impl<'a> Renderer<'a> {
     fn meeting_view(&self, number: MeetingNumber) -> Option<MeetingView> {
         self.record
             .meeting(number)
-            .map(|m| view::meeting(self.record, m))
+            .map(|m| view::meeting(self.record, &self.labels, m))
     }
 
     /// A case as agendas, overviews and the case document show it; for HTML
@@ -306,12 +306,15 @@ pub fn case(c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
             None
         },
         document_title: c.document_title().to_string(),
-        exempt_text: c.exempt.as_deref().map(|basis| with_basis(l.exempt, basis)),
+        exempt_text: c
+            .exempt
+            .as_deref()
+            .map(|basis| with_basis(&l.exempt, basis)),
         decided_exempt: c
             .exempt
             .as_deref()
             .filter(|_| withheld && c.status == CaseStatus::Decided)
-            .map(|basis| with_basis(l.decided_exempt, basis)),
+            .map(|basis| with_basis(&l.decided_exempt, basis)),
         exempt: c.exempt.clone(),
         withheld,
         previous: c.previous.iter().map(|p| p.value.to_string()).collect(),
@@ -354,7 +357,7 @@ mod tests {
 
     #[test]
     fn the_table_cells_number_the_parts_of_a_case() {
-        let l = crate::render::labels::labels(crate::model::Language::Nb);
+        let l = crate::render::labels::builtin(crate::model::Language::Nb);
         let parts = [1, 2].map(|n| PartView {
             n,
             title: format!("Del {n}"),

@@ -56,7 +56,7 @@ impl Renderer<'_> {
                     meeting: c
                         .meeting_value()
                         .and_then(|m| self.record.meeting(m))
-                        .map(|m| view::meeting(self.record, m)),
+                        .map(|m| view::meeting(self.record, &self.labels, m)),
                     case,
                     decision_lines,
                 }

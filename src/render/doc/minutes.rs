@@ -11,7 +11,7 @@ impl Renderer<'_> {
     /// Minutes: attendance, each case with its decision, the new action items.
     pub fn minutes(&self, number: MeetingNumber, format: OutputFormat) -> Result<Fragment, Error> {
         let meeting = self.record.find_meeting(number).map_err(Error::from)?;
-        let meeting = view::meeting(self.record, meeting);
+        let meeting = view::meeting(self.record, &self.labels, meeting);
         let mut ctx = self.base_context();
         ctx.insert("meeting", &meeting);
         ctx.insert("agenda", &self.agenda(number, format));

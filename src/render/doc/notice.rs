@@ -12,6 +12,7 @@ impl Renderer<'_> {
     pub fn notice(&self, number: MeetingNumber, format: OutputFormat) -> Result<Fragment, Error> {
         let meeting = view::meeting(
             self.record,
+            &self.labels,
             self.record.find_meeting(number).map_err(Error::from)?,
         );
         let mut ctx = self.base_context();

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 pub struct QuarterView {
     /// 1–4
     pub n: u8,
-    /// "Oversikt saker programstyremøter 1. kvartal"
+    /// "Oversikt saker styremøter 1. kvartal" (`l.quarter_overview`)
     pub title: String,
     /// The quarter's meetings in date order, each with its cases in number order
     pub meetings: Vec<MeetingBlock>,
@@ -87,7 +87,7 @@ impl Renderer<'_> {
                     cases.push(v);
                 }
                 blocks.push(MeetingBlock {
-                    meeting: view::meeting(self.record, m),
+                    meeting: view::meeting(self.record, &self.labels, m),
                     cases,
                 });
             }

@@ -44,6 +44,8 @@ pub struct RegisterView {
     pub matrix_svg: String,
     /// Listed risks not in the matrix because they have no probability or consequence, as "#4, #8"
     pub unplaced: String,
+    /// Whether any listed risk has both: without one there is no matrix, only `l.no_rated_risks`
+    pub rated: bool,
 }
 
 pub fn risk(r: &Risk) -> RiskView {
@@ -92,9 +94,11 @@ pub fn register(record: &Record, l: &Labels) -> RegisterView {
         .filter(|r| r.probability.is_none() || r.consequence.is_none())
         .map(|r| format!("#{}", r.id.value))
         .collect();
+    let rated = !placed.is_empty();
     RegisterView {
-        matrix_svg: svg::risk_matrix(&placed, l.probability, l.consequence),
+        matrix_svg: svg::risk_matrix(&placed, &l.probability, &l.consequence),
         unplaced: unplaced.join(", "),
+        rated,
         listed: listed.into_iter().map(risk).collect(),
         others: others.into_iter().map(risk).collect(),
     }
