@@ -588,3 +588,16 @@ fn the_sequence_grows_when_date_time_or_place_change_in_git() {
         assert_eq!(cal["sequence"], 4);
     }
 }
+
+#[test]
+fn nynorsk_minutes_say_what_is_not_recorded_in_nynorsk() {
+    let dir = year(&BOARD.replace("language: nb", "language: nn"), MEETINGS);
+    let minutes = render(dir.path(), &["minutes", "2/2021"]);
+    assert!(minutes.contains("Oppmøte ikkje registrert"), "{minutes}");
+    assert!(minutes.contains("Vedtak ikkje registrert"), "{minutes}");
+    assert!(!minutes.contains("handsama"), "{minutes}");
+    let register = render(dir.path(), &["decisions"]);
+    assert!(register.starts_with("# Vedtaksprotokoll\n"), "{register}");
+    let ics = render(dir.path(), &["invite", "1/2021"]);
+    assert!(ics.contains("//NN\r\n"), "{ics}");
+}
