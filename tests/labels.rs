@@ -5,6 +5,8 @@
 //! a risk matrix without a rated risk is one sentence, and every traffic
 //! light carries its word beside its colour.
 
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
+
 mod common;
 use common::*;
 use std::path::Path;

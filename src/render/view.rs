@@ -27,7 +27,7 @@ pub struct BoardView {
     pub name: String,
     /// The secretariat, when pds.yaml names one.
     pub secretariat: Option<String>,
-    /// `nb` or `en`.
+    /// `nb`, `nn` or `en`.
     pub language: &'static str,
 }
 
