@@ -4,6 +4,8 @@
 //! and proposed notices, and invitations a calendar accepts (read back by
 //! Python's `icalendar`).
 
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
+
 mod common;
 use common::*;
 use std::path::Path;
