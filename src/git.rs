@@ -152,8 +152,9 @@ pub fn record_at(root: &Path, rev: &str) -> Result<BTreeMap<String, String>, Err
 }
 
 /// The committed texts of one file of the record (`2021/meetings.yaml`),
-/// oldest first: one for each commit of the current branch's history that
-/// changed it (a commit that deleted it gives none).
+/// oldest first: one for each commit of the current branch's first-parent
+/// history that changed it (a merge counts as one change against the branch
+/// it was merged into; a commit that deleted it gives none).
 pub fn file_versions(root: &Path, rel: &str) -> Result<Vec<String>, Error> {
     let (top, prefix) = locate(root)?;
     let path = format!("{prefix}{rel}");
@@ -163,6 +164,8 @@ pub fn file_versions(root: &Path, rel: &str) -> Result<Vec<String>, Error> {
         &[
             "log",
             "--reverse",
+            "--first-parent",
+            "-m",
             "--no-renames",
             "--no-abbrev",
             "--format=",

@@ -578,6 +578,13 @@ fn the_sequence_grows_when_date_time_or_place_change_in_git() {
     edit("date: 2021-06-10", "date: 2021-06-11", "date of 3");
     assert_eq!(sequence("3/2021"), "SEQUENCE:3");
     assert_eq!(sequence("4/2021"), "SEQUENCE:1");
+    // A move made on a branch and merged counts once.
+    let main = git(root, &["rev-parse", "--abbrev-ref", "HEAD"]);
+    git(root, &["checkout", "-q", "-b", "move"]);
+    edit("time: \"14:00-16:00\"", "time: \"15:00-17:00\"", "later");
+    git(root, &["checkout", "-q", main.trim()]);
+    git(root, &["merge", "-q", "--no-ff", "-m", "merge", "move"]);
+    assert_eq!(sequence("3/2021"), "SEQUENCE:4");
     // An uncommitted move counts too: the invitation rendered now is newer.
     let text = std::fs::read_to_string(root.join("2021/meetings.yaml")).unwrap();
     write(
@@ -585,9 +592,9 @@ fn the_sequence_grows_when_date_time_or_place_change_in_git() {
         "2021/meetings.yaml",
         text.replace("place: Møterom 3", "place: Møterom 4"),
     );
-    assert_eq!(sequence("3/2021"), "SEQUENCE:4");
+    assert_eq!(sequence("3/2021"), "SEQUENCE:5");
     if let Some(cal) = icalendar(&render(root, &["invite", "3/2021"])) {
-        assert_eq!(cal["sequence"], 4);
+        assert_eq!(cal["sequence"], 5);
     }
 }
 
