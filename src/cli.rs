@@ -52,7 +52,7 @@ pub enum Command {
     Check(CheckArgs),
     /// List cases or meetings
     List(ListArgs),
-    /// Render a document the board receives: notice, case, overview, risks, status, minutes, pack, invite
+    /// Render a document the board receives: notice, case, overview, risks, status, minutes, pack, invite, decisions
     ///
     /// Markdown goes to stdout unless -o FILE is given; HTML is one
     /// self-contained print-ready page; PDF is that page printed by a headless
@@ -263,6 +263,15 @@ pub enum RenderWhat {
     Invite {
         /// The meeting: 7/2021 or 7-2021
         meeting: MeetingNumber,
+    },
+    /// The decisions register (vedtaksprotokoll): every decided case in number order
+    ///
+    /// Number, meeting, date, title and decision of each case with a
+    /// `decision:` (or a default from pds.yaml `default_decisions`).
+    /// Example: `pds render decisions 2021 --public -o vedtak-2021.html`
+    Decisions {
+        /// Only the cases numbered in this year (2021); all years when left out
+        year: Option<u16>,
     },
 }
 

@@ -97,6 +97,7 @@ const DOCS: &[&[&str]] = &[
     &["risks"],
     &["status", "2021-03-01"],
     &["invite", "1/2021"],
+    &["decisions", "2021"],
 ];
 
 /// Every document in every text format: (what, stdout + stderr).
@@ -195,7 +196,12 @@ fn with_public_no_marker_reaches_any_document_in_any_format() {
     }
     assert!(get("case 2/21 md").contains("Open body."));
     assert!(get("case 2/21 md").contains("Open description."));
-    assert!(get("invite 1/2021 md").contains("Personalsak"));
+    // (An .ics folds its lines at 75 octets: unfolded first.)
+    assert!(get("invite 1/2021 md")
+        .replace("\r\n ", "")
+        .contains("Personalsak"));
+    // The decisions register says the exempt case was decided, and no more.
+    assert!(get("decisions 2021 md").contains("Vedtak fattet – unntatt offentlighet (Offl. § 13)"));
 }
 
 #[test]
@@ -204,12 +210,12 @@ fn public_minutes_say_a_decided_exempt_case_was_decided() {
         (
             "nb",
             "Vedtak fattet – unntatt offentlighet (Offl. § 13)",
-            "Ikke behandlet",
+            "Vedtak ikke registrert",
         ),
         (
             "en",
             "Decided – exempt from public disclosure (Offl. § 13)",
-            "Not handled",
+            "No decision recorded",
         ),
     ] {
         let dir = record(language);

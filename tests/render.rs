@@ -49,6 +49,7 @@ fn documents_of_the_english_example_match_their_golden_files() {
         ("overview-2022", &["render", "overview", "2022"]),
         ("pack-2-2022", &["render", "pack", "2/2022"]),
         ("minutes-2-2022", &["render", "minutes", "2/2022"]),
+        ("decisions-2022", &["render", "decisions", "2022"]),
     ];
     for (name, args) in docs {
         for format in ["md", "html"] {
@@ -69,6 +70,8 @@ fn documents_of_the_english_example_match_their_golden_files() {
         "--public",
     ]);
     golden("en-board/pack-2-2022-public.md", &stdout(&out));
+    let out = pds(&["--repo", "examples/en-board", "render", "invite", "3/2022"]);
+    golden("en-board/invite-3-2022.ics", &stdout(&out));
 }
 
 #[test]

@@ -111,6 +111,7 @@ fn load_with(
         findings.extend(local.into_sorted());
         add(&mut record, parsed);
     }
+    record.apply_default_decisions();
     record.reindex();
     (record, findings)
 }

@@ -19,6 +19,7 @@ pub mod risk;
 pub mod shortcode;
 pub mod slug;
 pub mod status;
+pub mod timezone;
 
 pub use action::{Action, ActionStatus, Raised};
 pub use board::{Acknowledgement, Board, Language, Person, StandingItems};
@@ -27,7 +28,7 @@ pub use case_file::CaseFileName;
 pub use date::{Date, Time, TimeSpan};
 pub use forum::{ForumItem, ForumMeeting, ForumStatus};
 pub use lookup::NotFound;
-pub use meeting::{Meeting, MeetingKind, MeetingStatus};
+pub use meeting::{Absence, Meeting, MeetingKind, MeetingStatus};
 pub use names::{Named, UnknownName};
 pub use number::{CaseNumber, MeetingNumber};
 pub use record::{Record, Unloaded};

@@ -90,7 +90,23 @@ pub struct Labels {
     pub minutes: String,
     pub present: String,
     pub absent: String,
+    /// A held meeting's case whose decision the record does not hold
     pub no_decision: String,
+    /// Minutes of a meeting that records no attendance
+    pub attendance_not_recorded: String,
+    /// Others who attended (guests)
+    pub guests: String,
+    pub minute_taker: String,
+    /// Before the name of who met in an absent member's place
+    pub substitute: String,
+    /// The mark of a cancelled meeting's notice: "AVLYST"
+    pub cancelled: String,
+    /// The mark of a proposed (not yet decided) meeting's notice
+    pub proposed: String,
+    /// The decisions register's heading
+    pub decisions: String,
+    /// A decisions register with no decided case
+    pub no_decisions: String,
     pub actions: String,
     pub action_id: String,
     pub action_text: String,

@@ -33,6 +33,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("actions.md", include_str!("../../templates/actions.md")),
     ("minutes.html", include_str!("../../templates/minutes.html")),
     ("minutes.md", include_str!("../../templates/minutes.md")),
+    (
+        "decisions.html",
+        include_str!("../../templates/decisions.html"),
+    ),
+    ("decisions.md", include_str!("../../templates/decisions.md")),
 ];
 
 /// Tera for Markdown output (values escaped as Markdown) and for HTML output

@@ -114,6 +114,8 @@ fn every_reader_accepts_every_key_of_its_tables() {
             .into_iter()
             // The one rule of a case no sample can keep with every key in it.
             .filter(|f| !f.message.contains("`type` or `parts`, never both"))
+            // `default_decisions` is keyed by the board's case types, which a sample's key is not.
+            .filter(|f| !f.message.contains("is not one of the board's case types"))
             .collect();
         assert!(
             findings.is_empty(),

@@ -101,9 +101,9 @@ impl<'a> Renderer<'a> {
         ctx.insert("case", &case);
         ctx.insert("meeting", &meeting);
         Ok(Fragment {
+            draft: case.unnumbered,
             // Headed by the case's own title, as the source's documents are,
             // while the agenda may name its document by a shorter `document:`.
-            // names its document "46-21 … fra PDS").
             title: match (case.unnumbered, &case.document) {
                 (true, _) => format!("{} {}", self.labels.draft, case.title),
                 (false, Some(_)) => format!("{} {}", case.number_dashed, case.title),

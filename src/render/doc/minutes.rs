@@ -16,11 +16,20 @@ impl Renderer<'_> {
         ctx.insert("meeting", &meeting);
         ctx.insert("agenda", &self.agenda(number, format));
         ctx.insert("actions", &self.action_views(Some(number)));
+        // Minutes of a meeting still ahead are a draft: the page styles the mark.
+        let draft = meeting.ahead;
         Ok(Fragment {
-            draft: false,
+            draft,
             title: format!(
-                "{} {} – {}",
-                self.labels.minutes, meeting.number, self.record.board.name
+                "{}{} {} – {}",
+                if draft {
+                    format!("{} – ", self.labels.draft)
+                } else {
+                    String::new()
+                },
+                self.labels.minutes,
+                meeting.number,
+                self.record.board.name
             ),
             text: self.fill(format, "minutes", &ctx)?,
         })

@@ -21,8 +21,14 @@ impl Renderer<'_> {
         Ok(Fragment {
             draft: false,
             title: format!(
-                "{} {} – {}",
-                self.labels.notice, meeting.number, self.record.board.name
+                "{} {}{} – {}",
+                self.labels.notice,
+                meeting.number,
+                match meeting.status {
+                    "cancelled" => format!(" – {}", self.labels.cancelled),
+                    _ => String::new(),
+                },
+                self.record.board.name
             ),
             text: self.fill(format, "notice", &ctx)?,
         })
