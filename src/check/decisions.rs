@@ -16,12 +16,12 @@ pub(super) fn check(record: &Record, findings: &mut Findings) {
         if undecided.is_empty() {
             continue;
         }
-        let mut numbers: Vec<String> = undecided
+        // Two cases of one number (a duplicate-case) are both named, so the
+        // count and the list agree.
+        let numbers: Vec<String> = undecided
             .iter()
             .filter_map(|c| c.number_value().map(|n| n.to_string()))
             .collect();
-        // Two cases of one number (a duplicate-case) are named once.
-        numbers.dedup();
         findings.push(Finding::new(
             Code::MissingDecision,
             meeting.number.at.clone(),
