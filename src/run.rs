@@ -51,6 +51,12 @@ pub fn run(cli: Cli) -> i32 {
             }
         }
         Command::Schema { kind } => commands::schema::run(kind.as_deref()),
+        Command::Renumber {
+            case,
+            new,
+            next,
+            dry_run,
+        } => commands::renumber::run(&env, &case, new, next, dry_run),
         Command::Schedule {
             draft,
             meeting,

@@ -73,6 +73,16 @@ pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Fin
     )
 }
 
+/// The text of every file of the record at `root` that can be read, by
+/// path relative to the root: to load again with changes made in memory
+/// (`load_texts`), as `pds renumber` checks its result before it writes.
+pub fn texts(root: &Path) -> BTreeMap<String, String> {
+    walk(root)
+        .into_iter()
+        .filter_map(|(rel, path, _)| Some((rel, read_text(root, &path).ok()?)))
+        .collect()
+}
+
 type Reader<'a> = dyn Fn(&str, &Path) -> Result<String, Unreadable> + Sync + 'a;
 
 /// `bodies`: keep each case's Markdown body (renders need them; checks do not).
