@@ -69,8 +69,7 @@ pub enum Command {
     /// the file moves to <year>/<nn>-<yy>-<slug>.md. The meeting must be
     /// planned, not held or cancelled. A numbered case is not scheduled again:
     /// if a parallel branch took the number first (`pds check --base` reports
-    /// `number-taken`), rename the file and set its `number` by hand (`pds
-    /// next` gives the next free one).
+    /// `number-taken`), give it another with `pds renumber <CASE> --next`.
     Schedule {
         /// The draft: drafts/strategi.md, or strategi
         draft: PathBuf,

@@ -412,3 +412,76 @@ fn parallel_renumbers_to_the_next_number_take_different_numbers() {
         "{names:?}"
     );
 }
+
+#[test]
+fn number_taken_on_the_base_is_fixed_by_renumber() {
+    let dir = Record::new().copy(EN_BOARD, "board").build();
+    let d = dir.path();
+    let board = d.join("board");
+    git(d, &["init", "-q", "-b", "main"]);
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-q", "-m", "record"]);
+    git(d, &["checkout", "-q", "-b", "strategy"]);
+    let out = pds_in(
+        &board,
+        &["schedule", "digital-strategy", "--meeting", "3/2022"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-q", "-m", "strategy as 13/22"]);
+    git(d, &["checkout", "-q", "main"]);
+    let out = pds_in(
+        &board,
+        &[
+            "new",
+            "case",
+            "--title",
+            "Estates review",
+            "--meeting",
+            "3/2022",
+            "--type",
+            "Discussion",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-q", "-m", "estates review as 13/22"]);
+    git(d, &["checkout", "-q", "strategy"]);
+    let out = pds_in(&board, &["check", "--base", "main"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("number-taken"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("the next free number, 14/22"),
+        "{}",
+        stdout(&out)
+    );
+    let out = pds_in(&board, &["renumber", "digital-strategy", "14/22"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = pds_in(&board, &["check", "--base", "main"]);
+    assert!(!stdout(&out).contains("number-taken"), "{}", stdout(&out));
+    // Merged, the record is whole: 13/22 and 14/22, no duplicate.
+    git(d, &["add", "-A"]);
+    git(d, &["commit", "-q", "-m", "strategy renumbered to 14/22"]);
+    git(d, &["merge", "-q", "--no-edit", "main"]);
+    let json = check_json(&board);
+    assert!(
+        !codes(&json)
+            .iter()
+            .any(|c| c == "duplicate-case" || c == "case-gap"),
+        "{json:#}"
+    );
+    assert!(board.join("2022/14-22-digital-strategy.md").exists());
+}
+
+#[test]
+fn number_taken_and_schedule_point_to_renumber() {
+    let out = pds(&["check", "--explain", "number-taken"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("pds renumber <CASE> --next"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("by hand"), "{}", stdout(&out));
+    let out = pds(&["schedule", "--help"]);
+    assert!(stdout(&out).contains("pds renumber <CASE> --next"), "{}", stdout(&out));
+    let out = pds(&["renumber", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("pds renumber 13/22 14/22"), "{}", stdout(&out));
+}

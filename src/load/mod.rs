@@ -55,7 +55,8 @@ pub fn load_headers(root: &Path) -> (Record, Findings) {
 }
 
 /// Loads a record from texts held in memory, by path relative to the root
-/// (the record as it is at a git revision, say). Paths pds does not read are ignored.
+/// (the record as it is at a git revision, say), case bodies kept. Paths
+/// pds does not read are ignored.
 pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Findings) {
     let files = texts
         .keys()
@@ -69,7 +70,7 @@ pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Fin
             read::within_size(text.len() as u64)?;
             Ok(text.clone())
         },
-        false,
+        true,
     )
 }
 
