@@ -98,7 +98,8 @@ pub enum Command {
     ///
     /// NEW must be of the year of the case's meeting and carried by no case.
     /// A case of a held or approved meeting is not renumbered (exit 1): its
-    /// numbers are frozen. Everything happens under the record's lock; every
+    /// numbers are frozen; nor is a case moved onto a held, approved or
+    /// cancelled meeting's agenda with --meeting (exit 1). Everything happens under the record's lock; every
     /// new text is verified before any file is written, and a write that
     /// fails puts back the ones before it. Errors the result has that the
     /// record had not (a gap the old number leaves) are printed as warnings.
@@ -107,6 +108,7 @@ pub enum Command {
     ///   pds renumber 13/22 14/22          after `check --base` says number-taken
     ///   pds renumber digital-strategy --next
     ///   pds renumber 2021/05-21-plan.md 48/21 --dry-run
+    ///   pds renumber 47/21 --next --meeting 8/2021      postponed to the next meeting
     #[command(verbatim_doc_comment)]
     Renumber {
         /// The case: its number (5/21 or 5-21), its slug (digital-strategy)
@@ -118,6 +120,10 @@ pub enum Command {
         /// Take the next free number of the year (what `pds next` prints)
         #[arg(long, conflicts_with = "new")]
         next: bool,
+        /// Move the case onto this meeting's agenda too (a planned or
+        /// proposed one): 8/2021; NEW is then of its year
+        #[arg(long)]
+        meeting: Option<MeetingNumber>,
         /// Print what would change, and change nothing
         #[arg(long)]
         dry_run: bool,

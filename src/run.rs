@@ -55,8 +55,9 @@ pub fn run(cli: Cli) -> i32 {
             case,
             new,
             next,
+            meeting,
             dry_run,
-        } => commands::renumber::run(&env, &case, new, next, dry_run),
+        } => commands::renumber::run(&env, &case, new, next, meeting, dry_run),
         Command::Schedule {
             draft,
             meeting,

@@ -121,7 +121,7 @@ fn a_case_is_named_by_its_slug_or_its_path_too() {
     let out = pds_in(d, &["renumber", "no-such-case", "6/21"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("no case no-such-case"),
+        stderr(&out).contains("no case `no-such-case`"),
         "{}",
         stderr(&out)
     );
@@ -477,11 +477,56 @@ fn number_taken_on_the_base_is_fixed_by_renumber() {
 fn number_taken_and_schedule_point_to_renumber() {
     let out = pds(&["check", "--explain", "number-taken"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).contains("pds renumber <CASE> --next"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("pds renumber <CASE> --next"),
+        "{}",
+        stdout(&out)
+    );
     assert!(!stdout(&out).contains("by hand"), "{}", stdout(&out));
     let out = pds(&["schedule", "--help"]);
-    assert!(stdout(&out).contains("pds renumber <CASE> --next"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("pds renumber <CASE> --next"),
+        "{}",
+        stdout(&out)
+    );
     let out = pds(&["renumber", "--help"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).contains("pds renumber 13/22 14/22"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("pds renumber 13/22 14/22"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn with_meeting_a_case_moves_onto_an_open_agenda_only() {
+    let dir = record();
+    let d = dir.path();
+    write(
+        d,
+        "2021/meetings.yaml",
+        format!("{MEETINGS}- number: 3/2021\n  date: 2021-09-01\n  status: cancelled\n- number: 4/2021\n  date: 2021-10-01\n  status: planned\n"),
+    );
+    let before = snapshot(d).unwrap();
+    for (to, code, says) in [
+        ("1/2021", 1, "meeting 1/2021 is held"),
+        ("3/2021", 1, "meeting 3/2021 is cancelled"),
+        ("9/2021", 2, "no meeting 9/2021"),
+    ] {
+        let out = pds_in(d, &["renumber", "3/21", "--next", "--meeting", to]);
+        assert_eq!(out.status.code(), Some(code), "{to}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{to}: {}", stderr(&out));
+    }
+    assert_eq!(snapshot(d).unwrap(), before, "nothing written");
+    // Postponed to 4/2021: numbered after every case before it.
+    let out = pds_in(d, &["renumber", "3/21", "--next", "--meeting", "4/2021"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("meeting 2/2021 → 4/2021"),
+        "{}",
+        stdout(&out)
+    );
+    let moved = read(d, "2021/05-21-budget.md");
+    assert!(moved.contains("number: 5/21\nmeeting: 4/2021\n"), "{moved}");
+    assert!(read(d, "2021/04-21-budget-follow-up.md").contains("previous: [2/21, 5/21]"));
 }

@@ -5,13 +5,13 @@
 //! anything is written, and all or nothing: a write that fails puts back
 //! the ones made before it.
 
-use super::new::{next_case_number, shown};
+use super::new::{agenda_open, next_case_number, shown};
 use super::schedule::find_case_file;
 use super::{eprint, print, Env};
 use crate::cli::CaseArg;
 use crate::diag::{Error, Finding};
 use crate::load::{classify, FileKind};
-use crate::model::{Case, CaseFileName, CaseNumber, Record};
+use crate::model::{Case, CaseFileName, CaseNumber, MeetingNumber, Record};
 use crate::write::edit::renumber::{self, Renumbered};
 use crate::write::{verify, Intent, RecordWriter};
 use crate::yaml::{Node, NodeKind};
@@ -38,6 +38,7 @@ pub fn run(
     arg: &CaseArg,
     new: Option<CaseNumber>,
     next: bool,
+    to_meeting: Option<MeetingNumber>,
     dry_run: bool,
 ) -> Result<i32, Error> {
     let root = env.root()?;
@@ -62,14 +63,20 @@ pub fn run(
             )));
         }
     }
+    // Onto another meeting's agenda: one still ahead, whose agenda is open.
+    let to_meeting = to_meeting.filter(|m| Some(*m) != case.meeting_value());
+    if let Some(to) = to_meeting {
+        agenda_open(&record, to)?;
+    }
+    let meeting = to_meeting.or(case.meeting_value());
     // Case numbers run per year: the meeting's, or the number's own without one.
-    let year = case.meeting_value().map_or(old.year(), |m| m.year);
+    let year = meeting.map_or(old.year(), |m| m.year);
     let new = match (new, next) {
         (Some(n), _) => n,
         (None, true) => next_case_number(&record, year)?,
         (None, false) => return Err(Error::Usage("give the new number, or --next".into())),
     };
-    check_new(&record, case, old, new, year)?;
+    check_new(&record, meeting, old, new, year)?;
     let slug = CaseFileName::parse(case.file.name())
         .map(|n| n.slug)
         .filter(|s| !s.is_empty())
@@ -92,7 +99,7 @@ pub fn run(
     let unedited = |rel: &str, why: crate::write::Unedited| {
         Error::Write(format!("left every file as it was: {}: {why}", shown(rel)))
     };
-    let moved = renumber::case_file(&case_text, old, new, true, follow)
+    let moved = renumber::moved_case_file(&case_text, old, new, true, follow, to_meeting)
         .map_err(|why| unedited(&old_rel, why))?
         .ok_or_else(|| unedited(&old_rel, crate::write::Unedited::OutOfRange))?;
     let mut changes = references(&texts, &old_rel, old, new, follow, &[])?;
@@ -145,6 +152,9 @@ pub fn run(
         shown(&old_rel),
         shown(&new_rel)
     )];
+    if let (Some(from), Some(to)) = (case.meeting_value(), to_meeting) {
+        report.push(format!("  meeting {from} → {to}"));
+    }
     for c in &changes {
         for what in &c.what {
             report.push(format!("  {}: {what}", shown(&c.rel)));
@@ -227,7 +237,7 @@ fn find<'r>(record: &'r Record, root: &Path, arg: &CaseArg) -> Result<&'r Case, 
                 }),
                 Err(_) if by_slug.len() > 1 => Err(many(&by_slug, &format!("the slug {slug}"))),
                 Err(_) => Err(Error::NotFound(format!(
-                    "no case {} in the record: give a case number (5/21), a case file's slug or its path",
+                    "no case `{}` in the record: give a case number (5/21), a case file's slug or its path",
                     shown(&slug)
                 ))),
             }
@@ -240,7 +250,7 @@ fn find<'r>(record: &'r Record, root: &Path, arg: &CaseArg) -> Result<&'r Case, 
 /// of a case file that does not load).
 fn check_new(
     record: &Record,
-    case: &Case,
+    meeting: Option<MeetingNumber>,
     old: CaseNumber,
     new: CaseNumber,
     year: u16,
@@ -249,9 +259,7 @@ fn check_new(
         return Err(Error::Usage(format!("case {old} has that number already")));
     }
     if new.year() != year {
-        let of = case
-            .meeting_value()
-            .map_or_else(String::new, |m| format!(" of meeting {m}"));
+        let of = meeting.map_or_else(String::new, |m| format!(" on meeting {m}"));
         return Err(Error::Usage(format!(
             "{new} is a number of {}, but case {old}{of} is numbered in {year}: give n/{:02}",
             new.year(),

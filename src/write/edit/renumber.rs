@@ -6,7 +6,7 @@ use super::super::refusal::Unedited;
 use super::super::verify::text;
 use crate::diag::split_bom;
 use crate::load::frontmatter;
-use crate::model::CaseNumber;
+use crate::model::{CaseNumber, MeetingNumber};
 use crate::yaml::{self, Node, NodeKind};
 
 /// A file renumbered: its new text and the values it must load to (a case
@@ -27,6 +27,19 @@ pub fn case_file(
     own: bool,
     references: bool,
 ) -> Result<Option<Renumbered>, Unedited> {
+    moved_case_file(old_text, old, new, own, references, None)
+}
+
+/// [`case_file`], with the case's `meeting` (which it must have) set to
+/// `meeting` when given: a case renumbered onto another meeting's agenda.
+pub fn moved_case_file(
+    old_text: &str,
+    old: CaseNumber,
+    new: CaseNumber,
+    own: bool,
+    references: bool,
+    meeting: Option<MeetingNumber>,
+) -> Result<Option<Renumbered>, Unedited> {
     let (bom, rest) = split_bom(old_text);
     let split = frontmatter::split(rest).map_err(|_| Unedited::NoFrontMatter)?;
     let fm = split.yaml;
@@ -41,9 +54,21 @@ pub fn case_file(
         let v = match key {
             Some("number") if own => renumbered(v, old, new, &mut edits),
             Some("previous") if references => renumbered(v, old, new, &mut edits),
+            Some("meeting") if meeting.is_some() && v.len > 0 => {
+                let m = meeting.map(|m| m.to_string()).unwrap_or_default();
+                edits.push((v.offset, v.offset + v.len, m.clone()));
+                text(m)
+            }
             _ => v.clone(),
         };
         values.push((k.clone(), v));
+    }
+    if meeting.is_some()
+        && !entries
+            .iter()
+            .any(|(k, v)| key_name(k) == Some("meeting") && v.len > 0)
+    {
+        return Err(Unedited::NoMeeting);
     }
     if edits.is_empty() {
         return Ok(None);
@@ -165,7 +190,7 @@ pub fn board(
 fn canonical(s: &str) -> String {
     CaseNumber::parse(s)
         .map(|n| n.to_string())
-        .or_else(|_| crate::model::MeetingNumber::parse(s).map(|n| n.to_string()))
+        .or_else(|_| MeetingNumber::parse(s).map(|n| n.to_string()))
         .unwrap_or_else(|_| s.to_string())
 }
 
