@@ -102,7 +102,7 @@ pub fn run(
     let moved = renumber::moved_case_file(&case_text, old, new, true, follow, to_meeting)
         .map_err(|why| unedited(&old_rel, why))?
         .ok_or_else(|| unedited(&old_rel, crate::write::Unedited::OutOfRange))?;
-    let mut changes = references(&texts, &old_rel, old, new, follow, &[])?;
+    let mut changes = references(&texts, &old_rel, old, new, follow, &[]);
     // What `pds check` makes of the record before and after, acknowledgements aside.
     let after_texts = |changes: &[Change]| {
         let mut t = texts.clone();
@@ -119,7 +119,7 @@ pub fn run(
     // problem it accepted is gone with the old number, and so is the entry.
     let gone = stale(&before, &after);
     if !gone.is_empty() {
-        changes = references(&texts, &old_rel, old, new, follow, &gone)?;
+        changes = references(&texts, &old_rel, old, new, follow, &gone);
     }
     let after = if gone.is_empty() {
         after
@@ -140,7 +140,7 @@ pub fn run(
     };
     // Every new text verified before anything is written.
     let refuse = |rel: &str, why: crate::write::Unverified| {
-        Error::Write(format!("left every file as it was: {} {why}", shown(rel)))
+        Error::Write(format!("left every file as it was: {}: {why}", shown(rel)))
     };
     verify::verify(&new_rel, &moved.text, &moved_intent).map_err(|why| refuse(&new_rel, why))?;
     for c in &changes {
@@ -172,6 +172,7 @@ pub fn run(
                 report.join("\n")
             ));
         }
+        warn(&new_errors(&before, &after));
         return Ok(0);
     }
     write_all(
@@ -186,16 +187,7 @@ pub fn run(
     if !env.quiet {
         print(&format!("renumbered {}\n", report.join("\n")));
     }
-    for f in new_errors(&before, &after) {
-        eprint(&format!(
-            "warning: {}:{}:{}: {} {} (run `pds check`)\n",
-            shown(f.at.file.name()),
-            f.at.line,
-            f.at.column,
-            f.code,
-            shown(&f.message)
-        ));
-    }
+    warn(&new_errors(&before, &after));
     Ok(0)
 }
 
@@ -304,7 +296,7 @@ fn references(
     new: CaseNumber,
     follow: bool,
     gone: &[(String, String)],
-) -> Result<Vec<Change>, Error> {
+) -> Vec<Change> {
     let mut changes = Vec::new();
     for (rel, text) in texts {
         if rel == case_rel {
@@ -345,7 +337,7 @@ fn references(
             Err(_) => {}
         }
     }
-    Ok(changes)
+    changes
 }
 
 /// What changes in pds.yaml, in words.
@@ -423,6 +415,20 @@ fn stale(before: &(Record, Vec<Finding>), after: &(Record, Vec<Finding>)) -> Vec
         }
     }
     gone.into_iter().collect()
+}
+
+/// Tells of errors the renumbered record has that it had not.
+fn warn(errors: &[&Finding]) {
+    for f in errors {
+        eprint(&format!(
+            "warning: {}:{}:{}: {} {} (run `pds check`)\n",
+            shown(f.at.file.name()),
+            f.at.line,
+            f.at.column,
+            f.code,
+            shown(&f.message)
+        ));
+    }
 }
 
 /// The errors, not acknowledged, that the record has after and did not before.
