@@ -98,11 +98,12 @@ pub enum Command {
     ///
     /// NEW must be of the year of the case's meeting and carried by no case.
     /// A case of a held or approved meeting is not renumbered (exit 1): its
-    /// numbers are frozen; nor is a case moved onto a held, approved or
-    /// cancelled meeting's agenda with --meeting (exit 1). Everything happens under the record's lock; every
-    /// new text is verified before any file is written, and a write that
-    /// fails puts back the ones before it. Errors the result has that the
-    /// record had not (a gap the old number leaves) are printed as warnings.
+    /// numbers are frozen; nor is a case moved with --meeting onto the agenda
+    /// of a held, approved or cancelled meeting (exit 1). All of it happens
+    /// under the record's lock; every new text is verified before any file
+    /// is written, and a write that fails puts back the ones before it.
+    /// Errors the result has that the record had not (a gap the old number
+    /// leaves) are printed as warnings.
     ///
     /// Examples:
     ///   pds renumber 13/22 14/22          after `check --base` says number-taken
