@@ -199,7 +199,7 @@ fn find<'r>(record: &'r Record, root: &Path, arg: &CaseArg) -> Result<&'r Case, 
         Error::Conflict(format!(
             "{} cases carry {what}: {}; pds cannot tell which to renumber. Give its path: `pds renumber {} <NEW>`",
             cases.len(),
-            files.join(" and "),
+            files.join(if files.len() == 2 { " and " } else { ", " }),
             files.first().map(String::as_str).unwrap_or_default()
         ))
     };
