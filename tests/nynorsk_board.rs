@@ -85,7 +85,10 @@ fn the_year_is_recorded_in_nynorsk_with_attendance_decisions_and_a_cancelled_mee
     ] {
         assert!(md.contains(fact), "the minutes of 2/2023 lack {fact:?}:\n{md}");
     }
-    assert!(!md.contains("Utkast"), "approved minutes are no draft:\n{md}");
+    assert!(
+        !md.contains("Utkast"),
+        "approved minutes are no draft:\n{md}"
+    );
     // An information case takes the board's own default decision.
     let md = render(&["minutes", "5/2023"], "md");
     assert!(
@@ -97,7 +100,11 @@ fn the_year_is_recorded_in_nynorsk_with_attendance_decisions_and_a_cancelled_mee
     for meeting in ["1/2023", "2/2023", "3/2023", "5/2023"] {
         assert!(md.contains(&format!("| {meeting} |")), "{meeting}:\n{md}");
     }
-    assert_eq!(md.lines().filter(|l| l.contains("/23 |")).count(), 18, "{md}");
+    assert_eq!(
+        md.lines().filter(|l| l.contains("/23 |")).count(),
+        18,
+        "{md}"
+    );
     assert!(!md.contains("ikkje registrert"), "{md}");
     // The cancelled meeting says so on its notice and in its invitation.
     let md = render(&["notice", "4/2023"], "md");
@@ -284,7 +291,10 @@ fn the_nynorsk_labels_say_framlegg_til_vedtak() {
     let md = render(&["case", "11/23"], "md");
     assert!(md.contains("## Framlegg til vedtak\n"), "{md}");
     let md = render(&["minutes", "6/2023"], "md");
-    assert!(md.contains("**Framlegg til vedtak:** Hamnestyret held fem møte i 2024"), "{md}");
+    assert!(
+        md.contains("**Framlegg til vedtak:** Hamnestyret held fem møte i 2024"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -302,5 +312,76 @@ fn the_nynorsk_labels_say_avhengigheiter() {
     assert!(
         md.contains("### Avhengigheiter, behov for tiltak utanfor program eller styringssignal frå kommunestyret\n"),
         "{md}"
+    );
+}
+
+/// The Nynorsk board with meeting 5/2023 recorded otherwise.
+fn with_meeting_5(edit: impl Fn(String) -> String) -> tempfile::TempDir {
+    let path = root().join(REPO).join("2023/meetings.yaml");
+    let meetings = edit(std::fs::read_to_string(path).unwrap());
+    Record::copy_of(REPO)
+        .file("2023/meetings.yaml", meetings)
+        .build()
+}
+
+#[test]
+fn minutes_name_no_chair_who_had_leave() {
+    // The chair had leave (forfall) from 5/2023, and a substitute met for her:
+    // the minutes said "Møteleiar: Ingrid Haugland" all the same.
+    let rec = with_meeting_5(|m| {
+        m.replace(
+            "present: [Ingrid Haugland, Solveig Aarvik, Magnus Helle, Randi Kvamme]\n  absent:\n    - { name: Torbjørn Vikane, substitute: \"Oddny Lien, Fjordvik fiskarlag\" }",
+            "present: [Torbjørn Vikane, Solveig Aarvik, Magnus Helle, Randi Kvamme]\n  absent:\n    - { name: Ingrid Haugland, substitute: \"Oddny Lien, Fjordvik kommune\" }",
+        )
+    });
+    let out = pds_in(rec.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    for format in ["md", "html"] {
+        let out = pds_in(
+            rec.path(),
+            &["render", "minutes", "5/2023", "--format", format],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let doc = stdout(&out);
+        assert!(
+            doc.contains("Ingrid Haugland, Fjordvik kommune (vara: Oddny Lien, Fjordvik kommune)"),
+            "{doc}"
+        );
+        assert!(
+            !doc.contains("Møteleiar"),
+            "a chair with leave chaired nothing:\n{doc}"
+        );
+    }
+    // Present, the board's chair chairs (the golden minutes say so too).
+    let md = render(&["minutes", "5/2023"], "md");
+    assert!(
+        md.contains("| **Møteleiar** | Ingrid Haugland, Fjordvik kommune |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_meetings_own_chair_recorded_absent_is_an_invalid_value() {
+    let rec = with_meeting_5(|m| {
+        m.replace(
+            "  place: Kommunestyresalen, Fjordvik rådhus\n",
+            "  place: Kommunestyresalen, Fjordvik rådhus\n  chair: { name: Randi Kvamme, org: Fjordvik kommune }\n",
+        )
+        .replace(
+            "present: [Ingrid Haugland, Solveig Aarvik, Magnus Helle, Randi Kvamme]\n  absent:\n",
+            "present: [Ingrid Haugland, Solveig Aarvik, Magnus Helle]\n  absent:\n    - Randi Kvamme\n",
+        )
+    });
+    let out = pds_in(rec.path(), &["check", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(text.contains("invalid-value"), "{text}");
+    assert!(
+        text.contains("`Randi Kvamme` chairs meeting 5/2023 (`chair`) but is absent from it"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2023/meetings.yaml:"),
+        "the file is named:\n{text}"
     );
 }
