@@ -435,3 +435,25 @@ print(e.get("STATUS"), e.get("SUMMARY"), e.get("DTSTART").dt.isoformat(), e.get(
         assert_eq!(String::from_utf8(out.stdout).unwrap(), expected, "{ics}");
     }
 }
+
+#[test]
+fn a_meeting_without_cases_has_no_empty_agenda() {
+    // 4/2023 was cancelled and its cases moved on: the notice printed the
+    // heading "Saksliste" over an empty table, the invitation "Saksliste:"
+    // over nothing.
+    for format in ["md", "html"] {
+        let doc = render(&["notice", "4/2023"], format);
+        assert!(doc.contains("AVLYST"), "{doc}");
+        assert!(!doc.contains("Saksliste"), "{format}:\n{doc}");
+        assert!(!doc.contains("Saksnummer"), "{format}:\n{doc}");
+        let doc = render(&["notice", "5/2023"], format);
+        assert!(doc.contains("Saksliste"), "{format}:\n{doc}");
+    }
+    let ics = render(&["invite", "4/2023"], "md");
+    assert!(!ics.contains("Saksliste"), "{ics}");
+    let ics = render(&["invite", "5/2023"], "md");
+    assert!(
+        ics.contains("\\n\\nSaksliste:\\n14/23 Godkjenning"),
+        "{ics}"
+    );
+}
