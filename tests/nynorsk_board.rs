@@ -315,20 +315,23 @@ fn the_nynorsk_labels_say_avhengigheiter() {
     );
 }
 
-/// The Nynorsk board with meeting 5/2023 recorded otherwise.
-fn with_meeting_5(edit: impl Fn(String) -> String) -> tempfile::TempDir {
-    let path = root().join(REPO).join("2023/meetings.yaml");
-    let meetings = edit(std::fs::read_to_string(path).unwrap());
+/// The Nynorsk board with its meetings of 2023 recorded otherwise.
+fn with_meetings(meetings: String) -> tempfile::TempDir {
     Record::copy_of(REPO)
         .file("2023/meetings.yaml", meetings)
         .build()
+}
+
+fn meetings_2023() -> std::path::PathBuf {
+    root().join(REPO).join("2023/meetings.yaml")
 }
 
 #[test]
 fn minutes_name_no_chair_who_had_leave() {
     // The chair had leave (forfall) from 5/2023, and a substitute met for her:
     // the minutes said "Møteleiar: Ingrid Haugland" all the same.
-    let rec = with_meeting_5(|m| {
+    let m = std::fs::read_to_string(meetings_2023()).unwrap();
+    let rec = with_meetings({
         m.replace(
             "present: [Ingrid Haugland, Solveig Aarvik, Magnus Helle, Randi Kvamme]\n  absent:\n    - { name: Torbjørn Vikane, substitute: \"Oddny Lien, Fjordvik fiskarlag\" }",
             "present: [Torbjørn Vikane, Solveig Aarvik, Magnus Helle, Randi Kvamme]\n  absent:\n    - { name: Ingrid Haugland, substitute: \"Oddny Lien, Fjordvik kommune\" }",
@@ -362,7 +365,8 @@ fn minutes_name_no_chair_who_had_leave() {
 
 #[test]
 fn a_meetings_own_chair_recorded_absent_is_an_invalid_value() {
-    let rec = with_meeting_5(|m| {
+    let m = std::fs::read_to_string(meetings_2023()).unwrap();
+    let rec = with_meetings({
         m.replace(
             "  place: Kommunestyresalen, Fjordvik rådhus\n",
             "  place: Kommunestyresalen, Fjordvik rådhus\n  chair: { name: Randi Kvamme, org: Fjordvik kommune }\n",
