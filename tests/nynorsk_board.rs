@@ -461,3 +461,18 @@ fn a_meeting_without_cases_has_no_empty_agenda() {
         "{ics}"
     );
 }
+
+#[test]
+fn a_case_names_the_earlier_case_it_continues() {
+    // 11/23 continues 7/23 (`previous`); the case document said nothing of it,
+    // and the label "Tidlegare handsama" was printed nowhere.
+    let md = render(&["case", "11/23"], "md");
+    assert!(md.contains("| **Tidlegare handsama** | 7/23 |\n"), "{md}");
+    let html = render(&["case", "11/23"], "html");
+    assert!(
+        html.contains(r#"<th scope="row">Tidlegare handsama</th><td>7/23</td>"#),
+        "{html}"
+    );
+    let md = render(&["case", "3/23"], "md");
+    assert!(!md.contains("Tidlegare handsama"), "{md}");
+}
