@@ -142,15 +142,16 @@ fn skipped(why: &str) {
 fn every_file_of_the_real_record_and_the_example_validates() {
     let cases = root().join("cases");
     let example = root().join(EN_BOARD);
-    let Some((ok, report)) = validate(&[&cases, &example]) else {
+    let nynorsk = root().join("examples/nn-board");
+    let Some((ok, report)) = validate(&[&cases, &example, &nynorsk]) else {
         return;
     };
     assert!(ok, "{report}");
     // Every file pds reads was validated, not skipped as of no kind.
     let checked = report.lines().filter(|l| l.starts_with("ok ")).count();
     for (kind, at_least) in [
-        ("(config)", 2),
-        ("(meetings)", 2),
+        ("(config)", 3),
+        ("(meetings)", 3),
         ("(case)", 40),
         ("(risk)", 10),
         ("(status)", 1),

@@ -85,5 +85,24 @@ fn attendance(record: &Record, meeting: &Meeting, findings: &mut Findings) {
                 .help("keep the name in one of `present` and `absent`"),
             );
         }
+        // Minutes print the meeting's own chair as its chair: one with leave
+        // chaired nothing.
+        if let Some(chair) = meeting
+            .chair
+            .as_ref()
+            .filter(|c| c.name == absent.name.value)
+        {
+            findings.push(
+                Finding::new(
+                    Code::InvalidValue,
+                    absent.name.at.clone(),
+                    format!(
+                        "`{}` chairs meeting {} (`chair`) but is absent from it",
+                        chair.name, meeting.number.value
+                    ),
+                )
+                .help("name who chaired the meeting in its `chair`, or leave `chair` out"),
+            );
+        }
     }
 }

@@ -53,8 +53,9 @@ pub struct MeetingView {
     /// "Alice Morgan, Northfield Health Trust": the meeting's chair, or the board's
     pub chair: Option<String>,
     /// The chair as minutes show it: the meeting's own `chair`, or the
-    /// board's when the meeting records attendance; none otherwise (minutes
-    /// claim nothing the record does not hold)
+    /// board's when the meeting records them as present; none otherwise
+    /// (minutes claim nothing the record does not hold: a chair with leave
+    /// chaired nothing)
     pub chair_recorded: Option<String>,
     /// Whether the meeting is extraordinary.
     pub extraordinary: bool,
@@ -145,7 +146,11 @@ pub fn meeting(record: &Record, l: &labels::Labels, m: &Meeting) -> MeetingView 
         chair_recorded: m
             .chair
             .as_ref()
-            .or(record.board.chair.as_ref().filter(|_| m.has_attendance()))
+            .or(record
+                .board
+                .chair
+                .as_ref()
+                .filter(|c| m.present.iter().any(|p| p.value == c.name)))
             .map(|p| p.label()),
         extraordinary: m.kind == MeetingKind::Extraordinary,
         status: m.status.as_str(),

@@ -101,8 +101,12 @@ impl Renderer<'_> {
         for p in &invitees {
             description.push_str(&format!("{}\n", p.label()));
         }
-        description.push_str(&format!("\n{}:\n", l.agenda));
-        for c in record.agenda(number) {
+        // No agenda heading over nothing (a cancelled meeting's cases moved on).
+        let agenda = record.agenda(number);
+        if !agenda.is_empty() {
+            description.push_str(&format!("\n{}:\n", l.agenda));
+        }
+        for c in agenda {
             let v = case(c, self.opts, l);
             // A case without a type (Eventuelt) gets no empty "()".
             let kind = match v.agenda_type.join(", ") {
