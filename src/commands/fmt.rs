@@ -68,9 +68,10 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, Error> {
                             continue;
                         };
                         // Old and new text are loaded alike, so the board's case types are not needed to compare them.
-                        let intent = crate::write::Intent::reformat(*kind, &[], &text).map_err(
-                            |why| Error::Write(format!("left {shown} as it was: {why}")),
-                        )?;
+                        let intent =
+                            crate::write::Intent::reformat(*kind, &[], &text).map_err(|why| {
+                                Error::Write(format!("left {shown} as it was: {why}"))
+                            })?;
                         writer.replace(rel, &new, &intent)?;
                         if !env.quiet {
                             print(&format!("formatted {shown}\n"));

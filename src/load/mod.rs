@@ -114,15 +114,29 @@ fn load_with(
     }
     let rest: Vec<_> = files.iter().filter(|f| f.2 != FileKind::Board).collect();
     let case_types = record.board.case_types.clone();
-    for (parsed, local) in in_parallel(&rest, |(rel, path, kind), buffer| {
-        load_one(rel, path, *kind, read, &case_types, bodies, buffer)
-    }) {
-        findings.extend(local.into_sorted());
-        add(&mut record, parsed);
+    // Room for every case at once: grown by doubling, the list would at
+    // times be held twice (and half of it unused).
+    record.cases.reserve_exact(
+        rest.iter()
+            .filter(|f| matches!(f.2, FileKind::Case | FileKind::Draft))
+            .count(),
+    );
+    // A slice at a time, so what one file gave is put into the record
+    // before most others are read: the record is not held twice.
+    for slice in rest.chunks(FILES_AT_ONCE) {
+        for (parsed, local) in in_parallel(slice, |(rel, path, kind), buffer| {
+            load_one(rel, path, *kind, read, &case_types, bodies, buffer)
+        }) {
+            findings.extend(local.into_sorted());
+            add(&mut record, parsed);
+        }
     }
     record.reindex();
     (record, findings)
 }
+
+/// How many files are read and parsed before they are put into the record.
+const FILES_AT_ONCE: usize = 4096;
 
 /// Reads pds.yaml into `record`; a board that does not load leaves the
 /// default case types, so the cases can still be read.
