@@ -208,7 +208,7 @@ fn secs(s: f64) -> String {
 
 /// `wall, CPU, peak` as the table prints a run.
 fn cell(r: &Run) -> String {
-    let cpu = r.cpu.map_or("?".into(), |c| secs(c));
+    let cpu = r.cpu.map_or("?".into(), secs);
     let peak = r
         .peak_kib
         .map_or("?".into(), |k| format!("{} MB", k.div_ceil(1024)));

@@ -2,6 +2,7 @@
 //! formatted costs little more than `pds check` (issue 16: it cost 27 times
 //! as much, formatting every file twice and verifying what did not change).
 //! The figures themselves are `cargo bench`'s (benches/scale.rs).
+#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 
 mod common;
 use common::*;

@@ -89,9 +89,9 @@ mod tests {
     #[test]
     fn a_bad_byte_is_named_by_line_and_column() {
         let bytes = b"---\ntitle: \xc3\xa6 \xe6\xf8\n---\n";
-        let e = std::str::from_utf8(bytes).unwrap_err();
+        let e = String::from_utf8(bytes.to_vec()).unwrap_err();
         assert_eq!(
-            not_utf8(bytes, e.valid_up_to()).to_string(),
+            not_utf8(bytes, e.utf8_error().valid_up_to()).to_string(),
             "is not UTF-8 text: byte 0xE6 on line 2, column 10 (save the file as UTF-8)"
         );
     }
