@@ -22,46 +22,60 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, Error> {
     } else {
         Some(crate::write::RecordWriter::open(&root_abs)?)
     };
-    for (rel, path, kind) in files {
-        // The name as printed: a control character in it is written out.
-        let shown = printable(&rel, &[]).into_owned();
-        let text = match crate::load::read_text(&root_abs, &path) {
-            Ok(t) => t,
-            Err(why) => {
-                eprint(&format!(
-                    "warning: left {shown} as it was: it {}\n",
-                    printable(&why.to_string(), &['\n'])
-                ));
-                refused += 1;
-                continue;
+    // Read and formatted on every core, a slice of files at a time (what
+    // is kept between the two is the text of the files that change); told
+    // and written here, in order.
+    for slice in files.chunks(FILES_AT_ONCE) {
+        let outcomes = crate::load::in_parallel(slice, |(_, path, kind), buffer| {
+            let text = match crate::load::read_into(&root_abs, path, buffer) {
+                Ok(t) => t,
+                Err(why) => return Step::Unreadable(why.to_string()),
+            };
+            let markdown = matches!(kind, FileKind::Case | FileKind::Draft);
+            match format(text, markdown) {
+                Outcome::Refused(why) => Step::Refused(why),
+                Outcome::Formatted(new) if new == text => Step::Canonical,
+                Outcome::Formatted(new) => Step::Changed(text.to_string(), new),
             }
-        };
-        let markdown = matches!(kind, FileKind::Case | FileKind::Draft);
-        match format(&text, markdown) {
-            Outcome::Refused(why) => {
-                eprint(&format!(
-                    "warning: left {shown} as it was: {}\n",
-                    printable(&why, &['\n'])
-                ));
-                refused += 1;
-            }
-            Outcome::Formatted(new) if new == text => {}
-            Outcome::Formatted(new) => {
-                changed += 1;
-                if check {
-                    print(&diff(&shown, &text, &new));
-                } else {
-                    // Through the one write path: locked, inside the record,
-                    // and loaded back to the same values before it replaces the file.
-                    let Some(writer) = &writer else {
-                        continue;
-                    };
-                    // Old and new text are loaded alike, so the board's case types are not needed to compare them.
-                    let intent = crate::write::Intent::reformat(kind, &[], &text)
-                        .map_err(|why| Error::Write(format!("left {shown} as it was: {why}")))?;
-                    writer.replace(&rel, &new, &intent)?;
-                    if !env.quiet {
-                        print(&format!("formatted {shown}\n"));
+        });
+        for ((rel, _, kind), step) in slice.iter().zip(outcomes) {
+            // The name as printed: a control character in it is written out.
+            let shown = printable(rel, &[]).into_owned();
+            match step {
+                Step::Unreadable(why) => {
+                    eprint(&format!(
+                        "warning: left {shown} as it was: it {}\n",
+                        printable(&why, &['\n'])
+                    ));
+                    refused += 1;
+                }
+                Step::Refused(why) => {
+                    eprint(&format!(
+                        "warning: left {shown} as it was: {}\n",
+                        printable(&why, &['\n'])
+                    ));
+                    refused += 1;
+                }
+                Step::Canonical => {}
+                Step::Changed(text, new) => {
+                    changed += 1;
+                    if check {
+                        print(&diff(&shown, &text, &new));
+                    } else {
+                        // Through the one write path: locked, inside the record,
+                        // and loaded back to the same values before it replaces the file.
+                        let Some(writer) = &writer else {
+                            continue;
+                        };
+                        // Old and new text are loaded alike, so the board's case types are not needed to compare them.
+                        let intent =
+                            crate::write::Intent::reformat(*kind, &[], &text).map_err(|why| {
+                                Error::Write(format!("left {shown} as it was: {why}"))
+                            })?;
+                        writer.replace(rel, &new, &intent)?;
+                        if !env.quiet {
+                            print(&format!("formatted {shown}\n"));
+                        }
                     }
                 }
             }
@@ -79,6 +93,21 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, Error> {
     }
     // A file fmt cannot format is not canonical either: CI must not pass it.
     Ok(i32::from(check && (changed > 0 || refused > 0)))
+}
+
+/// How many files are read and formatted before they are told and written.
+const FILES_AT_ONCE: usize = 4096;
+
+/// What formatting one file came to.
+enum Step {
+    /// It could not be read, and why.
+    Unreadable(String),
+    /// It cannot be formatted, and why.
+    Refused(String),
+    /// It is canonical already.
+    Canonical,
+    /// Its text, and its canonical text.
+    Changed(String, String),
 }
 
 /// The record's files to format: all, or those under the given paths.

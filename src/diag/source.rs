@@ -19,7 +19,9 @@ struct Inner {
     text: String,
     /// Where the content starts: after a byte-order mark, if there is one.
     content_start: usize,
-    line_starts: Vec<usize>,
+    /// Where each line starts, counted when a position is first asked for
+    /// (most files of a record have no finding, and are never asked).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl std::fmt::Debug for SourceFile {
@@ -37,8 +39,6 @@ impl PartialEq for SourceFile {
 impl SourceFile {
     /// `name` is the path relative to the record root; `text` the file's whole text.
     pub fn new(name: impl Into<String>, path: impl Into<PathBuf>, text: String) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let content_start = split_bom(&text).0.len();
         SourceFile {
             inner: Arc::new(Inner {
@@ -46,7 +46,7 @@ impl SourceFile {
                 path: path.into(),
                 text,
                 content_start,
-                line_starts,
+                line_starts: std::sync::OnceLock::new(),
             }),
         }
     }
@@ -83,13 +83,27 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let text = self.text();
         let offset = offset.min(text.len());
-        let line = self.inner.line_starts.partition_point(|&s| s <= offset);
-        let start = self
-            .inner
-            .line_starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(0);
+        let (line, start) = match text.as_bytes().get(..offset) {
+            // A short text (a case's front matter) is counted each time,
+            // with no table kept per file.
+            Some(before) if text.len() <= SHORT_TEXT => (
+                memchr::memchr_iter(b'\n', before).count() + 1,
+                memchr::memrchr(b'\n', before).map_or(0, |i| i + 1),
+            ),
+            _ => {
+                let line_starts = self.inner.line_starts.get_or_init(|| {
+                    std::iter::once(0)
+                        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+                        .collect()
+                });
+                let line = line_starts.partition_point(|&s| s <= offset);
+                let start = line_starts
+                    .get(line.saturating_sub(1))
+                    .copied()
+                    .unwrap_or(0);
+                (line, start)
+            }
+        };
         let col = text
             .get(start..offset)
             .map(|s| s.chars().count())
@@ -97,6 +111,10 @@ impl SourceFile {
         (line.max(1), col + 1)
     }
 }
+
+/// Up to this many bytes, a position's line is counted in the text itself;
+/// in a longer text, in a table of where its lines start, made once.
+const SHORT_TEXT: usize = 4096;
 
 /// A text split into its byte-order mark (`""` or `"\u{feff}"`) and what
 /// follows. Editors may write the mark at the start of a file; pds reads past
@@ -154,5 +172,20 @@ mod tests {
         assert_eq!(f.line_col(5), (2, 2));
         assert_eq!(f.line_col(10), (3, 1));
         assert_eq!(f.line_col(999), (3, 2));
+    }
+
+    #[test]
+    fn a_long_text_is_counted_as_a_short_one() {
+        let line = "ab ø\n";
+        let short: String = line.repeat(10);
+        let long: String = line.repeat(2 * SHORT_TEXT / line.len());
+        let (s, l) = (
+            SourceFile::new("s", "s", short.clone()),
+            SourceFile::new("l", "l", long),
+        );
+        for offset in 0..short.len() {
+            assert_eq!(s.line_col(offset), l.line_col(offset), "at {offset}");
+        }
+        assert_eq!(l.line_col(5 * 6 + 3), (6, 4));
     }
 }

@@ -17,8 +17,12 @@ pub(super) fn yaml_options() -> pretty_yaml::config::FormatOptions {
 pub(super) fn format_yaml(text: &str) -> Result<String, String> {
     let tree = yaml::parse(text).map_err(|e| format!("its YAML does not parse ({})", e.message))?;
     let normalised = normalise_numbers(text, &tree);
-    let before = yaml::parse(&normalised)
-        .map_err(|e| format!("normalising numbers broke the YAML ({})", e.message))?;
+    let before = if normalised == text {
+        tree
+    } else {
+        yaml::parse(&normalised)
+            .map_err(|e| format!("normalising numbers broke the YAML ({})", e.message))?
+    };
     let mut out = pretty_yaml::format_text(&normalised, &yaml_options()).map_err(|e| {
         let line = normalised
             .get(..e.offset())
@@ -35,6 +39,10 @@ pub(super) fn format_yaml(text: &str) -> Result<String, String> {
         out.push('\n');
     }
     let out = indent_continuations(&out);
+    // Already canonical: the same text has the same values and words.
+    if out == normalised {
+        return Ok(out);
+    }
     let after = yaml::parse(&out)
         .map_err(|e| format!("the formatted YAML does not parse ({})", e.message))?;
     if !same_value(&before, &after) {

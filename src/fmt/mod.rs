@@ -28,6 +28,8 @@ pub enum Outcome {
 pub fn format(text: &str, markdown: bool) -> Outcome {
     match format_once(text, markdown) {
         Err(why) => Outcome::Refused(why),
+        // Already canonical: a second pass would read the same text again.
+        Ok(first) if first == text => Outcome::Formatted(first),
         Ok(first) => match format_once(&first, markdown) {
             Ok(second) if second == first => Outcome::Formatted(first),
             Ok(_) => {

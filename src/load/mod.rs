@@ -20,38 +20,31 @@ pub mod table;
 
 pub use layout::{classify, find_root, is_year, FileKind, Scope, BOARD_FILE};
 pub use parse::{load_file, syntax_finding};
-pub use read::{read_text, MAX_FILE_SIZE};
+pub use read::{read_into, read_text, MAX_FILE_SIZE};
 
-use crate::diag::{Code, Finding, Findings, Location, SourceFile, Unreadable};
+use crate::diag::{split_bom, Code, Finding, Findings, Location, SourceFile, Unreadable};
 use crate::model::Record;
 use crate::yaml;
 use layout::{walk, walk_scoped};
 use parse::{parse_file, read_yaml, Parsed};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 /// Loads only what a document of one year needs (see `Scope`).
 pub fn load_scoped(root: &Path, scope: Scope) -> (Record, Findings) {
-    load_with(
-        root,
-        walk_scoped(root, scope),
-        &|_, path| read_text(root, path),
-        true,
-    )
+    load_with(root, walk_scoped(root, scope), &Source::Disk(root), true)
 }
 
 /// Loads the record at `root`. Every problem found while loading is in the findings.
 pub fn load(root: &Path) -> (Record, Findings) {
-    load_with(root, walk(root), &|_, path| read_text(root, path), true)
+    load_with(root, walk(root), &Source::Disk(root), true)
 }
 
 /// Loads the record without keeping case bodies in memory (they are read,
 /// but only a body with generated blocks is kept): what `check`, `list` and
 /// `next` need, in half the memory.
 pub fn load_headers(root: &Path) -> (Record, Findings) {
-    load_with(root, walk(root), &|_, path| read_text(root, path), false)
+    load_with(root, walk(root), &Source::Disk(root), false)
 }
 
 /// Loads a record from texts held in memory, by path relative to the root
@@ -62,16 +55,7 @@ pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Fin
         .keys()
         .filter_map(|rel| classify(rel).map(|kind| (rel.clone(), root.join(rel), kind)))
         .collect();
-    load_with(
-        root,
-        files,
-        &|rel, _| {
-            let text = texts.get(rel).ok_or(Unreadable::Missing)?;
-            read::within_size(text.len() as u64)?;
-            Ok(text.clone())
-        },
-        true,
-    )
+    load_with(root, files, &Source::Texts(texts), true)
 }
 
 /// The text of every file of the record at `root` that can be read, by
@@ -80,17 +64,42 @@ pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Fin
 pub fn texts(root: &Path) -> BTreeMap<String, String> {
     walk(root)
         .into_iter()
-        .filter_map(|(rel, path, _)| Some((rel, read_text(root, &path).ok()?)))
+        .filter_map(|(rel, path, _)| Some((rel, read::read_text(root, &path).ok()?)))
         .collect()
 }
 
-type Reader<'a> = dyn Fn(&str, &Path) -> Result<String, Unreadable> + Sync + 'a;
+/// Where the files' texts come from.
+enum Source<'a> {
+    /// The files under this root, read within their limits.
+    Disk(&'a Path),
+    /// Texts held in memory, by path relative to the root.
+    Texts(&'a BTreeMap<String, String>),
+}
+
+impl Source<'_> {
+    /// The text of the file `rel` at `path`, read into `buffer` (from disk) or borrowed.
+    fn read<'b>(
+        &'b self,
+        rel: &str,
+        path: &Path,
+        buffer: &'b mut Vec<u8>,
+    ) -> Result<&'b str, Unreadable> {
+        match self {
+            Source::Disk(root) => read::read_into(root, path, buffer),
+            Source::Texts(texts) => {
+                let text = texts.get(rel).ok_or(Unreadable::Missing)?;
+                read::within_size(text.len() as u64)?;
+                Ok(text)
+            }
+        }
+    }
+}
 
 /// `bodies`: keep each case's Markdown body (renders need them; checks do not).
 fn load_with(
     root: &Path,
     files: Vec<(String, PathBuf, FileKind)>,
-    read: &Reader,
+    read: &Source,
     bodies: bool,
 ) -> (Record, Findings) {
     let mut findings = Findings::default();
@@ -102,23 +111,37 @@ fn load_with(
     }
     let rest: Vec<_> = files.iter().filter(|f| f.2 != FileKind::Board).collect();
     let case_types = record.board.case_types.clone();
-    for (parsed, local) in in_parallel(&rest, |(rel, path, kind)| {
-        load_one(rel, path, *kind, read, &case_types, bodies)
-    }) {
-        findings.extend(local.into_sorted());
-        add(&mut record, parsed);
+    // Room for every case at once: grown by doubling, the list would at
+    // times be held twice (and half of it unused).
+    record.cases.reserve_exact(
+        rest.iter()
+            .filter(|f| matches!(f.2, FileKind::Case | FileKind::Draft))
+            .count(),
+    );
+    // A slice at a time, so what one file gave is put into the record
+    // before most others are read: the record is not held twice.
+    for slice in rest.chunks(FILES_AT_ONCE) {
+        for (parsed, local) in in_parallel(slice, |(rel, path, kind), buffer| {
+            load_one(rel, path, *kind, read, &case_types, bodies, buffer)
+        }) {
+            findings.extend(local.into_sorted());
+            add(&mut record, parsed);
+        }
     }
     record.apply_default_decisions();
     record.reindex();
     (record, findings)
 }
 
+/// How many files are read and parsed before they are put into the record.
+const FILES_AT_ONCE: usize = 4096;
+
 /// Reads pds.yaml into `record`; a board that does not load leaves the
 /// default case types, so the cases can still be read.
-fn load_board(record: &mut Record, rel: &str, path: &Path, read: &Reader, findings: &mut Findings) {
-    match read(rel, path) {
+fn load_board(record: &mut Record, rel: &str, path: &Path, read: &Source, findings: &mut Findings) {
+    match read.read(rel, path, &mut Vec::new()) {
         Ok(text) => {
-            let file = SourceFile::new(rel, path, text);
+            let file = SourceFile::new(rel, path, text.to_string());
             if let Some(board) = read_yaml(&file, findings, board::board) {
                 record.board = board;
             } else {
@@ -133,19 +156,33 @@ fn load_board(record: &mut Record, rel: &str, path: &Path, read: &Reader, findin
     }
 }
 
-/// Reads and parses one file other than the board.
+/// Reads and parses one file other than the board, through the thread's `buffer`.
 fn load_one(
     rel: &str,
     path: &Path,
     kind: FileKind,
-    read: &Reader,
+    read: &Source,
     case_types: &[String],
     bodies: bool,
+    buffer: &mut Vec<u8>,
 ) -> (Parsed, Findings) {
     let mut local = Findings::default();
-    let parsed = match read(rel, path) {
+    let parsed = match read.read(rel, path, buffer) {
         Ok(text) => {
-            let file = SourceFile::new(rel, path, text);
+            // Without bodies, a case is read from its front matter alone:
+            // what `forget_body` keeps of the whole text. A file with
+            // findings is read again whole, so they are as they always were.
+            if !bodies && matches!(kind, FileKind::Case | FileKind::Draft) {
+                if let Some(head) = head_without_blocks(text) {
+                    let file = SourceFile::new(rel, path, head.to_string());
+                    let parsed = parse_file(&file, kind, case_types, &mut local);
+                    if local.is_empty() {
+                        return (parsed, local);
+                    }
+                    local = Findings::default();
+                }
+            }
+            let file = SourceFile::new(rel, path, text.to_string());
             match parse_file(&file, kind, case_types, &mut local) {
                 Parsed::Case(mut c) if !bodies => {
                     c.forget_body();
@@ -166,6 +203,18 @@ fn load_one(
     (parsed, local)
 }
 
+/// A case file's text up to its body (byte-order mark and front matter),
+/// when the body holds no generated block (`{{`), which checks read; else
+/// `None`, and so for a file without closed front matter.
+fn head_without_blocks(text: &str) -> Option<&str> {
+    let (bom, content) = split_bom(text);
+    let split = frontmatter::split(content).ok()?;
+    if memchr::memmem::find(split.body.as_bytes(), b"{{").is_some() {
+        return None;
+    }
+    text.get(..bom.len() + split.body_offset)
+}
+
 /// An `unreadable` finding: `why` ends the sentence that starts with the file's name.
 fn unreadable(rel: &str, path: &Path, why: &Unreadable) -> Finding {
     let file = SourceFile::empty(rel, path);
@@ -176,42 +225,31 @@ fn unreadable(rel: &str, path: &Path, why: &Unreadable) -> Finding {
     )
 }
 
-/// `job` over every item, on twice as many threads as cores (while one
-/// waits on a read, another parses), each with the stack YAML parsing
-/// needs; the results in the order of `items`.
-fn in_parallel<T: Sync, R: Send>(items: &[T], job: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let results: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get() * 2)
-        .unwrap_or(4)
-        .min(items.len().max(1));
-    let work = || loop {
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        let (Some(item), Some(slot)) = (items.get(i), results.get(i)) else {
-            break;
-        };
-        let result = job(item);
-        if let Ok(mut slot) = slot.lock() {
-            *slot = Some(result);
-        }
+/// `job` over every item on a work-stealing pool of one thread a core, each
+/// with its own read buffer and the stack YAML parsing needs; the results in
+/// the order of `items`.
+pub fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    job: impl Fn(&T, &mut Vec<u8>) -> R + Sync,
+) -> Vec<R> {
+    use rayon::prelude::*;
+    let run = || {
+        items
+            .par_iter()
+            .map_init(Vec::new, |buffer, item| job(item, buffer))
+            .collect()
     };
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            let spawned = std::thread::Builder::new()
-                .stack_size(yaml::STACK_SIZE)
-                .spawn_scoped(scope, work);
-            if spawned.is_err() {
-                break;
-            }
+    match rayon::ThreadPoolBuilder::new()
+        .stack_size(yaml::STACK_SIZE)
+        .build()
+    {
+        Ok(pool) => pool.install(run),
+        // No thread could be spawned: everything is loaded on this one.
+        Err(_) => {
+            let mut buffer = Vec::new();
+            items.iter().map(|item| job(item, &mut buffer)).collect()
         }
-    });
-    // Whatever no thread took (none could be spawned) is loaded on this one.
-    work();
-    results
-        .into_iter()
-        .filter_map(|slot| slot.into_inner().ok().flatten())
-        .collect()
+    }
 }
 
 /// Puts what one file gave into the record.

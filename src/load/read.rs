@@ -19,6 +19,17 @@ pub fn within_size(len: u64) -> Result<(), Unreadable> {
 
 /// Reads a file as text, or says why it cannot be.
 pub fn read_text(root: &Path, path: &Path) -> Result<String, Unreadable> {
+    let mut buffer = Vec::new();
+    read_into(root, path, &mut buffer).map(str::to_string)
+}
+
+/// `read_text` into `buffer` (cleared first, its memory reused): the loader
+/// reads every file of a thread through one buffer, and copies only what it keeps.
+pub fn read_into<'b>(
+    root: &Path,
+    path: &Path,
+    buffer: &'b mut Vec<u8>,
+) -> Result<&'b str, Unreadable> {
     use std::io::Read;
     let mut meta = std::fs::symlink_metadata(path).map_err(Unreadable::Io)?;
     if meta.file_type().is_symlink() {
@@ -39,18 +50,19 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Unreadable> {
         return Err(Unreadable::NotAFile);
     }
     within_size(meta.len())?;
+    buffer.clear();
+    buffer.reserve(meta.len() as usize);
     // Read at most one byte past the limit, so a file growing meanwhile is caught too.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(buffer)
         .map_err(Unreadable::Io)?;
-    if bytes.len() as u64 > MAX_FILE_SIZE {
+    if buffer.len() as u64 > MAX_FILE_SIZE {
         return Err(Unreadable::Grew);
     }
-    if bytes.contains(&0) {
+    if memchr::memchr(0, buffer).is_some() {
         return Err(Unreadable::Binary);
     }
-    String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()))
+    std::str::from_utf8(buffer).map_err(|e| not_utf8(buffer, e.valid_up_to()))
 }
 
 /// Why `bytes` is no text, naming the first bad byte by line and column as an
@@ -79,7 +91,7 @@ mod tests {
         let bytes = b"---\ntitle: \xc3\xa6 \xe6\xf8\n---\n";
         let e = String::from_utf8(bytes.to_vec()).unwrap_err();
         assert_eq!(
-            not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()).to_string(),
+            not_utf8(bytes, e.utf8_error().valid_up_to()).to_string(),
             "is not UTF-8 text: byte 0xE6 on line 2, column 10 (save the file as UTF-8)"
         );
     }
