@@ -51,6 +51,7 @@ pub fn run(cli: Cli) -> i32 {
             }
         }
         Command::Schema { kind } => commands::schema::run(kind.as_deref()),
+        Command::Archive(args) => commands::archive::run(&env, &args),
         Command::Schedule {
             draft,
             meeting,
