@@ -3,9 +3,8 @@
 //! repository's copies in src/archive/schemas/), its checksums and counts
 //! hold, exempt cases are screened and still deposited, a second export is
 //! byte-identical, `--check` finds a tampered file, and what must not be
-//! deposited is refused. Chromium prints the documents and xmllint
-//! validates: where either is missing the tests that need them say so and
-//! pass, unless CI=true.
+//! deposited is refused. xmllint validates: where it is missing the tests
+//! that need it say so and pass, unless CI=true.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -20,31 +19,19 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::time::Duration;
 
-/// Chromium (for the PDFs) and xmllint (to validate) are on PATH; else
-/// the test is skipped with a note, or fails under CI.
+/// xmllint (to validate) is on PATH; else the test is skipped with a
+/// note, or fails under CI.
 fn tools_present(test: &str) -> bool {
-    let on_path = |names: &[&str]| {
-        std::env::var_os("PATH").is_some_and(|path| {
-            std::env::split_paths(&path).any(|dir| names.iter().any(|n| dir.join(n).is_file()))
-        })
-    };
-    let chromium = on_path(&[
-        "chromium",
-        "chromium-browser",
-        "google-chrome",
-        "google-chrome-stable",
-    ]);
-    let xmllint = on_path(&["xmllint"]);
-    if chromium && xmllint {
+    let xmllint = std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("xmllint").is_file()));
+    if xmllint {
         return true;
     }
     assert!(
         std::env::var("CI").as_deref() != Ok("true"),
-        "{test}: CI needs chromium and xmllint (libxml2-utils); .ci/run installs them"
+        "{test}: CI needs xmllint (libxml2-utils); .ci/run installs it"
     );
-    eprintln!(
-        "{test}: skipped, needs chromium and xmllint (apt-get install chromium libxml2-utils)"
-    );
+    eprintln!("{test}: skipped, needs xmllint (apt-get install libxml2-utils)");
     false
 }
 

@@ -179,7 +179,7 @@ pub fn write(
         x.open("property", &[("name", "file")]);
         x.open("properties", &[]);
         property(&mut x, "name", name);
-        property(&mut x, "format", "PDF");
+        property(&mut x, "format", super::pdf_format(bytes));
         checksum(&mut x, &sha256_hex(bytes));
         x.close();
         x.close();

@@ -19,9 +19,9 @@ pub mod structure;
 pub mod xml;
 
 use crate::diag::{Error, Finding, Severity};
-use crate::model::{Case, Date, Meeting, Record};
+use crate::model::{Case, Meeting, Record};
 use crate::render::view::RenderOptions;
-use crate::render::{pdf, templates::Templates, Fragment, OutputFormat, Renderer};
+use crate::render::{templates::Templates, OutputFormat, Renderer};
 use ids::Ids;
 
 /// Where the documents are, relative to the extraction's root (Noark 5
@@ -113,10 +113,7 @@ impl Document {
     /// The format as the standard's `format` names it: `PDF/A` when the
     /// file declares PDF/A conformance in its metadata, else `PDF`.
     pub fn format(&self) -> &'static str {
-        match find(&self.bytes, b"pdfaid:part").is_some() {
-            true => "PDF/A",
-            false => "PDF",
-        }
+        pdf_format(&self.bytes)
     }
 }
 
@@ -311,7 +308,6 @@ fn meeting_entry<'a>(
     let number = meeting.number.value;
     let view = crate::render::view::meeting(record, meeting);
     let folder = format!("{DOCUMENTS}/{}", number.year);
-    let stamp = meeting.date.value;
     let mut registrations = Vec::new();
     let key = number.to_string();
     let notice_title = format!("Møteinnkalling {number}");
@@ -324,10 +320,8 @@ fn meeting_entry<'a>(
             &format!("notice {key}"),
             format!("{folder}/moete-{:02}-innkalling.pdf", number.seq),
             notice_title,
-            print(
-                renderer,
-                &renderer.notice(number, OutputFormat::Pdf)?,
-                stamp,
+            renderer.typeset(
+                &renderer.print_fragment(renderer.notice(number, OutputFormat::Pdf)?, Some(number)),
             )?,
         )),
     });
@@ -345,7 +339,7 @@ fn meeting_entry<'a>(
                 &format!("case document {key}"),
                 format!("{folder}/{stem}.pdf"),
                 case.document_title().to_string(),
-                print(renderer, &renderer.case(case, OutputFormat::Pdf)?, stamp)?,
+                renderer.typeset(&renderer.print_case(case)?)?,
             )),
             false => None,
         };
@@ -366,10 +360,9 @@ fn meeting_entry<'a>(
             &format!("minutes {key}"),
             format!("{folder}/moete-{:02}-protokoll.pdf", number.seq),
             minutes_title,
-            print(
-                renderer,
-                &renderer.minutes(number, OutputFormat::Pdf)?,
-                stamp,
+            renderer.typeset(
+                &renderer
+                    .print_fragment(renderer.minutes(number, OutputFormat::Pdf)?, Some(number)),
             )?,
         )),
     });
@@ -399,54 +392,15 @@ fn document(ids: &Ids, key: &str, path: String, title: String, bytes: Vec<u8>) -
     }
 }
 
-/// The document as PDF, by the same entry point as `render --format pdf`,
-/// its timestamps set to `date` so the same record gives the same bytes.
-fn print(renderer: &Renderer<'_>, fragment: &Fragment, date: Date) -> Result<Vec<u8>, Error> {
-    let html = renderer.page(fragment)?;
-    let mut bytes = pdf::print(&html)?;
-    settle_pdf_dates(&mut bytes, date);
-    Ok(bytes)
-}
-
-/// Sets a PDF's `/CreationDate` and `/ModDate` (`(D:YYYYMMDDHHmmSS…)`, the
-/// moment it was printed) to `date` at midnight, in place and with the same
-/// length, so the cross-reference offsets stay right.
-pub fn settle_pdf_dates(pdf: &mut [u8], date: Date) {
-    let stamp = format!("{:04}{:02}{:02}000000", date.year, date.month, date.day);
-    for key in [&b"/CreationDate (D:"[..], &b"/ModDate (D:"[..]] {
-        let mut from = 0;
-        while let Some(at) = find(pdf.get(from..).unwrap_or_default(), key) {
-            let start = from + at + key.len();
-            let end = start + stamp.len();
-            if let Some(digits) = pdf.get_mut(start..end) {
-                if digits.iter().all(u8::is_ascii_digit) {
-                    digits.copy_from_slice(stamp.as_bytes());
-                }
-            }
-            from = start;
-        }
+/// `PDF/A` when a PDF declares PDF/A conformance in its metadata
+/// (`pdfaid:part`), else `PDF`.
+pub fn pdf_format(bytes: &[u8]) -> &'static str {
+    match find(bytes, b"pdfaid:part").is_some() {
+        true => "PDF/A",
+        false => "PDF",
     }
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pdf_dates_are_settled_in_place() {
-        let mut pdf =
-            b"<</CreationDate (D:20261130012106+00'00')\n/ModDate (D:20261130012107+00'00')>>"
-                .to_vec();
-        let len = pdf.len();
-        settle_pdf_dates(&mut pdf, Date::parse("2021-02-12").unwrap());
-        assert_eq!(pdf.len(), len);
-        assert_eq!(
-            String::from_utf8(pdf).unwrap(),
-            "<</CreationDate (D:20210212000000+00'00')\n/ModDate (D:20210212000000+00'00')>>"
-        );
-    }
 }

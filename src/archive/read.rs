@@ -92,7 +92,7 @@ fn parse(text: &str) -> Result<Element, String> {
         match event {
             Event::Start(start) | Event::Empty(start) => {
                 let mut element = Element {
-                    name: String::from_utf8_lossy(start.local_name().as_ref()).into_owned(),
+                    name: start.local_name().as_ref().to_string(),
                     ..Element::default()
                 };
                 for attr in start.attributes() {
@@ -100,10 +100,9 @@ fn parse(text: &str) -> Result<Element, String> {
                     let value = attr
                         .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                         .map_err(|e| bad(at, &e))?;
-                    element.attrs.push((
-                        String::from_utf8_lossy(attr.key.as_ref()).into_owned(),
-                        value.into_owned(),
-                    ));
+                    element
+                        .attrs
+                        .push((attr.key.as_ref().to_string(), value.into_owned()));
                 }
                 if stack.len() > MAX_DEPTH {
                     return Err(format!("nested deeper than {MAX_DEPTH} elements"));
@@ -115,13 +114,13 @@ fn parse(text: &str) -> Result<Element, String> {
             }
             Event::End(_) => close(&mut stack),
             Event::Text(t) => {
-                let s = t.decode().map_err(|e| bad(at, &e))?;
+                let s = t.xml10_content();
                 if let Some(top) = stack.last_mut() {
                     top.text.push_str(&s);
                 }
             }
             Event::CData(t) => {
-                let s = t.decode().map_err(|e| bad(at, &e))?;
+                let s = t.xml10_content();
                 if let Some(top) = stack.last_mut() {
                     top.text.push_str(&s);
                 }
@@ -130,7 +129,7 @@ fn parse(text: &str) -> Result<Element, String> {
                 let resolved = match r.resolve_char_ref().map_err(|e| bad(at, &e))? {
                     Some(c) => c.to_string(),
                     None => {
-                        let name = r.decode().map_err(|e| bad(at, &e))?;
+                        let name = r.xml10_content();
                         quick_xml::escape::resolve_predefined_entity(&name)
                             .ok_or_else(|| bad(at, &format!("unknown entity &{name};")))?
                             .to_string()
