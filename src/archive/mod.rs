@@ -55,6 +55,8 @@ pub struct Extraction {
     pub files: Vec<(String, Vec<u8>)>,
     /// The meetings of the period not deposited: `7/2021 (planned, 2021-12-01)`.
     pub left_out: Vec<String>,
+    /// What rendering the documents left out (a picture from the web, …).
+    pub warnings: Vec<String>,
     pub counts: Counts,
 }
 
@@ -183,7 +185,10 @@ pub fn refuse_errors(findings: &[Finding], period: Period) -> Result<(), Error> 
         .filter(|f| f.severity == Severity::Error && !f.is_acknowledged())
         .filter(|f| {
             let file = f.at.file.name();
+            // A year folder of the period, and everything its documents
+            // read (pds.yaml, the registers); not another year, not a draft.
             match file.split_once('/') {
+                Some(("drafts", _)) => false,
                 Some((year, _)) => year.parse::<u16>().map_or(true, |y| period.holds(y)),
                 None => true,
             }
@@ -286,6 +291,7 @@ pub fn build(
     Ok(Extraction {
         files,
         left_out,
+        warnings: renderer.pictures.warnings(),
         counts,
     })
 }

@@ -303,12 +303,13 @@ pub fn check(dir: &Path) -> Vec<Problem> {
 
     // arkivstruktur.xml: the structure, every document object's file, the counts.
     let mut referenced: BTreeSet<String> = BTreeSet::new();
+    let mut system_ids: BTreeSet<String> = BTreeSet::new();
     if let Some(root) = xml("arkivstruktur.xml", &mut problems) {
         if root.name != "arkiv" || root.attr("xmlns") != Some(structure::NAMESPACE) {
             problems.push(problem("arkivstruktur.xml", format!("is not a Noark 5 archive structure: its root is <{}>, not <arkiv xmlns=\"{}\">", root.name, structure::NAMESPACE)));
         }
         let all = root.all();
-        let mut ids = BTreeSet::new();
+        let ids = &mut system_ids;
         for e in all.iter().filter(|e| e.name == "systemID") {
             let id = e.text.trim();
             if !is_uuid(id) {
@@ -417,6 +418,12 @@ pub fn check(dir: &Path) -> Vec<Problem> {
                 problems.push(problem("endringslogg.xml", "is not a Noark 5 change log"));
             }
             let found = root.children.iter().filter(|c| c.name == "endring").count();
+            for change in root.children.iter().filter(|c| c.name == "endring") {
+                let target = change.child_text("referanseArkivenhet").unwrap_or_default();
+                if !system_ids.contains(&target.to_ascii_lowercase()) {
+                    problems.push(problem("endringslogg.xml", format!("a change refers to {target}, which no systemID in arkivstruktur.xml has")));
+                }
+            }
             if found == 0 {
                 problems.push(problem("endringslogg.xml", "holds no change (the schema wants at least one; with none the file is left out)"));
             }
@@ -446,7 +453,25 @@ pub fn check(dir: &Path) -> Vec<Problem> {
             ));
         }
     }
+    once_per_file(problems)
+}
+
+/// One problem of a kind per file: a document both XML files describe is
+/// missing or changed once, not twice. The kind is the message's first word.
+fn once_per_file(problems: Vec<Problem>) -> Vec<Problem> {
+    let mut seen = BTreeSet::new();
     problems
+        .into_iter()
+        .filter(|p| {
+            let kind = p
+                .message
+                .split([':', ' '])
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            seen.insert((p.file.clone(), kind))
+        })
+        .collect()
 }
 
 /// The files under `dir/sub`, as paths relative to `dir`, sorted.

@@ -250,10 +250,11 @@ fn registration(x: &mut Xml, plan: &Plan<'_>, entry: &MeetingEntry<'_>, r: &Regi
 }
 
 /// `skjerming` of an exempt case, in the schema's order. The public view
-/// (`model::public`) keeps an exempt case's number, title and type and
-/// removes its description, decisions and document: the description and the
-/// decision (here a `merknad`) are the screened metadata, the document is
-/// screened whole.
+/// (`model::public`) keeps an exempt case's number, title, type and status
+/// and removes the rest: the document's title, the description, the case
+/// owner and the decision (here a `merknad`) are the screened metadata
+/// (the standard's words where it has them: M502 has none for
+/// `beskrivelse` and `saksbehandler`), and the document is screened whole.
 fn screening(x: &mut Xml, basis: &str) {
     x.open("skjerming", &[]);
     x.leaf("tilgangsrestriksjon", "Unntatt offentlighet");
@@ -261,8 +262,14 @@ fn screening(x: &mut Xml, basis: &str) {
         "skjermingshjemmel",
         non_empty(basis, "Unntatt offentlighet"),
     );
-    x.leaf("skjermingMetadata", "Skjerming beskrivelse");
-    x.leaf("skjermingMetadata", "Skjerming merknadstekst");
+    for screened in [
+        "Skjerming tittel dokumentbeskrivelse",
+        "Skjerming merknadstekst",
+        "Skjerming beskrivelse",
+        "Skjerming saksbehandler",
+    ] {
+        x.leaf("skjermingMetadata", screened);
+    }
     x.leaf("skjermingDokument", "Skjerming av hele dokumentet");
     x.close();
 }

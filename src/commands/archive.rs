@@ -26,6 +26,9 @@ pub fn run(env: &Env, args: &ArchiveArgs) -> Result<i32, Error> {
     crate::archive::refuse_errors(&findings, period)?;
     let templates = crate::render::templates::load(&root)?;
     let extraction = crate::archive::build(&record, &templates, findings, period)?;
+    for warning in &extraction.warnings {
+        eprint(&format!("warning: {}\n", printable(warning, &[])));
+    }
     if !extraction.left_out.is_empty() {
         eprint(&format!(
             "warning: not deposited, not held or approved: {}\n",
