@@ -377,6 +377,11 @@ fn exempt_cases_carry_skjerming_are_deposited_and_a_second_export_is_byte_identi
         text.contains("DOKUMENT/2021/01-21-personalsak.pdf: checksum"),
         "{text}"
     );
+    assert_eq!(
+        text.matches("01-21-personalsak.pdf: checksum").count(),
+        1,
+        "one problem, one line: {text}"
+    );
     assert!(
         text.contains("DOKUMENT/2021/moete-01-protokoll.pdf: missing"),
         "{text}"
