@@ -501,6 +501,24 @@ fn a_folder_that_is_not_empty_is_not_replaced_without_force() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("inside the record"), "{}", stderr(&o));
     assert!(!root().join("cases/deposit").exists());
+    // --force replaces only an earlier extraction, never the record or another folder.
+    let o = pds(&[
+        "--repo",
+        "cases",
+        "archive",
+        "-o",
+        out.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("earlier extraction"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(out.join("keep.txt")).unwrap(),
+        "mine"
+    );
+    let o = pds(&["--repo", "cases", "archive", "-o", "cases", "--force"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(root().join("cases/pds.yaml").is_file());
     // --check of what is no extraction: a finding per missing file, exit 1.
     let c = pds(&["archive", "--check", out.to_str().unwrap()]);
     assert_eq!(c.status.code(), Some(1), "{}", stdout(&c));

@@ -163,8 +163,15 @@ pub fn period(record: &Record, from: Option<u16>, to: Option<u16>) -> Result<Per
         .filter(|m| m.status.was_held())
         .map(|m| m.number.value.year)
         .collect();
-    let from = from.or_else(|| held.iter().min().copied());
-    let to = to.or_else(|| held.iter().max().copied());
+    // One year given: the other defaults to the held meetings' range, but
+    // never past it (`--from 2022` alone is 2022 onward, not an error).
+    let first = held.iter().min().copied();
+    let last = held.iter().max().copied();
+    let (from, to) = match (from, to) {
+        (Some(f), None) => (Some(f), last.map(|l| l.max(f)).or(Some(f))),
+        (None, Some(t)) => (first.map(|f| f.min(t)).or(Some(t)), Some(t)),
+        (f, t) => (f.or(first), t.or(last)),
+    };
     match (from, to) {
         (Some(from), Some(to)) if from <= to => Ok(Period { from, to }),
         (Some(from), Some(to)) => Err(Error::Usage(format!(

@@ -20,6 +20,7 @@ pub fn run(env: &Env, args: &ArchiveArgs) -> Result<i32, Error> {
     // Refused before any work: DIR must be new, empty, or --force'd, and outside the record.
     crate::write::folder::check_target(out, args.force)?;
     refuse_inside_record(&root, out)?;
+    refuse_forcing_other_folders(out, args.force)?;
     let (record, findings) = crate::load::load(&root);
     let findings = crate::check::check(&record, findings);
     let period = crate::archive::period(&record, args.from, args.to)?;
@@ -53,8 +54,23 @@ pub fn run(env: &Env, args: &ArchiveArgs) -> Result<i32, Error> {
     Ok(0)
 }
 
+/// `--force` replaces a folder whole: only one that holds an earlier
+/// extraction (its `arkivuttrekk.xml`), never any other folder (a home, a
+/// repository) given by mistake.
+fn refuse_forcing_other_folders(out: &Path, force: bool) -> Result<(), Error> {
+    let full = std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_some());
+    if force && full && !out.join("arkivuttrekk.xml").is_file() {
+        return Err(Error::Usage(format!(
+            "cannot write {}: --force replaces only a folder holding an earlier extraction (arkivuttrekk.xml), and this one holds none; give a new or empty folder",
+            printable(&out.display().to_string(), &[])
+        )));
+    }
+    Ok(())
+}
+
 /// An extraction written into the record's own folder would be read as part
-/// of it, and deposited again in the next one.
+/// of it, and deposited again in the next one; one written over the record
+/// (or a folder holding it) would replace the record.
 fn refuse_inside_record(root: &Path, out: &Path) -> Result<(), Error> {
     let parent = out
         .parent()
@@ -63,9 +79,12 @@ fn refuse_inside_record(root: &Path, out: &Path) -> Result<(), Error> {
     let (Ok(parent), Ok(root)) = (parent.canonicalize(), root.canonicalize()) else {
         return Ok(());
     };
-    if parent.starts_with(&root) {
+    let target = out
+        .file_name()
+        .map_or_else(|| parent.clone(), |name| parent.join(name));
+    if parent.starts_with(&root) || root.starts_with(&target) {
         return Err(Error::Usage(format!(
-            "cannot write {}: it is inside the record's folder {}; write the extraction outside it",
+            "cannot write {}: it is inside the record's folder {} (or holds it); write the extraction outside it",
             printable(&out.display().to_string(), &[]),
             printable(&root.display().to_string(), &[])
         )));
