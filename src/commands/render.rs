@@ -75,8 +75,9 @@ fn printed(renderer: &Renderer, what: &RenderWhat) -> Result<pdf::Document, Erro
     match what {
         RenderWhat::Pack { meeting } => renderer.print_pack(*meeting),
         RenderWhat::Case { case } => renderer.print_case(find_case(renderer, case)?),
-        RenderWhat::Notice { meeting } | RenderWhat::Minutes { meeting } => Ok(renderer
-            .print_fragment(document(renderer, what, format)?, Some(*meeting))),
+        RenderWhat::Notice { meeting } | RenderWhat::Minutes { meeting } => {
+            Ok(renderer.print_fragment(document(renderer, what, format)?, Some(*meeting)))
+        }
         _ => Ok(renderer.print_fragment(document(renderer, what, format)?, None)),
     }
 }
@@ -103,7 +104,9 @@ fn document(
 ) -> Result<Fragment, Error> {
     match what {
         RenderWhat::Notice { meeting } => renderer.notice(*meeting, format),
-        RenderWhat::Case { case } => find_case(renderer, case).and_then(|c| renderer.case(c, format)),
+        RenderWhat::Case { case } => {
+            find_case(renderer, case).and_then(|c| renderer.case(c, format))
+        }
         RenderWhat::Overview { year, quarter } => renderer.overview(*year, *quarter, format, false),
         RenderWhat::Risks => renderer.risks(format, false),
         RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, format, false),
