@@ -55,9 +55,11 @@ pub enum Command {
     /// Render a document the board receives: notice, case, overview, risks, status, minutes, pack, invite
     ///
     /// Markdown goes to stdout unless -o FILE is given; HTML is one
-    /// self-contained print-ready page; PDF is that page printed by a headless
-    /// Chromium. Built-in templates can be overridden by the record's own
-    /// templates/ folder (see `pds templates eject`).
+    /// self-contained print-ready page; PDF is PDF/A-2b typeset by the Typst
+    /// built into pds (fonts included, no browser needed), with bookmarks and
+    /// "Side x av y": `pds render pack 7/2021 -o pack.pdf`. Built-in templates
+    /// can be overridden by the record's own templates/ folder (see `pds
+    /// templates eject`; layout.typ is the PDF's page).
     Render(RenderArgs),
     /// Create a case (numbered on a meeting's agenda, or a draft) or a meeting
     #[command(subcommand)]

@@ -34,6 +34,9 @@ pub struct Part {
     pub title: Option<String>,
     /// Where its pictures may come from (none: their alt text is shown)
     pub images: Option<ImageBase>,
+    /// Whether it starts on a new page: a case document does; the short
+    /// sheet of a case without one follows on the page before
+    pub new_page: bool,
 }
 
 /// What a PDF prints: its title, its meeting (for the running header and
@@ -72,19 +75,22 @@ pub(crate) fn has_glyph(c: char) -> bool {
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
 impl Renderer<'_> {
-    /// The pack as a PDF document: the notice, then each case document in
-    /// agenda order, each bookmarked by its number and title.
+    /// The pack as a PDF document: the notice, then each agenda case in
+    /// order, bookmarked by its number and title: its document on a new
+    /// page, or (a case without one) its short sheet where there is room.
     pub fn print_pack(&self, number: MeetingNumber) -> Result<Document, Error> {
         let notice = self.notice(number, OutputFormat::Pdf)?;
         let mut parts = vec![Part {
             markdown: notice.text,
             title: None,
             images: None,
+            new_page: true,
         }];
-        for c in self.record.agenda(number) {
-            if c.has_document() {
-                parts.push(self.case_part(c)?);
-            }
+        for (i, c) in self.record.agenda(number).into_iter().enumerate() {
+            let mut part = self.case_part(c)?;
+            // The notice has its page to itself.
+            part.new_page |= i == 0;
+            parts.push(part);
         }
         Ok(Document {
             title: notice.title,
@@ -115,6 +121,7 @@ impl Renderer<'_> {
                 markdown: fragment.text,
                 title: None,
                 images: None,
+                new_page: true,
             }],
         }
     }
@@ -127,6 +134,7 @@ impl Renderer<'_> {
                 .number_value()
                 .map(|n| format!("{n} {}", c.document_title())),
             images: Some(super::doc::case::image_base(self.record, c, &self.pictures)),
+            new_page: c.has_document(),
         })
     }
 
@@ -136,7 +144,10 @@ impl Renderer<'_> {
         let mut content = String::new();
         for (i, part) in doc.parts.iter().enumerate() {
             if i > 0 {
-                content.push_str("#pagebreak(weak: true)\n\n");
+                content.push_str(match part.new_page {
+                    true => "#pagebreak(weak: true)\n\n",
+                    false => "#v(1.5em, weak: true)\n\n",
+                });
             }
             let how = Conversion {
                 images: part.images.as_ref(),

@@ -360,6 +360,9 @@ impl Writer<'_, '_> {
                 return;
             }
             Tag::TableRow => (String::new(), ""),
+            Tag::TableCell if self.table_head.is_some() => {
+                ("table.cell(fill: luma(236))[#strong[".into(), "]], ")
+            }
             Tag::TableCell => ("[".into(), "], "),
             Tag::Emphasis => ("#emph[".into(), "]"),
             Tag::Strong => ("#strong[".into(), "]"),
@@ -500,7 +503,10 @@ mod tests {
         let t = typ("| | |\n|---|---|\n| a | b |\n");
         assert_eq!(t, "#table(columns: 2, [a], [b], )\n\n");
         let t = typ("| x | y |\n|---|---|\n| a | b |\n");
-        assert!(t.contains("table.header([x], [y], ), [a]"), "{t}");
+        assert!(
+            t.contains("table.header(table.cell(fill: luma(236))[#strong[x]], "),
+            "{t}"
+        );
     }
 
     #[test]
