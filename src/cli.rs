@@ -52,7 +52,7 @@ pub enum Command {
     Check(CheckArgs),
     /// List cases or meetings
     List(ListArgs),
-    /// Render a document the board receives: notice, case, overview, risks, status, minutes, pack, invite
+    /// Render a document the board receives: notice, case, overview, risks, status, minutes, pack, invite, decisions
     ///
     /// Markdown goes to stdout unless -o FILE is given; HTML is one
     /// self-contained print-ready page; PDF is PDF/A-2b typeset by the Typst
@@ -125,6 +125,18 @@ pub enum Command {
     /// Work with the built-in templates
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Show what changed in the cases since a git revision, for review
+    ///
+    /// For every case added, changed, renamed or removed since REV (drafts
+    /// included): a heading, the front matter's changed values as a table
+    /// (field, before, after), and the case document as `render case` writes
+    /// it, compared word by word (<del>/<ins>). A renumbered case, or a
+    /// draft scheduled, is one change. Markdown is fit to post as a pull
+    /// request's comment; HTML is one self-contained page. Exit 0 whatever
+    /// changed; 2 when REV is not a revision or there is no git repository.
+    ///
+    /// Example: pds --repo cases diff --base origin/main -o diff.html
+    Diff(DiffArgs),
     /// Print the next free case number of a year
     Next {
         /// The year (default: this year)
@@ -193,6 +205,35 @@ pub struct CheckArgs {
     /// Explain a finding code (for example duplicate-case) and exit
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The revision to compare with: a branch, tag or commit (origin/main)
+    #[arg(long, value_name = "REV")]
+    pub base: String,
+
+    /// Output format (default: from -o FILE's extension, .md or .html;
+    /// otherwise md)
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormat>,
+
+    /// Write to FILE instead of stdout (written atomically); `-o -` is stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Show exempt cases only as `render --public` does, on both sides.
+    /// Refused (exit 1) while either side has errors that are not acknowledged
+    #[arg(long)]
+    pub public: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Markdown, for a pull request's comment
+    Md,
+    /// One self-contained HTML page
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -267,6 +308,15 @@ pub enum RenderWhat {
         /// The meeting: 7/2021 or 7-2021
         meeting: MeetingNumber,
     },
+    /// The decisions register (vedtaksprotokoll): every decided case in number order
+    ///
+    /// Number, meeting, date, title and decision of each case with a
+    /// `decision:` (or a default from pds.yaml `default_decisions`).
+    /// Example: `pds render decisions 2021 --public -o vedtak-2021.html`
+    Decisions {
+        /// Only the cases numbered in this year (2021); all years when left out
+        year: Option<u16>,
+    },
 }
 
 /// `render case`'s argument: a case number, or a case file (a draft by its
@@ -333,7 +383,13 @@ pub enum NewCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum TemplatesCommand {
-    /// Copy the built-in templates out, as a starting point for overrides
+    /// Copy the built-in templates out, as a starting point for overrides,
+    /// with labels.yaml: every word of the documents in the record's language
+    ///
+    /// Example: `pds templates eject`, then change `agenda: Agenda` in
+    /// templates/labels.yaml to `agenda: Saksliste`; `pds render notice 7/2021`
+    /// then says "Saksliste". One word can also be set in pds.yaml:
+    /// `labels: { agenda: Saksliste }`.
     Eject {
         /// Where to put them (default: the record's templates/)
         dir: Option<PathBuf>,

@@ -265,11 +265,12 @@ fn exempt_record() -> tempfile::TempDir {
     Record::new()
         .file(
             "pds.yaml",
-            "board: Styret\nsecretariat: Sekretariatet\nchair: { name: Leder, org: Org }\nmembers:\n  - { name: Medlem, org: Org }\n",
+            "board: Styret\nsecretariat: Sekretariatet\nchair: { name: Leder, org: Org }\nmembers:\n  - { name: Medlem, org: Org }\n  - { name: Annen, org: Org }\n",
         )
         .file(
             "2021/meetings.yaml",
-            "- number: 1/2021\n  date: 2021-03-01\n  place: Oslo\n  status: held\n  absent: [Medlem]\n\
+            "- number: 1/2021\n  date: 2021-03-01\n  place: Oslo\n  status: held\n  present: [Leder, Annen]\n\
+             \x20 absent: [{ name: Medlem, substitute: Vara Person }]\n  guests: [Gjest Gjestesen]\n  minute_taker: Sekretær\n\
              - number: 2/2021\n  date: 2021-06-01\n  status: planned\n",
         )
         .file(
@@ -344,8 +345,22 @@ fn exempt_cases_carry_skjerming_are_deposited_and_a_second_export_is_byte_identi
     assert!(a.join("DOKUMENT/2021/01-21-personalsak.pdf").is_file());
     // Escaped, not broken: the title with & and <>.
     assert!(structure.contains("<tittel>Status &amp; &lt;plan&gt;</tittel>"));
-    // The absent member is no participant; the chair leads.
-    assert_eq!(values(&structure, "moetedeltakerNavn"), ["Leder, Org"]);
+    // Who attended as recorded: the chair leads, the absent member is no
+    // participant but her substitute is, guests and who kept the minutes.
+    assert_eq!(
+        values(&structure, "moetedeltakerNavn"),
+        [
+            "Leder, Org",
+            "Annen, Org",
+            "Vara Person",
+            "Gjest Gjestesen",
+            "Sekretær"
+        ]
+    );
+    assert_eq!(
+        values(&structure, "moetedeltakerFunksjon"),
+        ["Møteleder", "Vara for Medlem", "Gjest", "Referent"]
+    );
     let addml = std::fs::read_to_string(a.join("arkivuttrekk.xml")).unwrap();
     let at = addml.find("inneholderSkjermetInformasjon").unwrap();
     assert_eq!(

@@ -79,9 +79,9 @@ pub struct Counts {
 pub struct MeetingEntry<'a> {
     pub meeting: &'a Meeting,
     pub id: String,
-    /// The chair first, then who attended, as the minutes list them.
-    pub chair: Option<String>,
-    pub present: Vec<String>,
+    /// Who attended, as the meeting records it (`moetedeltaker`): name
+    /// and role (Møteleder, Referent, …). None when it records no attendance.
+    pub participants: Vec<(String, Option<String>)>,
     pub registrations: Vec<Registration<'a>>,
 }
 
@@ -319,7 +319,7 @@ fn meeting_entry<'a>(
 ) -> Result<MeetingEntry<'a>, Error> {
     let record = renderer.record;
     let number = meeting.number.value;
-    let view = crate::render::view::meeting(record, meeting);
+    let view = crate::render::view::meeting(record, &renderer.labels, meeting);
     let folder = format!("{DOCUMENTS}/{}", number.year);
     let mut registrations = Vec::new();
     let key = number.to_string();
@@ -382,10 +382,39 @@ fn meeting_entry<'a>(
     Ok(MeetingEntry {
         meeting,
         id: ids.id("meeting", &key),
-        chair: view.chair,
-        present: view.present,
+        participants: participants(meeting, view),
         registrations,
     })
+}
+
+/// Who attended as the record says and the minutes show: the chair
+/// (Møteleder), the present, the substitutes of the absent, the guests and
+/// who kept the minutes (Referent); the absent are no participants.
+fn participants(
+    meeting: &Meeting,
+    view: crate::render::view::MeetingView,
+) -> Vec<(String, Option<String>)> {
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    if let Some(chair) = view.chair_recorded {
+        out.push((chair, Some("Møteleder".into())));
+    }
+    for p in view.present {
+        if !out.iter().any(|(name, _)| *name == p) {
+            out.push((p, None));
+        }
+    }
+    for a in &meeting.absent {
+        if let Some(s) = a.substitute.as_deref().filter(|s| !s.trim().is_empty()) {
+            out.push((s.to_string(), Some(format!("Vara for {}", a.name.value))));
+        }
+    }
+    for g in view.guests.into_iter().filter(|g| !g.trim().is_empty()) {
+        out.push((g, Some("Gjest".into())));
+    }
+    if let Some(m) = view.minute_taker.filter(|m| !m.trim().is_empty()) {
+        out.push((m, Some("Referent".into())));
+    }
+    out
 }
 
 /// `5/21`, or `-` for a case without a number (none is on an agenda).

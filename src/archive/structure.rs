@@ -120,19 +120,12 @@ fn meeting(
     if let Some(next) = next {
         x.leaf("referanseNesteMoete", next);
     }
-    if let Some(chair) = &entry.chair {
+    for (name, role) in &entry.participants {
         x.open("moetedeltaker", &[]);
-        x.leaf("moetedeltakerNavn", chair);
-        x.leaf("moetedeltakerFunksjon", "Møteleder");
-        x.close();
-    }
-    for person in entry
-        .present
-        .iter()
-        .filter(|p| Some(*p) != entry.chair.as_ref())
-    {
-        x.open("moetedeltaker", &[]);
-        x.leaf("moetedeltakerNavn", person);
+        x.leaf("moetedeltakerNavn", name);
+        if let Some(role) = role {
+            x.leaf("moetedeltakerFunksjon", role);
+        }
         x.close();
     }
     x.close();

@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod check;
+pub mod diff;
 pub mod env;
 pub mod fmt;
 pub mod list;

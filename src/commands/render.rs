@@ -108,16 +108,47 @@ fn document(
             find_case(renderer, case).and_then(|c| renderer.case(c, format))
         }
         RenderWhat::Overview { year, quarter } => renderer.overview(*year, *quarter, format, false),
-        RenderWhat::Risks => renderer.risks(format, false),
+        RenderWhat::Risks => renderer.risks(format, false, None, None),
         RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, format, false),
         RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, format),
         RenderWhat::Pack { meeting } => renderer.pack(*meeting, format),
-        RenderWhat::Invite { meeting } => renderer.invite(*meeting).map(|text| Fragment {
-            draft: false,
-            title: String::new(),
-            text,
-        }),
+        RenderWhat::Decisions { year } => renderer.decisions(*year, format),
+        RenderWhat::Invite { meeting } => renderer
+            .invite(*meeting, sequence(renderer.record, *meeting))
+            .map(|text| Fragment {
+                draft: false,
+                title: String::new(),
+                text,
+            }),
     }
+}
+
+/// An invite's SEQUENCE: how many times the meeting's date, time or place
+/// changed from one version of its meetings.yaml to the next, over the
+/// file's git history and then the working tree's text. 0 outside git (or
+/// without git), and for a meeting that never moved.
+fn sequence(record: &crate::model::Record, number: MeetingNumber) -> u32 {
+    let Some(meeting) = record.meeting(number) else {
+        return 0;
+    };
+    let rel = meeting.file.name().to_string();
+    let Ok(mut versions) = crate::git::file_versions(&record.root, &rel) else {
+        return 0;
+    };
+    versions.push(meeting.file.text().to_string());
+    let when_and_where = |text: String| {
+        let texts = std::collections::BTreeMap::from([(rel.clone(), text)]);
+        let (record, _) = crate::load::load_texts(&record.root, &texts);
+        record
+            .meeting(number)
+            .map(|m| (m.date.value, m.time, m.place.clone()))
+    };
+    let seen: Vec<_> = versions.into_iter().filter_map(when_and_where).collect();
+    let changes = seen
+        .windows(2)
+        .filter(|w| matches!(w, [a, b] if a != b))
+        .count();
+    u32::try_from(changes).unwrap_or(u32::MAX)
 }
 
 /// The extension of `-o FILE` (not `-o -`), in lower case.
@@ -213,6 +244,7 @@ fn scope(what: &RenderWhat) -> Option<crate::load::Scope> {
             case: CaseArg::Path(_),
         } => return None,
         RenderWhat::Overview { year, .. } => *year,
+        RenderWhat::Decisions { year } => (*year)?,
         RenderWhat::Risks | RenderWhat::Status { .. } => return None,
     };
     Some(crate::load::Scope { year })
@@ -232,7 +264,7 @@ fn names_something(record: &crate::model::Record, what: &RenderWhat) -> bool {
 }
 
 /// `-o -`: the document goes to stdout.
-fn is_stdout(out: &Path) -> bool {
+pub(super) fn is_stdout(out: &Path) -> bool {
     out.as_os_str() == "-"
 }
 
@@ -242,7 +274,7 @@ fn is_stdout(out: &Path) -> bool {
 /// refused (the rename that writes atomically would replace it), and so is
 /// anything pds reads as the record (a case, `meetings.yaml`, `pds.yaml`, a
 /// register, a template, a picture beside a case).
-fn check_output_path(root: &Path, out: &Path) -> Result<(), Error> {
+pub(super) fn check_output_path(root: &Path, out: &Path) -> Result<(), Error> {
     if is_stdout(out) {
         return Ok(());
     }
@@ -340,7 +372,7 @@ fn is_record_file(rel: &str, exists: bool) -> bool {
 
 /// Writes to stdout (no `-o`, or `-o -`), or atomically to a file (a
 /// temporary file in the same folder, then renamed into place).
-fn write(root: &Path, bytes: &[u8], output: Option<&Path>) -> Result<i32, Error> {
+pub(super) fn write(root: &Path, bytes: &[u8], output: Option<&Path>) -> Result<i32, Error> {
     match output {
         None => print_bytes(bytes),
         Some(path) if is_stdout(path) => print_bytes(bytes),

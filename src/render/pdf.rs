@@ -162,7 +162,7 @@ impl Renderer<'_> {
         let meeting = doc
             .meeting
             .and_then(|n| self.record.meeting(n))
-            .map(|m| view::meeting(self.record, m));
+            .map(|m| view::meeting(self.record, &self.labels, m));
         let mut ctx = self.base_context();
         ctx.insert("title", &doc.title);
         ctx.insert(
