@@ -337,12 +337,15 @@ fn exempt_cases_carry_skjerming_are_deposited_and_a_second_export_is_byte_identi
         .unwrap();
     let exempt = exempt.rsplit("<registrering ").next().unwrap();
     assert!(
-        exempt.contains("<skjerming>") && exempt.contains("DOKUMENT/2021/01-21-personalsak.pdf"),
+        exempt.contains("<skjerming>")
+            && exempt.contains("DOKUMENT/2021/saker/01-21-personalsak.pdf"),
         "{exempt}"
     );
     assert!(structure.contains("<beskrivelse>Intern beskrivelse</beskrivelse>"));
     assert!(structure.contains("<merknadstekst>Vedtatt som foreslått</merknadstekst>"));
-    assert!(a.join("DOKUMENT/2021/01-21-personalsak.pdf").is_file());
+    assert!(a
+        .join("DOKUMENT/2021/saker/01-21-personalsak.pdf")
+        .is_file());
     // Escaped, not broken: the title with & and <>.
     assert!(structure.contains("<tittel>Status &amp; &lt;plan&gt;</tittel>"));
     // Who attended as recorded: the chair leads, the absent member is no
@@ -379,7 +382,7 @@ fn exempt_cases_carry_skjerming_are_deposited_and_a_second_export_is_byte_identi
     );
 
     // Tampering is found, naming the file.
-    let pdf = b.join("DOKUMENT/2021/01-21-personalsak.pdf");
+    let pdf = b.join("DOKUMENT/2021/saker/01-21-personalsak.pdf");
     let mut bytes = std::fs::read(&pdf).unwrap();
     let last = bytes.len() - 20;
     bytes[last] ^= 1;
@@ -389,7 +392,7 @@ fn exempt_cases_carry_skjerming_are_deposited_and_a_second_export_is_byte_identi
     assert_eq!(c.status.code(), Some(1), "{}", stdout(&c));
     let text = stdout(&c);
     assert!(
-        text.contains("DOKUMENT/2021/01-21-personalsak.pdf: checksum"),
+        text.contains("DOKUMENT/2021/saker/01-21-personalsak.pdf: checksum"),
         "{text}"
     );
     assert_eq!(

@@ -256,6 +256,19 @@ pub fn build(
     for meeting in held {
         meetings.push(meeting_entry(&renderer, &ids, meeting)?);
     }
+    // Two documents at one path would leave one file for two descriptions.
+    let mut paths = std::collections::BTreeSet::new();
+    for m in &meetings {
+        for doc in m.registrations.iter().filter_map(|r| r.document.as_ref()) {
+            if !paths.insert(doc.path.as_str()) {
+                return Err(Error::Render(format!(
+                    "two documents of the deposit would be written as {}: rename one of their case files",
+                    crate::report::printable(&doc.path, &[])
+                )));
+            }
+        }
+    }
+    drop(paths);
     let plan = Plan {
         record,
         ids,
@@ -350,7 +363,7 @@ fn meeting_entry<'a>(
             true => Some(document(
                 ids,
                 &format!("case document {key}"),
-                format!("{folder}/{stem}.pdf"),
+                format!("{folder}/saker/{stem}.pdf"),
                 case.document_title().to_string(),
                 renderer.typeset(&renderer.print_case(case)?)?,
             )),
