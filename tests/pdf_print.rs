@@ -387,3 +387,60 @@ fn a_picture_inside_the_record_is_printed_and_one_outside_is_not_read() {
         .count();
     assert_eq!(images, 1, "one picture:\n{list}");
 }
+
+#[test]
+fn a_record_overrides_the_pdf_page_by_name_and_a_broken_one_is_named() {
+    let custom = "#set document(title: \"{{ title }}\", author: \"{{ author }}\")\n#set text(font: \"Libertinus Serif\", lang: \"{{ l.lang }}\")\nEgen side for {{ board.name }}\n\n{{ content | safe }}\n";
+    let dir = Record::new()
+        .file("pds.yaml", "board: \"Styret \\\" #x\"\n")
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n",
+        )
+        .file(
+            "2021/01-21-sak.md",
+            "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Sak\ntype: Orientering\n---\nTekst.\n",
+        )
+        .file("templates/layout.typ", custom)
+        .build();
+    let out = tempfile::tempdir().unwrap();
+    let pdf = render(dir.path(), &["case", "1/21"], out.path(), &[]);
+    if have("pdftotext") {
+        let o = Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        assert!(
+            stdout(&o).contains("Egen side for Styret \" #x"),
+            "{}",
+            stdout(&o)
+        );
+    }
+    // `pds templates eject` hands out the built-in page with the others.
+    let ejected = tempfile::tempdir().unwrap();
+    let o = pds(&["templates", "eject", ejected.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(ejected.path().join("layout.typ")).unwrap();
+    assert!(page.contains("{{ content | safe }}"), "{page}");
+    // A broken page names itself.
+    std::fs::write(
+        dir.path().join("templates/layout.typ"),
+        "#let x = (\n{{ content | safe }}",
+    )
+    .unwrap();
+    let mut cmd = pds_command(&root());
+    cmd.args([
+        "--repo",
+        dir.path().to_str().unwrap(),
+        "render",
+        "case",
+        "1/21",
+    ])
+    .args(["-o", out.path().join("broken.pdf").to_str().unwrap()]);
+    let o = output_within(&mut cmd, HANG);
+    assert_ne!(o.status.code(), Some(0));
+    assert_ne!(o.status.code(), Some(101), "{}", stderr(&o));
+    assert!(stderr(&o).contains("layout.typ"), "{}", stderr(&o));
+    assert!(!out.path().join("broken.pdf").exists());
+}

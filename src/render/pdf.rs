@@ -256,6 +256,7 @@ impl PdfWorld {
     fn error(&self, errors: &[SourceDiagnostic]) -> Error {
         let text: Vec<String> = errors
             .iter()
+            .take(3)
             .map(|e| {
                 let line = self
                     .range(e.span)
@@ -268,7 +269,14 @@ impl PdfWorld {
             .collect();
         Error::Template {
             template: Some("layout.typ".into()),
-            message: format!("Typst could not typeset the PDF: {}", text.join(" | ")),
+            message: format!(
+                "layout.typ: Typst could not typeset the PDF: {}{}",
+                text.join(" | "),
+                match errors.len() {
+                    0..=3 => String::new(),
+                    n => format!(" (and {} more)", n - 3),
+                }
+            ),
         }
     }
 }

@@ -121,6 +121,21 @@ pub fn escape_str(text: &str, out: &mut String) {
     }
 }
 
+/// A template's value, printed as written both in Typst markup and inside
+/// a string literal: every ASCII punctuation character becomes a Unicode
+/// escape (`#` → `\u{23}`), which both read as the character itself; line
+/// breaks and tabs become spaces, other control characters are dropped.
+pub fn escape_value(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c if c.is_control() => {}
+            c if c.is_ascii_punctuation() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+}
+
 /// `text` as a Typst string literal, quotes included.
 pub fn string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -496,6 +511,13 @@ mod tests {
         );
         assert_eq!(typ("`#x`"), "#raw(\"#x\")\n\n");
         assert_eq!(typ("a<br>b"), "a#linebreak()b\n\n");
+    }
+
+    #[test]
+    fn a_value_reads_as_written_in_markup_and_in_strings() {
+        let mut out = String::new();
+        escape_value("a \"#x\\\n b", &mut out);
+        assert_eq!(out, "a \\u{22}\\u{23}x\\u{5c}  b");
     }
 
     #[test]
