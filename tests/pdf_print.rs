@@ -151,7 +151,7 @@ fn the_same_record_gives_the_same_bytes_dated_from_the_record_or_source_date_epo
 }
 
 #[test]
-fn the_pack_is_pdfa_2b_tagged_with_every_font_embedded_and_the_secretariat_as_author() {
+fn the_pack_is_pdfa_2b_and_pdfua_1_with_every_font_embedded_and_the_secretariat_as_author() {
     if !have("pdffonts") || !have("pdfinfo") {
         return;
     }
@@ -172,6 +172,8 @@ fn the_pack_is_pdfa_2b_tagged_with_every_font_embedded_and_the_secretariat_as_au
         "{meta}"
     );
     assert!(meta.contains("<rdf:li>nb</rdf:li>"), "language: {meta}");
+    // Accessible too: PDF/UA-1, where the document meets it (the pack does).
+    assert!(meta.contains("<pdfuaid:part>1</pdfuaid:part>"), "{meta}");
     let info = tool("pdfinfo", &[], &pdf);
     for line in [
         "Title:           Møteinnkalling 7/2021 – Programstyret program digital samhandling",

@@ -402,6 +402,11 @@ impl Writer<'_, '_> {
 
     fn image(&mut self, src: &str, alt: &str) {
         let path = self.how.images.and_then(|base| self.images.add(base, src));
+        // A picture without words is named by its file (PDF/UA wants words).
+        let alt = match alt.trim() {
+            "" => src,
+            _ => alt,
+        };
         match path {
             Some(path) => {
                 self.out.push_str("#image(");
