@@ -446,3 +446,43 @@ fn a_record_overrides_the_pdf_page_by_name_and_a_broken_one_is_named() {
     assert!(stderr(&o).contains("layout.typ"), "{}", stderr(&o));
     assert!(!out.path().join("broken.pdf").exists());
 }
+
+#[test]
+fn odd_markdown_still_typesets_and_a_character_no_font_has_is_named() {
+    let body = format!(
+        "{}dyp\n\n{}dypere\n\n[^a] og [^b]\n\n[^a]: note [^a]\n[^b]: {}\n\n| a | b |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n\n<div>html <b>blokk</b></div>\n\nSmil 🙂 og 漢字 og 🟢 grønn.\n",
+        "> ".repeat(25),
+        "> ".repeat(5000),
+        "x".repeat(3000)
+    );
+    let dir = Record::new()
+        .file("pds.yaml", "board: Styret\n")
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n",
+        )
+        .file(
+            "2021/01-21-sak.md",
+            format!(
+                "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Sak 🙂\ntype: Orientering\n---\n{body}"
+            ),
+        )
+        .build();
+    let out = tempfile::tempdir().unwrap();
+    let pdf = render(dir.path(), &["case", "1/21"], out.path(), &[]);
+    if !have("pdftotext") {
+        return;
+    }
+    let o = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = stdout(&o);
+    assert!(text.contains("1/21 Sak [U+1F642]"), "{text}");
+    assert!(
+        text.contains("Smil [U+1F642] og [U+6F22][U+5B57] og"),
+        "{text}"
+    );
+    assert!(text.contains("dyp"), "{text}");
+}
