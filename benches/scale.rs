@@ -154,9 +154,31 @@ fn main() {
     );
     let (check_real, _) = measure(pds, &["--repo", cases, "check"]);
     println!(
-        "real record (cases/): render pack 7/2021 --format html {:.1} ms; check {:.1} ms\n",
+        "real record (cases/): render pack 7/2021 --format html {:.1} ms; check {:.1} ms",
         ms(pack),
         ms(check_real)
+    );
+    // The PDF pack, typeset by the built-in Typst (goal: under 1 s on 2 cores).
+    let pdf = std::env::temp_dir().join(format!("pds-bench-pack-{}.pdf", std::process::id()));
+    let (pdf_pack, pdf_rss) = measure(
+        pds,
+        &[
+            "--repo",
+            cases,
+            "render",
+            "pack",
+            "7/2021",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let pdf_bytes = std::fs::metadata(&pdf).map(|m| m.len()).unwrap_or(0);
+    let _ = std::fs::remove_file(&pdf);
+    println!(
+        "real record (cases/): render pack 7/2021 --format pdf {:.1} ms ({} kB, peak {} MB)\n",
+        ms(pdf_pack),
+        pdf_bytes / 1024,
+        pdf_rss.map(|k| k / 1024).unwrap_or(0)
     );
 
     println!(

@@ -151,7 +151,7 @@ fn the_same_record_gives_the_same_bytes_dated_from_the_record_or_source_date_epo
 }
 
 #[test]
-fn the_pack_is_pdfa_2b_tagged_with_every_font_embedded_and_the_secretariat_as_author() {
+fn the_pack_is_pdfa_2b_and_pdfua_1_with_every_font_embedded_and_the_secretariat_as_author() {
     if !have("pdffonts") || !have("pdfinfo") {
         return;
     }
@@ -172,6 +172,8 @@ fn the_pack_is_pdfa_2b_tagged_with_every_font_embedded_and_the_secretariat_as_au
         "{meta}"
     );
     assert!(meta.contains("<rdf:li>nb</rdf:li>"), "language: {meta}");
+    // Accessible too: PDF/UA-1, where the document meets it (the pack does).
+    assert!(meta.contains("<pdfuaid:part>1</pdfuaid:part>"), "{meta}");
     let info = tool("pdfinfo", &[], &pdf);
     for line in [
         "Title:           Møteinnkalling 7/2021 – Programstyret program digital samhandling",
@@ -386,4 +388,101 @@ fn a_picture_inside_the_record_is_printed_and_one_outside_is_not_read() {
         .filter(|l| l.split_whitespace().nth(2) == Some("image"))
         .count();
     assert_eq!(images, 1, "one picture:\n{list}");
+}
+
+#[test]
+fn a_record_overrides_the_pdf_page_by_name_and_a_broken_one_is_named() {
+    let custom = "#set document(title: \"{{ title }}\", author: \"{{ author }}\")\n#set text(font: \"Libertinus Serif\", lang: \"{{ l.lang }}\")\nEgen side for {{ board.name }}\n\n{{ content | safe }}\n";
+    let dir = Record::new()
+        .file("pds.yaml", "board: \"Styret \\\" #x\"\n")
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n",
+        )
+        .file(
+            "2021/01-21-sak.md",
+            "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Sak\ntype: Orientering\n---\nTekst.\n",
+        )
+        .file("templates/layout.typ", custom)
+        .build();
+    let out = tempfile::tempdir().unwrap();
+    let pdf = render(dir.path(), &["case", "1/21"], out.path(), &[]);
+    if have("pdftotext") {
+        let o = Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        assert!(
+            stdout(&o).contains("Egen side for Styret \" #x"),
+            "{}",
+            stdout(&o)
+        );
+    }
+    // `pds templates eject` hands out the built-in page with the others.
+    let ejected = tempfile::tempdir().unwrap();
+    let o = pds(&["templates", "eject", ejected.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = std::fs::read_to_string(ejected.path().join("layout.typ")).unwrap();
+    assert!(page.contains("{{ content | safe }}"), "{page}");
+    // A broken page names itself.
+    std::fs::write(
+        dir.path().join("templates/layout.typ"),
+        "#let x = (\n{{ content | safe }}",
+    )
+    .unwrap();
+    let mut cmd = pds_command(&root());
+    cmd.args([
+        "--repo",
+        dir.path().to_str().unwrap(),
+        "render",
+        "case",
+        "1/21",
+    ])
+    .args(["-o", out.path().join("broken.pdf").to_str().unwrap()]);
+    let o = output_within(&mut cmd, HANG);
+    assert_ne!(o.status.code(), Some(0));
+    assert_ne!(o.status.code(), Some(101), "{}", stderr(&o));
+    assert!(stderr(&o).contains("layout.typ"), "{}", stderr(&o));
+    assert!(!out.path().join("broken.pdf").exists());
+}
+
+#[test]
+fn odd_markdown_still_typesets_and_a_character_no_font_has_is_named() {
+    let body = format!(
+        "{}dyp\n\n{}dypere\n\n[^a] og [^b]\n\n[^a]: note [^a]\n[^b]: {}\n\n| a | b |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n\n<div>html <b>blokk</b></div>\n\nSmil 🙂 og 漢字 og 🟢 grønn.\n",
+        "> ".repeat(25),
+        "> ".repeat(5000),
+        "x".repeat(3000)
+    );
+    let dir = Record::new()
+        .file("pds.yaml", "board: Styret\n")
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n",
+        )
+        .file(
+            "2021/01-21-sak.md",
+            format!(
+                "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Sak 🙂\ntype: Orientering\n---\n{body}"
+            ),
+        )
+        .build();
+    let out = tempfile::tempdir().unwrap();
+    let pdf = render(dir.path(), &["case", "1/21"], out.path(), &[]);
+    if !have("pdftotext") {
+        return;
+    }
+    let o = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = stdout(&o);
+    assert!(text.contains("1/21 Sak [U+1F642]"), "{text}");
+    assert!(
+        text.contains("Smil [U+1F642] og [U+6F22][U+5B57] og"),
+        "{text}"
+    );
+    assert!(text.contains("dyp"), "{text}");
 }

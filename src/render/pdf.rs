@@ -184,16 +184,21 @@ impl Renderer<'_> {
         let document = typst::compile::<PagedDocument>(&world)
             .output
             .map_err(|errors| world.error(errors.as_slice()))?;
-        let options = PdfOptions {
-            ident: Smart::Custom(doc.title.clone()),
-            creator: Smart::Custom(Some("pds".into())),
-            timestamp: self.timestamp(doc.meeting),
-            standards: PdfStandards::new(&[PdfStandard::A_2b])
-                .map_err(|e| Error::Render(format!("PDF/A-2b: {}", e.message())))?,
-            tagged: true,
-            ..PdfOptions::default()
+        // PDF/A-2b always; PDF/UA-1 (accessible) too where the document
+        // meets it, else PDF/A-2b alone.
+        let export = |standards: &[PdfStandard]| {
+            let options = PdfOptions {
+                ident: Smart::Custom(doc.title.clone()),
+                creator: Smart::Custom(Some("pds".into())),
+                timestamp: self.timestamp(doc.meeting),
+                standards: PdfStandards::new(standards)
+                    .map_err(|e| Error::Render(format!("PDF standards: {}", e.message())))?,
+                tagged: true,
+                ..PdfOptions::default()
+            };
+            typst_pdf::pdf(&document, &options).map_err(|errors| world.error(errors.as_slice()))
         };
-        typst_pdf::pdf(&document, &options).map_err(|errors| world.error(errors.as_slice()))
+        export(&[PdfStandard::A_2b, PdfStandard::Ua_1]).or_else(|_| export(&[PdfStandard::A_2b]))
     }
 
     /// The PDF's creation date: `SOURCE_DATE_EPOCH` when set, else the
@@ -256,6 +261,7 @@ impl PdfWorld {
     fn error(&self, errors: &[SourceDiagnostic]) -> Error {
         let text: Vec<String> = errors
             .iter()
+            .take(3)
             .map(|e| {
                 let line = self
                     .range(e.span)
@@ -268,7 +274,14 @@ impl PdfWorld {
             .collect();
         Error::Template {
             template: Some("layout.typ".into()),
-            message: format!("Typst could not typeset the PDF: {}", text.join(" | ")),
+            message: format!(
+                "layout.typ: Typst could not typeset the PDF: {}{}",
+                text.join(" | "),
+                match errors.len() {
+                    0..=3 => String::new(),
+                    n => format!(" (and {} more)", n - 3),
+                }
+            ),
         }
     }
 }

@@ -120,11 +120,11 @@ pub(crate) fn escape_html(text: &str, out: &mut dyn std::io::Write) -> std::io::
     out.write_all(buf.as_bytes())
 }
 
-/// Escapes a value for the inside of a Typst string literal: the Typst
-/// templates put every value in quotes (`#let title = "{{ title }}"`).
+/// Escapes a value for a Typst template: it prints as written whether the
+/// template puts it in markup or in a string (`#let title = "{{ title }}"`).
 fn escape_typst(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut buf = String::with_capacity(text.len() + 8);
-    super::typ::escape_str(text, &mut buf);
+    super::typ::escape_value(text, &mut buf);
     out.write_all(buf.as_bytes())
 }
 
