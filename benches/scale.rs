@@ -37,7 +37,7 @@ fn body(seed: u32) -> String {
     while s.len() < 1000 {
         i = i.wrapping_mul(1_103_515_245).wrapping_add(12_345);
         s.push_str(words[(i >> 16) as usize % words.len()]);
-        s.push(if i % 13 == 0 { '\n' } else { ' ' });
+        s.push(if i.is_multiple_of(13) { '\n' } else { ' ' });
     }
     s.push('\n');
     s
