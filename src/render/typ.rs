@@ -287,7 +287,8 @@ impl Writer<'_, '_> {
                     }
                     self.image(dest_url, &alt);
                 }
-                Event::Start(Tag::CodeBlock(kind)) => {
+                Event::Start(Tag::CodeBlock(_)) => {
+                    // Shown plain: no highlighting of the record's text.
                     let mut code = String::new();
                     while let Some(inner) = events.get(i) {
                         i += 1;
@@ -297,15 +298,6 @@ impl Writer<'_, '_> {
                             _ => {}
                         }
                     }
-                    let lang = match kind {
-                        CodeBlockKind::Fenced(lang) => lang
-                            .split(|c: char| !c.is_ascii_alphanumeric())
-                            .next()
-                            .unwrap_or_default()
-                            .to_string(),
-                        CodeBlockKind::Indented => String::new(),
-                    };
-                    let _ = lang; // shown plain: no highlighting of record text
                     self.out.push_str("#raw(block: true, ");
                     self.out.push_str(&string(code.trim_end_matches('\n')));
                     self.out.push_str(")\n\n");
