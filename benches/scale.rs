@@ -267,6 +267,27 @@ fn main() {
         "| `render pack 7/2021 --format html`, the real record | {} | | | | | {load} |",
         cell(&pack)
     );
+    // The PDF pack, typeset by the Typst built into pds (goal: under 1 s on 2 cores).
+    let pdf = std::env::temp_dir().join(format!("pds-bench-pack-{}.pdf", std::process::id()));
+    let pdf_pack = measure(
+        3,
+        pds,
+        &[
+            "--repo",
+            real,
+            "render",
+            "pack",
+            "7/2021",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let pdf_kib = std::fs::metadata(&pdf).map(|m| m.len() / 1024).unwrap_or(0);
+    let _ = std::fs::remove_file(&pdf);
+    println!(
+        "| `render pack 7/2021 --format pdf` ({pdf_kib} KiB), the real record | {} | | | | | {load} |",
+        cell(&pdf_pack)
+    );
     for n in sizes {
         let raw = base.join(format!("{n}"));
         generate(&raw, n, python);

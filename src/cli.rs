@@ -55,9 +55,11 @@ pub enum Command {
     /// Render a document the board receives: notice, case, overview, risks, status, minutes, pack, invite, decisions
     ///
     /// Markdown goes to stdout unless -o FILE is given; HTML is one
-    /// self-contained print-ready page; PDF is that page printed by a headless
-    /// Chromium. Built-in templates can be overridden by the record's own
-    /// templates/ folder (see `pds templates eject`).
+    /// self-contained print-ready page; PDF is PDF/A-2b typeset by the Typst
+    /// built into pds (fonts included, no browser needed), with bookmarks and
+    /// "Side x av y": `pds render pack 7/2021 -o pack.pdf`. Built-in templates
+    /// can be overridden by the record's own templates/ folder (see `pds
+    /// templates eject`; layout.typ is the PDF's page).
     Render(RenderArgs),
     /// Create a case (numbered on a meeting's agenda, or a draft) or a meeting
     #[command(subcommand)]
@@ -185,6 +187,48 @@ pub enum Command {
         #[arg(long)]
         year: Option<u16>,
     },
+    /// Deposit the record in the archive: a Noark 5 v5.0 extraction (arkivuttrekk)
+    ///
+    /// Writes DIR with arkivstruktur.xml (one meeting folder per held or
+    /// approved meeting of the period, a registration per notice, case and
+    /// minutes, each document with its SHA-256), arkivuttrekk.xml (ADDML:
+    /// every file, its checksum, the counts), endringslogg.xml when git
+    /// history changed a registered title, decision or number, the official
+    /// schemas, and every document as PDF/A in DOKUMENT/. Exempt cases carry
+    /// `skjerming` and are deposited whole. The same record gives the same
+    /// bytes. Meetings not yet held are left out, named in a warning; a
+    /// period with errors that are not acknowledged is refused (exit 1).
+    /// `--check DIR` re-reads an extraction: exit 0 when every file,
+    /// checksum and count holds, 1 with one line per problem.
+    #[command(
+        after_help = "Examples:\n  pds archive --from 2021 --to 2021 -o deposit-2021   write the extraction of 2021\n  pds archive --check deposit-2021                    check it again (after a copy, a year later)\n  xmllint --noout --schema deposit-2021/arkivstruktur.xsd deposit-2021/arkivstruktur.xml"
+    )]
+    Archive(ArchiveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ArchiveArgs {
+    /// The first year to deposit (default: the first year with a held meeting)
+    #[arg(long, value_name = "YEAR", conflicts_with = "check")]
+    pub from: Option<u16>,
+    /// The last year to deposit (default: the last year with a held meeting)
+    #[arg(long, value_name = "YEAR", conflicts_with = "check")]
+    pub to: Option<u16>,
+    /// The folder to write: a new or empty one (written whole, or not at all)
+    #[arg(
+        short,
+        long,
+        value_name = "DIR",
+        required_unless_present = "check",
+        conflicts_with = "check"
+    )]
+    pub output: Option<PathBuf>,
+    /// Replace DIR whole when it is a folder that is not empty
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// Check the extraction in DIR instead of writing one
+    #[arg(long, value_name = "DIR")]
+    pub check: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -236,3 +236,69 @@ fn cat_files(top: &Path, oids: &[&str]) -> Result<Vec<Vec<u8>>, Error> {
     }
     Ok(blobs)
 }
+
+/// One version of a file in the history of the current branch.
+#[derive(Debug, Clone)]
+pub struct Revision {
+    /// The commit's date, strict ISO 8601 (`2021-02-12T10:00:00+01:00`).
+    pub date: String,
+    /// The commit's author.
+    pub author: String,
+    /// The file's text at that commit.
+    pub text: String,
+}
+
+/// The versions of the record's file `rel` committed on the current branch,
+/// oldest first, following renames (`git log --follow`); empty when the
+/// record is not in a git repository or the file was never committed.
+pub fn history(root: &Path, rel: &str) -> Result<Vec<Revision>, Error> {
+    let Ok((top, prefix)) = locate(root) else {
+        return Ok(Vec::new());
+    };
+    let path = format!("{prefix}{rel}");
+    let log = git(
+        &top,
+        &[
+            "log",
+            "--follow",
+            "-z",
+            "--format=%H%x1f%cI%x1f%an",
+            "--name-only",
+            "--",
+            &path,
+        ],
+    )
+    .map_err(|e| e.or(|said| format!("git log {path}: {said}")))?;
+    let log = String::from_utf8_lossy(&log);
+    // -z: each commit is `format\n\0?name\0`; take (hash, date, author, name).
+    let mut versions = Vec::new();
+    let mut fields = log.split('\0').map(|s| s.trim_matches('\n'));
+    while let Some(head) = fields.next() {
+        if head.is_empty() {
+            continue;
+        }
+        let (head, name) = match head.split_once('\n') {
+            Some((h, n)) => (h, n.to_string()),
+            None => (head, fields.next().unwrap_or_default().to_string()),
+        };
+        let mut parts = head.split('\x1f');
+        let (Some(hash), Some(date), Some(author)) = (parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        versions.push((hash.to_string(), date.to_string(), author.to_string(), name));
+    }
+    let mut revisions = Vec::new();
+    for (hash, date, author, name) in versions.into_iter().rev() {
+        let spec = format!("{hash}:{name}");
+        // A commit that deleted the file has no blob there: skip it.
+        let Ok(blob) = git(&top, &["cat-file", "blob", &spec]) else {
+            continue;
+        };
+        let Ok(text) = String::from_utf8(blob) else {
+            continue;
+        };
+        revisions.push(Revision { date, author, text });
+    }
+    Ok(revisions)
+}

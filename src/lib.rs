@@ -5,6 +5,7 @@
 //! at the bottom, holds the files and findings every layer reports with.
 //! ARCHITECTURE.md is the map: the layers, which may use which, the invariants.
 
+pub mod archive;
 pub mod check;
 pub mod cli;
 pub mod commands;

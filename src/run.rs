@@ -59,6 +59,7 @@ pub fn run(cli: Cli) -> i32 {
             meeting,
             dry_run,
         } => commands::renumber::run(&env, &case, new, next, meeting, dry_run),
+        Command::Archive(args) => commands::archive::run(&env, &args),
         Command::Schedule {
             draft,
             meeting,

@@ -185,21 +185,10 @@ fn a_dash_is_stdout_and_regular_files_are_written() {
 
 #[test]
 fn pdf_goes_through_the_same_checks_and_a_dash_sends_its_bytes_to_stdout() {
-    use std::os::unix::fs::PermissionsExt;
     let rec = record();
     let d = rec.path();
-    // A stand-in for Chromium that "prints" a tiny PDF where it is told to.
-    let bin = tempfile::tempdir().unwrap();
-    let fake = bin.path().join("fake-chromium");
-    std::fs::write(
-        &fake,
-        "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --print-to-pdf=*) printf '%%PDF-1.4 fake\\n' > \"${a#--print-to-pdf=}\";; esac; done\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
     let run = |args: &[&str]| {
         pds_command(d)
-            .env("PDS_CHROMIUM", &fake)
             .args(["render", "notice", "1/2022", "--format", "pdf"])
             .args(args)
             .output()
@@ -207,7 +196,7 @@ fn pdf_goes_through_the_same_checks_and_a_dash_sends_its_bytes_to_stdout() {
     };
     let out = run(&["-o", "-"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(out.stdout, b"%PDF-1.4 fake\n");
+    assert!(out.stdout.starts_with(b"%PDF-"), "a PDF on stdout");
     // The record's files are refused for a PDF too.
     let meetings = d.join("2022/meetings.yaml");
     let before = std::fs::read(&meetings).unwrap();

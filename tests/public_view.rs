@@ -252,15 +252,12 @@ fn public_pdf_holds_no_marker_in_its_text_or_title() {
             .output()
             .is_ok_and(|o| o.status.success())
     };
-    let browser = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .any(|b| has(b));
-    if !browser || !has("pdftotext") || !has("pdfinfo") {
+    if !has("pdftotext") || !has("pdfinfo") {
         assert!(
             std::env::var("CI").as_deref() != Ok("true"),
-            "CI must have chromium and poppler-utils"
+            "CI must have poppler-utils"
         );
-        eprintln!("skipped: no chromium, pdftotext or pdfinfo here, so no PDF was checked");
+        eprintln!("skipped: no pdftotext or pdfinfo here, so no PDF was checked");
         return;
     }
     let dir = record("nb");

@@ -259,40 +259,29 @@ fn output_files_are_written_whole_and_bad_paths_exit_2() {
 }
 
 #[test]
-fn pdf_prints_the_pack_in_a_real_browser_or_says_what_to_install() {
+fn pdf_prints_the_pack_and_needs_a_file_to_write() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("pack.pdf");
     let pdf_arg = pdf.to_str().unwrap();
-    let has_chromium = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .any(|b| {
-            std::process::Command::new("which")
-                .arg(b)
-                .output()
-                .map(|o| o.status.success())
-                .unwrap_or(false)
-        });
     let out = pds(&[
         "--repo", "cases", "render", "pack", "7/2021", "--format", "pdf", "-o", pdf_arg,
     ]);
-    if !has_chromium {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have chromium (.ci/run installs it)"
-        );
-        assert_eq!(out.status.code(), Some(2));
-        assert!(
-            stderr(&out).contains("apt-get install chromium"),
-            "{}",
-            stderr(&out)
-        );
-        return;
-    }
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = std::process::Command::new("pdftotext")
+    let out = pds(&[
+        "--repo", "cases", "render", "pack", "7/2021", "--format", "pdf",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "pdf needs -o");
+    let Ok(text) = std::process::Command::new("pdftotext")
         .args([pdf_arg, "-"])
         .output()
-        .expect("pdftotext (poppler-utils) is installed");
+    else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have pdftotext (.ci/run installs poppler-utils)"
+        );
+        eprintln!("skipped: no pdftotext here, so the PDF's text was not read");
+        return;
+    };
     let text = String::from_utf8_lossy(&text.stdout);
     for fact in [
         "Møteinnkalling",
@@ -305,36 +294,4 @@ fn pdf_prints_the_pack_in_a_real_browser_or_says_what_to_install() {
     ] {
         assert!(text.contains(fact), "the PDF lacks {fact:?}");
     }
-    let out = pds(&[
-        "--repo", "cases", "render", "pack", "7/2021", "--format", "pdf",
-    ]);
-    assert_eq!(out.status.code(), Some(2), "pdf needs -o");
-}
-
-#[test]
-fn without_chromium_pdf_exits_2_naming_what_to_install() {
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("x.pdf");
-    let out = pds_command(&root())
-        .env("PATH", dir.path())
-        .args([
-            "--repo",
-            "cases",
-            "render",
-            "notice",
-            "7/2021",
-            "--format",
-            "pdf",
-            "-o",
-            pdf.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("install Debian's `chromium`"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(!pdf.exists());
 }

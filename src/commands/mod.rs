@@ -1,5 +1,6 @@
 //! One module per subcommand: each takes its arguments and returns an exit code.
 
+pub mod archive;
 pub mod check;
 pub mod diff;
 pub mod env;

@@ -4,7 +4,7 @@ use super::{print_bytes, Env};
 use crate::cli::{CaseArg, RenderArgs, RenderWhat};
 use crate::diag::Error;
 use crate::model::shortcode::StatusRef;
-use crate::model::MeetingNumber;
+use crate::model::{Case, MeetingNumber};
 use crate::render::view::RenderOptions;
 use crate::render::{pdf, templates, Fragment, OutputFormat, Renderer};
 use crate::report::printable;
@@ -50,27 +50,48 @@ pub fn run(env: &Env, args: &RenderArgs) -> Result<i32, Error> {
         Ok(checked) => renderer.with_findings(checked),
         Err(findings) => renderer.with_findings_from(|| crate::check::check(&record, findings)),
     };
-    let fragment = document(&renderer, &args.what, format)?;
-    // Pictures left out of an HTML document (remote, not a regular file, …).
+    let bytes = match format {
+        OutputFormat::Pdf => renderer.typeset(&printed(&renderer, &args.what)?)?,
+        _ => {
+            let fragment = document(&renderer, &args.what, format)?;
+            match format {
+                OutputFormat::Html => renderer.page(&fragment)?.into_bytes(),
+                _ => fragment.text.into_bytes(),
+            }
+        }
+    };
+    // Pictures left out of an HTML or PDF document (remote, not a regular file, …).
     for warning in renderer.pictures.warnings() {
         eprintln!("warning: {warning}");
     }
-    match format {
-        OutputFormat::Md => write(&root, fragment.text.as_bytes(), args.output.as_deref()),
-        OutputFormat::Html => write(
-            &root,
-            renderer.page(&fragment)?.as_bytes(),
-            args.output.as_deref(),
-        ),
-        OutputFormat::Pdf => {
-            let html = renderer.page(&fragment)?;
-            let out = args
-                .output
-                .as_deref()
-                .ok_or_else(|| Error::Usage("--format pdf needs -o FILE".into()))?;
-            let pdf = pdf::print(&html)?;
-            write(&root, &pdf, Some(out))
+    write(&root, &bytes, args.output.as_deref())
+}
+
+/// The document `what` names, as the PDF prints it: a pack's notice and
+/// case documents each a part (bookmarked, on new pages), a case's pictures
+/// from its folder.
+fn printed(renderer: &Renderer, what: &RenderWhat) -> Result<pdf::Document, Error> {
+    let format = OutputFormat::Pdf;
+    match what {
+        RenderWhat::Pack { meeting } => renderer.print_pack(*meeting),
+        RenderWhat::Case { case } => renderer.print_case(find_case(renderer, case)?),
+        RenderWhat::Notice { meeting } | RenderWhat::Minutes { meeting } => {
+            Ok(renderer.print_fragment(document(renderer, what, format)?, Some(*meeting)))
         }
+        _ => Ok(renderer.print_fragment(document(renderer, what, format)?, None)),
+    }
+}
+
+/// The case a number or a path names.
+fn find_case<'a>(renderer: &Renderer<'a>, case: &CaseArg) -> Result<&'a Case, Error> {
+    match case {
+        CaseArg::Number(case) => renderer.find_case(*case),
+        CaseArg::Path(path) => super::schedule::find_case_file(
+            renderer.record,
+            &renderer.record.root,
+            path,
+            "draft or case file",
+        ),
     }
 }
 
@@ -83,20 +104,9 @@ fn document(
 ) -> Result<Fragment, Error> {
     match what {
         RenderWhat::Notice { meeting } => renderer.notice(*meeting, format),
-        RenderWhat::Case {
-            case: CaseArg::Number(case),
-        } => renderer
-            .find_case(*case)
-            .and_then(|c| renderer.case(c, format)),
-        RenderWhat::Case {
-            case: CaseArg::Path(path),
-        } => super::schedule::find_case_file(
-            renderer.record,
-            &renderer.record.root,
-            path,
-            "draft or case file",
-        )
-        .and_then(|c| renderer.case(c, format)),
+        RenderWhat::Case { case } => {
+            find_case(renderer, case).and_then(|c| renderer.case(c, format))
+        }
         RenderWhat::Overview { year, quarter } => renderer.overview(*year, *quarter, format, false),
         RenderWhat::Risks => renderer.risks(format, false, None, None),
         RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, format, false),

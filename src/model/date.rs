@@ -35,7 +35,11 @@ impl Date {
         match self.month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
-            _ if self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0) => 29,
+            _ if self.year.is_multiple_of(4)
+                && (!self.year.is_multiple_of(100) || self.year.is_multiple_of(400)) =>
+            {
+                29
+            }
             _ => 28,
         }
     }

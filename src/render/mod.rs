@@ -13,6 +13,7 @@ pub mod public;
 pub mod renderer;
 pub mod svg;
 pub mod templates;
+pub mod typ;
 pub mod view;
 
 pub use format::OutputFormat;

@@ -109,6 +109,14 @@ pub(crate) fn picture(base: &ImageBase, src: &str) -> Option<String> {
     })
 }
 
+/// A picture from inside the record, by the same rules as `picture`: its
+/// file, MIME type and bytes; anything else is left out with a warning.
+pub(crate) fn load(base: &ImageBase, src: &str) -> Option<(PathBuf, &'static str, Vec<u8>)> {
+    let (path, mime) = locate(base, src)?;
+    let bytes = read(base, src, &path)?;
+    Some((path, mime, bytes))
+}
+
 /// The file a picture's `src` names, when it is inside the record, and its
 /// MIME type, when it is a raster format.
 fn locate(base: &ImageBase, src: &str) -> Option<(PathBuf, &'static str)> {

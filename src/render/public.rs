@@ -31,22 +31,25 @@ pub fn prepare(record: Record, findings: Vec<Finding>) -> Result<(Record, Vec<Fi
         .filter(|f| f.severity == Severity::Error && !f.is_acknowledged())
         .collect();
     if !errors.is_empty() {
-        return Err(refusal(&errors));
+        return Err(refusal(
+            "--public renders nothing while the record has {}: a file written wrongly could publish what is exempt",
+            &errors,
+        ));
     }
     Ok((crate::model::public::view(record), findings))
 }
 
-fn refusal(errors: &[&Finding]) -> Refusal {
+/// The report of the errors that refuse a command: `lead` with its `{}`
+/// replaced by how many errors there are ("an error that is not
+/// acknowledged"), then each error at its file, line and column.
+pub fn refusal(lead: &str, errors: &[&Finding]) -> Refusal {
     let n = errors.len();
-    let mut text = format!(
-        "error: --public renders nothing while the record has {} not acknowledged: \
-         a file written wrongly could publish what is exempt\n",
-        if n == 1 {
-            "an error that is".to_string()
-        } else {
-            format!("{n} errors that are")
-        }
-    );
+    let count = if n == 1 {
+        "an error that is not acknowledged".to_string()
+    } else {
+        format!("{n} errors that are not acknowledged")
+    };
+    let mut text = format!("error: {}\n", lead.replacen("{}", &count, 1));
     for f in errors.iter().take(SHOWN) {
         text.push_str(&format!(
             "  {}:{}:{}: {}: {}\n",

@@ -33,6 +33,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("actions.md", include_str!("../../templates/actions.md")),
     ("minutes.html", include_str!("../../templates/minutes.html")),
     ("minutes.md", include_str!("../../templates/minutes.md")),
+    ("layout.typ", include_str!("../../templates/layout.typ")),
     (
         "decisions.html",
         include_str!("../../templates/decisions.html"),
@@ -45,6 +46,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
 pub struct Templates {
     pub md: Tera,
     pub html: Tera,
+    /// Typst for PDF output (values escaped for a Typst string: `"{{ x }}"`)
+    pub typ: Tera,
     /// Whether an HTML template names `description_html`: the built-in ones
     /// do not, so descriptions (up to 1 MiB each) are not rendered for them.
     pub description_html_used: bool,
@@ -117,7 +120,15 @@ pub(crate) fn escape_html(text: &str, out: &mut dyn std::io::Write) -> std::io::
     out.write_all(buf.as_bytes())
 }
 
-/// Loads the built-ins, then the record's `templates/*.md|html|css` over them.
+/// Escapes a value for a Typst template: it prints as written whether the
+/// template puts it in markup or in a string (`#let title = "{{ title }}"`).
+fn escape_typst(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut buf = String::with_capacity(text.len() + 8);
+    super::typ::escape_value(text, &mut buf);
+    out.write_all(buf.as_bytes())
+}
+
+/// Loads the built-ins, then the record's `templates/*.md|html|css|typ` over them.
 pub fn load(root: &Path) -> Result<Templates, Error> {
     let mut labels = None;
     let mut sources: Vec<(String, String)> = BUILTIN
@@ -145,7 +156,7 @@ pub fn load(root: &Path) -> Result<Templates, Error> {
             .filter(|p| {
                 matches!(
                     p.extension().and_then(|e| e.to_str()),
-                    Some("md" | "html" | "css")
+                    Some("md" | "html" | "css" | "typ")
                 )
             })
             .collect();
@@ -196,12 +207,23 @@ pub fn load(root: &Path) -> Result<Templates, Error> {
             .map(|(n, s)| (n.as_str(), s.as_str())),
     )
     .map_err(|e| template_error(&e, None))?;
+    let mut typ = Tera::new();
+    typ.autoescape_on([".typ"]);
+    typ.set_escape_fn(escape_typst);
+    typ.add_raw_templates(
+        sources
+            .iter()
+            .filter(|(n, _)| n.ends_with(".typ"))
+            .map(|(n, s)| (n.as_str(), s.as_str())),
+    )
+    .map_err(|e| template_error(&e, None))?;
     let description_html_used = sources
         .iter()
         .any(|(n, s)| n.ends_with(".html") && s.contains("description_html"));
     Ok(Templates {
         md,
         html,
+        typ,
         description_html_used,
         labels,
     })
@@ -360,7 +382,8 @@ mod tests {
         let t = load(dir.path()).unwrap();
         for (name, _) in BUILTIN {
             let has = t.md.get_template_names().any(|n| n == *name)
-                || t.html.get_template_names().any(|n| n == *name);
+                || t.html.get_template_names().any(|n| n == *name)
+                || t.typ.get_template_names().any(|n| n == *name);
             assert!(has, "{name} missing");
         }
     }

@@ -11,6 +11,7 @@
 //! (`edit`), never by matching text.
 
 pub mod edit;
+pub mod folder;
 pub mod lock;
 pub mod place;
 pub mod refusal;

@@ -183,7 +183,7 @@ fn cell_lines(text: &str) -> Vec<String> {
 
 /// Where a case's pictures may come from: its folder, inside the record;
 /// `pictures` are those of the document being rendered.
-pub(super) fn image_base(record: &Record, c: &Case, pictures: &Pictures) -> ImageBase {
+pub(crate) fn image_base(record: &Record, c: &Case, pictures: &Pictures) -> ImageBase {
     ImageBase {
         file: c.file.name().to_string(),
         pictures: pictures.clone(),
