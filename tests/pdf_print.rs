@@ -362,6 +362,42 @@ fn a_picture_inside_the_record_is_printed_and_one_outside_is_not_read() {
         )
         .build();
     std::fs::write(dir.path().parent().unwrap().join("outside.png"), png).ok();
+    // Past 1,000 distinct pictures, the rest are left out with a warning.
+    let many = Record::new()
+        .file("pds.yaml", "board: Styret\n")
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n",
+        )
+        .file(
+            "2021/01-21-sak.md",
+            format!(
+                "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Sak\ntype: Orientering\n---\n{}",
+                (0..1001)
+                    .map(|i| format!("![{i}](p/{i}.png)\n"))
+                    .collect::<String>()
+            ),
+        )
+        .build();
+    for i in 0..1001 {
+        write(many.path(), &format!("2021/p/{i}.png"), png);
+    }
+    let mut cmd = pds_command(&root());
+    cmd.args([
+        "--repo",
+        many.path().to_str().unwrap(),
+        "render",
+        "case",
+        "1/21",
+    ])
+    .args(["-o", many.path().join("../many.pdf").to_str().unwrap()]);
+    let o = output_within(&mut cmd, HANG);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("picture p/1000.png is past the 1000 pictures one PDF shows"),
+        "{}",
+        stderr(&o)
+    );
     let out = tempfile::tempdir().unwrap();
     let mut cmd = pds_command(&root());
     cmd.args([
