@@ -362,6 +362,42 @@ fn a_picture_inside_the_record_is_printed_and_one_outside_is_not_read() {
         )
         .build();
     std::fs::write(dir.path().parent().unwrap().join("outside.png"), png).ok();
+    // Past 1,000 distinct pictures, the rest are left out with a warning.
+    let many = Record::new()
+        .file("pds.yaml", "board: Styret\n")
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n",
+        )
+        .file(
+            "2021/01-21-sak.md",
+            format!(
+                "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Sak\ntype: Orientering\n---\n{}",
+                (0..1001)
+                    .map(|i| format!("![{i}](p/{i}.png)\n"))
+                    .collect::<String>()
+            ),
+        )
+        .build();
+    for i in 0..1001 {
+        write(many.path(), &format!("2021/p/{i}.png"), png);
+    }
+    let mut cmd = pds_command(&root());
+    cmd.args([
+        "--repo",
+        many.path().to_str().unwrap(),
+        "render",
+        "case",
+        "1/21",
+    ])
+    .args(["-o", many.path().join("../many.pdf").to_str().unwrap()]);
+    let o = output_within(&mut cmd, HANG);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("picture p/1000.png is past the 1000 pictures one PDF shows"),
+        "{}",
+        stderr(&o)
+    );
     let out = tempfile::tempdir().unwrap();
     let mut cmd = pds_command(&root());
     cmd.args([
@@ -485,4 +521,81 @@ fn odd_markdown_still_typesets_and_a_character_no_font_has_is_named() {
         "{text}"
     );
     assert!(text.contains("dyp"), "{text}");
+}
+
+/// Each page's text, by `pdftotext`, without the footer's "Side x av y".
+fn pages(pdf: &Path) -> Vec<Vec<String>> {
+    let o = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    stdout(&o)
+        .split('\u{c}')
+        .map(|page| {
+            page.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with("Side "))
+                .map(str::to_string)
+                .collect()
+        })
+        .filter(|p: &Vec<String>| !p.is_empty())
+        .collect()
+}
+
+#[test]
+fn no_agenda_row_splits_and_no_heading_ends_a_page() {
+    let mut record = Record::new().file("pds.yaml", "board: Styret\n").file(
+        "2021/meetings.yaml",
+        "- number: 1/2021\n  date: 2021-03-01\n",
+    );
+    for n in 1..=30 {
+        let lines: String = (1..=6).map(|l| format!("\\n- Sak {n} linje {l}")).collect();
+        let sections: String = (1..=12)
+            .map(|s| {
+                format!(
+                    "## Overskrift {n}.{s}\n\n{}\n\n",
+                    "Avsnitt med litt tekst som fyller linjen. ".repeat(3 + (s * n) % 11)
+                )
+            })
+            .collect();
+        record = record.file(
+            &format!("2021/{n:02}-21-sak.md"),
+            format!(
+                "---\nnumber: {n}/21\nmeeting: 1/2021\ntitle: Sak {n}\ntype: Orientering\ndescription: \"Innledning{lines}\"\n---\n{sections}"
+            ),
+        );
+    }
+    let dir = record.build();
+    let out = tempfile::tempdir().unwrap();
+    let notice = render(dir.path(), &["notice", "1/2021"], out.path(), &[]);
+    let pack = render(dir.path(), &["pack", "1/2021"], out.path(), &[]);
+    if !have("pdftotext") {
+        return;
+    }
+    let notice = pages(&notice);
+    assert!(notice.len() > 1, "the agenda should need more than a page");
+    for n in 1..=30 {
+        let first = format!("Sak {n} linje 1");
+        let last = format!("Sak {n} linje 6");
+        let on = |text: &str| {
+            notice
+                .iter()
+                .position(|p| p.iter().any(|l| l.contains(text)))
+        };
+        assert_eq!(on(&first), on(&last), "the row of {n}/21 is split");
+        assert!(on(&first).is_some(), "{first} is missing");
+    }
+    let pack = pages(&pack);
+    let mut headings = 0;
+    for (i, page) in pack.iter().enumerate() {
+        headings += page.iter().filter(|l| l.starts_with("Overskrift")).count();
+        let last = page.last().unwrap();
+        assert!(
+            !last.starts_with("Overskrift"),
+            "page {} ends with the heading {last:?}",
+            i + 1
+        );
+    }
+    assert_eq!(headings, 30 * 12, "every heading is in the pack");
 }

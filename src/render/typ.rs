@@ -17,6 +17,9 @@ use std::path::PathBuf;
 /// (Typst stops at its layout depth: 39 nested quotes failed, 31 passed).
 const MAX_DEPTH: usize = 30;
 
+/// The most distinct pictures one PDF shows.
+const MAX_PICTURES: usize = 1000;
+
 /// The pictures a PDF shows: each distinct picture once, as an in-memory
 /// file of the typesetter (`/pictures/N.png`).
 #[derive(Debug, Default)]
@@ -43,6 +46,12 @@ impl Images {
         let (path, mime, bytes) = pictures::load(base, src)?;
         if let Some(known) = self.by_path.get(&path) {
             return Some(known.clone());
+        }
+        // Typst names each file once per process, 65,535 names at most.
+        if self.files.len() >= MAX_PICTURES {
+            let why = format!("is past the {MAX_PICTURES} pictures one PDF shows: left out");
+            base.pictures.warn(base, src, &why);
+            return None;
         }
         if self.bytes + bytes.len() as u64 > MAX_INLINED_BYTES {
             self.error.get_or_insert_with(|| {
