@@ -53,3 +53,29 @@ fn an_unknown_timezone_is_refused_by_invite_not_replaced_by_oslo() {
         stderr(&out)
     );
 }
+
+/// A name listed twice in `present` (or `absent`) is a finding, not a
+/// person printed twice in the minutes.
+#[test]
+fn a_name_listed_twice_in_attendance_is_a_finding() {
+    let dir = Record::copy_of(EN_BOARD).build();
+    let meetings = std::fs::read_to_string(dir.path().join("2022/meetings.yaml")).unwrap();
+    write(
+        dir.path(),
+        "2022/meetings.yaml",
+        meetings.replace(
+            "present: [Alice Morgan, Chloe Dubois,",
+            "present: [Alice Morgan, Chloe Dubois, Alice Morgan,",
+        ),
+    );
+    assert_eq!(pds_in(dir.path(), &["check"]).status.code(), Some(1));
+    let found = findings(dir.path());
+    assert!(
+        found.contains(&(
+            "invalid-value".into(),
+            "`Alice Morgan` is listed twice in `present` of meeting 2/2022".into(),
+            "2022/meetings.yaml:14".into()
+        )),
+        "{found:?}"
+    );
+}
