@@ -79,3 +79,45 @@ fn a_name_listed_twice_in_attendance_is_a_finding() {
         "{found:?}"
     );
 }
+
+/// The English example record committed on main in a fresh git repository.
+fn repo() -> tempfile::TempDir {
+    let dir = Record::copy_of(EN_BOARD).build();
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    git(dir.path(), &["add", "-A"]);
+    git(dir.path(), &["commit", "-q", "-m", "record"]);
+    dir
+}
+
+fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
+    let path = dir.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} holds {from:?}");
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+const SHARING: &str = "2022/06-22-data-sharing-agreement.md";
+
+/// An exempt case whose public title changed is a change in the public diff
+/// (the withheld file's text is empty on both sides, and was taken for "as
+/// it was").
+#[test]
+fn diff_public_shows_a_changed_title_of_an_exempt_case() {
+    let dir = repo();
+    let d = dir.path();
+    edit(
+        d,
+        "2022/07-22-supplier-contract-renewal.md",
+        "title: Supplier contract renewal\n",
+        "title: Supplier contract renewal 2022\n",
+    );
+    let out = pds_in(d, &["diff", "--base", "main", "--public"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(
+        md.contains("| title | Supplier contract renewal | Supplier contract renewal 2022 |"),
+        "{md}"
+    );
+    assert!(!md.contains("the file is as it was"), "{md}");
+    assert!(!md.contains("two years"), "{md}");
+}
