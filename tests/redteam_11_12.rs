@@ -98,6 +98,40 @@ fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
 
 const SHARING: &str = "2022/06-22-data-sharing-agreement.md";
 
+/// A case made exempt since the base: `diff --public` must not publish its
+/// former content as deleted text, and still says that it became exempt.
+#[test]
+fn diff_public_withholds_a_case_made_exempt_on_both_sides() {
+    let dir = repo();
+    let d = dir.path();
+    edit(
+        d,
+        SHARING,
+        "owner: Information governance\n",
+        "owner: Information governance\nexempt: \"FOI s. 43\"\n",
+    );
+    for format in ["md", "html"] {
+        let out = pds_in(
+            d,
+            &["diff", "--base", "main", "--public", "--format", format],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        for secret in [
+            "Information governance",
+            "First reading",
+            "retention periods",
+            "Discharge letters",
+            "asked for a version for decision",
+        ] {
+            assert!(!text.contains(secret), "{format}: {secret} in\n{text}");
+        }
+        assert!(text.contains("FOI s. 43"), "{format}:\n{text}");
+    }
+    let md = stdout(&pds_in(d, &["diff", "--base", "main", "--public"]));
+    assert!(md.contains("| exempt |  | FOI s. 43 |"), "{md}");
+}
+
 /// An exempt case whose public title changed is a change in the public diff
 /// (the withheld file's text is empty on both sides, and was taken for "as
 /// it was").
