@@ -155,3 +155,28 @@ fn diff_public_shows_a_changed_title_of_an_exempt_case() {
     assert!(!md.contains("the file is as it was"), "{md}");
     assert!(!md.contains("two years"), "{md}");
 }
+
+/// A mistyped end of an acknowledged run (`through: 60/2021` for 6/2021)
+/// is reported, instead of quietly acknowledging every later meeting.
+#[test]
+fn an_acknowledged_run_ending_at_no_meeting_is_a_finding() {
+    let dir = Record::new().copy("cases", "cases").build();
+    let record = dir.path().join("cases");
+    let board = std::fs::read_to_string(record.join("pds.yaml")).unwrap();
+    assert!(board.contains("through: 6/2021"));
+    write(
+        &record,
+        "pds.yaml",
+        board.replace("through: 6/2021", "through: 60/2021"),
+    );
+    let out = pds_in(&record, &["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let found = findings(&record);
+    assert!(
+        found
+            .iter()
+            .any(|(code, message, _)| code == "unknown-reference"
+                && message.contains("through 60/2021 names meeting 60/2021")),
+        "{found:?}"
+    );
+}
