@@ -180,3 +180,64 @@ fn an_acknowledged_run_ending_at_no_meeting_is_a_finding() {
         "{found:?}"
     );
 }
+
+/// `check --base`: a meeting held (or approved) on the base cannot quietly
+/// go back to planned (thawing its cases for the next pull request), and
+/// the date and attendance of approved minutes are frozen like its cases.
+#[test]
+fn check_base_freezes_the_life_and_record_of_a_held_meeting() {
+    let dir = repo();
+    let d = dir.path();
+    edit(d, "2022/meetings.yaml", "status: held", "status: approved");
+    git(d, &["commit", "-q", "-am", "minutes of 1/2022 approved"]);
+    let held_case_changed = |d: &Path| -> Vec<String> {
+        let out = pds_in(d, &["check", "--base", "main", "--format", "json"]);
+        assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "held-case-changed")
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Approved → planned, and held → cancelled.
+    edit(
+        d,
+        "2022/meetings.yaml",
+        "status: approved",
+        "status: planned",
+    );
+    edit(d, "2022/meetings.yaml", "status: held", "status: cancelled");
+    let found = held_case_changed(d);
+    assert!(
+        found.contains(
+            &"meeting 1/2022 is `planned` here, but it is `approved` on main".to_string()
+        ),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"meeting 2/2022 is `cancelled` here, but it is `held` on main".to_string()),
+        "{found:?}"
+    );
+    git(d, &["checkout", "-q", "--", "."]);
+    // The approved meeting's date and attendance.
+    edit(
+        d,
+        "2022/meetings.yaml",
+        "date: 2022-02-10",
+        "date: 2022-02-11",
+    );
+    edit(
+        d,
+        "2022/meetings.yaml",
+        "Ben Okafor, Chloe Dubois",
+        "Chloe Dubois",
+    );
+    let found = held_case_changed(d);
+    assert_eq!(
+        found,
+        ["the date and attendance of meeting 1/2022 changed, but its minutes are approved on main"],
+    );
+}
