@@ -241,3 +241,46 @@ fn check_base_freezes_the_life_and_record_of_a_held_meeting() {
         ["the date and attendance of meeting 1/2022 changed, but its minutes are approved on main"],
     );
 }
+
+/// Cancelling a meeting is a new version of its invitation: with the same
+/// SEQUENCE (and DTSTAMP) a calendar that has the event keeps it confirmed.
+#[test]
+fn a_cancelled_meeting_gets_a_new_sequence() {
+    let dir = repo();
+    let d = dir.path();
+    let invite = |d: &Path| {
+        let out = pds_in(d, &["render", "invite", "3/2022"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let before = invite(d);
+    assert!(before.contains("\r\nSEQUENCE:0\r\n"), "{before}");
+    assert!(before.contains("\r\nSTATUS:CONFIRMED\r\n"), "{before}");
+    edit(
+        d,
+        "2022/meetings.yaml",
+        "status: planned",
+        "status: cancelled",
+    );
+    let uncommitted = invite(d);
+    assert!(
+        uncommitted.contains("\r\nSTATUS:CANCELLED\r\n"),
+        "{uncommitted}"
+    );
+    assert!(uncommitted.contains("\r\nSEQUENCE:1\r\n"), "{uncommitted}");
+    git(d, &["commit", "-q", "-am", "3/2022 cancelled"]);
+    assert!(invite(d).contains("\r\nSEQUENCE:1\r\n"));
+    // Proposed again (TENTATIVE): another version.
+    edit(
+        d,
+        "2022/meetings.yaml",
+        "status: cancelled",
+        "status: proposed",
+    );
+    let tentative = invite(d);
+    assert!(
+        tentative.contains("\r\nSTATUS:TENTATIVE\r\n"),
+        "{tentative}"
+    );
+    assert!(tentative.contains("\r\nSEQUENCE:2\r\n"), "{tentative}");
+}
