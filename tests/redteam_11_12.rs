@@ -284,3 +284,27 @@ fn a_cancelled_meeting_gets_a_new_sequence() {
     );
     assert!(tentative.contains("\r\nSEQUENCE:2\r\n"), "{tentative}");
 }
+
+/// A `time` that is no time span (`23:00-01:00`, a typo) is reported by
+/// `check`; the invitation must not turn the meeting into an all-day event.
+#[test]
+fn an_unreadable_time_is_refused_by_invite_not_made_all_day() {
+    let dir = Record::copy_of(EN_BOARD).build();
+    let meetings = std::fs::read_to_string(dir.path().join("2022/meetings.yaml")).unwrap();
+    write(
+        dir.path(),
+        "2022/meetings.yaml",
+        meetings.replace("time: \"13:00-15:00\"", "time: \"13:00-1500\""),
+    );
+    assert!(findings(dir.path())
+        .iter()
+        .any(|(code, message, _)| code == "invalid-value" && message.contains("13:00-1500")));
+    let out = pds_in(dir.path(), &["render", "invite", "3/2022"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("VALUE=DATE"), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("meeting 3/2022's `time` in 2022/meetings.yaml is not a time span"),
+        "{}",
+        stderr(&out)
+    );
+}

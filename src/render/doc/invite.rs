@@ -61,6 +61,12 @@ impl Renderer<'_> {
                 record.board.timezone()
             ))
         })?;
+        if meeting.time_unreadable {
+            return Err(Error::Render(format!(
+                "meeting {number}'s `time` in {} is not a time span, and an invitation without it would be an all-day event: see `pds check`",
+                meeting.file.name()
+            )));
+        }
         let l = &self.labels;
         let mut ics = Ics::default();
         ics.line("BEGIN", "VCALENDAR");
