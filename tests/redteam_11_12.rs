@@ -2,7 +2,11 @@
 //! newcomer found broken in renumbering, freezing, attendance and calendar
 //! invitations, each pinned by what the user notices.
 
-#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
+#![expect(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "a panic is how a test fails"
+)]
 
 mod common;
 use common::*;
