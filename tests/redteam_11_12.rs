@@ -312,3 +312,40 @@ fn an_unreadable_time_is_refused_by_invite_not_made_all_day() {
         stderr(&out)
     );
 }
+
+/// A decision written on a case of a meeting that was cancelled (or is only
+/// planned) is a finding, and the decisions register does not list it as
+/// decided on that date.
+#[test]
+fn a_decision_of_a_meeting_not_held_is_a_finding_and_not_in_the_register() {
+    let dir = Record::copy_of(EN_BOARD).build();
+    let d = dir.path();
+    edit(
+        d,
+        "2022/meetings.yaml",
+        "status: planned",
+        "status: cancelled",
+    );
+    edit(
+        d,
+        "2022/10-22-data-sharing-agreement-for-decision.md",
+        "type: Decision\n",
+        "type: Decision\ndecision: The agreement was approved.\n",
+    );
+    let found = findings(d);
+    assert!(
+        found
+            .iter()
+            .any(|(code, message, _)| code == "invalid-value"
+                && message == "case 10/22 records a decision, but meeting 3/2022 is cancelled"),
+        "{found:?}"
+    );
+    let out = pds_in(d, &["render", "decisions", "2022"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !stdout(&out).contains("The agreement was approved."),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("| 8/22 |"), "{}", stdout(&out));
+}

@@ -31,6 +31,12 @@ impl Renderer<'_> {
             .cases
             .iter()
             .filter(|c| c.number.is_some())
+            // Only what a held meeting decided (check reports the rest).
+            .filter(|c| {
+                c.meeting_value()
+                    .and_then(|m| self.record.meeting(m))
+                    .is_some_and(|m| m.status.was_held())
+            })
             .filter(|c| {
                 c.decision.is_some()
                     || (c.status == CaseStatus::Decided && c.exempt.is_some() && self.opts.public)
