@@ -313,9 +313,9 @@ fn an_unreadable_time_is_refused_by_invite_not_made_all_day() {
     );
 }
 
-/// A decision written on a case of a meeting that was cancelled (or is only
-/// planned) is a finding, and the decisions register does not list it as
-/// decided on that date.
+/// A decision written on a case of a meeting that was cancelled is a
+/// finding, and the decisions register does not list it as decided on that
+/// date.
 #[test]
 fn a_decision_of_a_meeting_not_held_is_a_finding_and_not_in_the_register() {
     let dir = Record::copy_of(EN_BOARD).build();

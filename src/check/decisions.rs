@@ -1,12 +1,12 @@
 //! A held meeting's cases record what the board decided (rule
 //! `missing-decision`): one finding per meeting, naming its cases without
 //! a decision (by number: a list of places would bury the report), so a
-//! meeting is acknowledged once. A decision on a case of a meeting not held
-//! (planned, proposed or cancelled) is an `invalid-value`: the decisions
-//! register would list what no meeting decided.
+//! meeting is acknowledged once. A decision on a case of a cancelled
+//! meeting is an `invalid-value`: the decisions register would list what no
+//! meeting decided.
 
 use crate::diag::{Code, Finding, Findings};
-use crate::model::{CaseStatus, Record};
+use crate::model::{CaseStatus, MeetingStatus, Record};
 
 pub(super) fn check(record: &Record, findings: &mut Findings) {
     not_held(record, findings);
@@ -42,9 +42,15 @@ pub(super) fn check(record: &Record, findings: &mut Findings) {
     }
 }
 
-/// A case whose meeting was not held records no decision.
+/// A case whose meeting was cancelled records no decision.
 fn not_held(record: &Record, findings: &mut Findings) {
-    for meeting in record.meetings.iter().filter(|m| !m.status.was_held()) {
+    // Only a cancelled one: a meeting's `status` defaults to planned, so a
+    // record that does not keep meeting life has decided "planned" meetings.
+    for meeting in record
+        .meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Cancelled)
+    {
         for case in record.agenda(meeting.number.value) {
             let (Some(_), Some(number), Some(at)) = (
                 &case.decision,
@@ -63,7 +69,7 @@ fn not_held(record: &Record, findings: &mut Findings) {
                         meeting.status.as_str()
                     ),
                 )
-                .help("a decision is written once the meeting is held: set the meeting's `status: held` in meetings.yaml, or remove `decision:`")
+                .help("a cancelled meeting decided nothing: remove `decision:`, or move the case to the meeting that decided it")
                 .subject(number),
             );
         }
