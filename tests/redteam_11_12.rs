@@ -317,7 +317,7 @@ fn an_unreadable_time_is_refused_by_invite_not_made_all_day() {
 /// finding, and the decisions register does not list it as decided on that
 /// date.
 #[test]
-fn a_decision_of_a_meeting_not_held_is_a_finding_and_not_in_the_register() {
+fn a_decision_of_a_cancelled_meeting_is_a_finding_and_not_in_the_register() {
     let dir = Record::copy_of(EN_BOARD).build();
     let d = dir.path();
     edit(
@@ -348,4 +348,42 @@ fn a_decision_of_a_meeting_not_held_is_a_finding_and_not_in_the_register() {
         stdout(&out)
     );
     assert!(stdout(&out).contains("| 8/22 |"), "{}", stdout(&out));
+}
+
+/// A case kept private (rw-------) stays private when `renumber` or
+/// `schedule` moves it to its new file name (it became rw-r--r--).
+#[cfg(unix)]
+#[test]
+fn renumber_and_schedule_keep_a_private_file_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Record::copy_of(EN_BOARD).build();
+    let d = dir.path();
+    let private = std::fs::Permissions::from_mode(0o600);
+    for rel in [
+        "2022/10-22-data-sharing-agreement-for-decision.md",
+        "drafts/digital-strategy.md",
+    ] {
+        std::fs::set_permissions(d.join(rel), private.clone()).unwrap();
+    }
+    let out = pds_in(d, &["renumber", "10/22", "13/22"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = pds_in(
+        d,
+        &[
+            "schedule",
+            "digital-strategy",
+            "--meeting",
+            "3/2022",
+            "--type",
+            "Decision",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for rel in [
+        "2022/13-22-data-sharing-agreement-for-decision.md",
+        "2022/14-22-digital-strategy.md",
+    ] {
+        let mode = std::fs::metadata(d.join(rel)).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{rel}: {mode:o}");
+    }
 }
