@@ -558,7 +558,9 @@ fn the_sequence_grows_when_date_time_or_place_change_in_git() {
         line.trim_end().to_string()
     };
     assert_eq!(sequence("3/2021"), "SEQUENCE:0");
-    // Another meeting's change and a change of status leave 3/2021 as it was.
+    // Another meeting's change and a change of status that leaves the
+    // calendar's STATUS as it was (planned and held are both CONFIRMED)
+    // leave 3/2021 as it was.
     let edit = |from: &str, to: &str, message: &str| {
         let text = std::fs::read_to_string(root.join("2021/meetings.yaml")).unwrap();
         assert!(text.contains(from), "{from}");
@@ -566,7 +568,7 @@ fn the_sequence_grows_when_date_time_or_place_change_in_git() {
         git(root, &["commit", "-q", "-am", message]);
     };
     edit("date: 2021-09-10", "date: 2021-09-11", "move 4");
-    edit("status: planned", "status: proposed", "status of 3");
+    edit("status: planned", "status: held", "status of 3");
     assert_eq!(sequence("3/2021"), "SEQUENCE:0");
     edit(
         "time: \"13:00-15:00\"",

@@ -97,6 +97,7 @@ pub fn pair<'a>(base: &'a Record, now: &'a Record) -> BTreeMap<usize, &'a Case> 
 pub fn compare(now: &Record, base: &Record, rev: &str, findings: &mut Findings) {
     let pairs = pair(base, now);
     number_taken(now, base, &pairs, rev, findings);
+    meeting_life(now, base, rev, findings);
     // held-case-changed: the cases of a meeting held on the base are frozen,
     // and once its minutes are approved, every value and the body too.
     let held: BTreeMap<_, _> = base
@@ -157,6 +158,86 @@ pub fn compare(now: &Record, base: &Record, rev: &str, findings: &mut Findings) 
             );
         }
         findings.push(f);
+    }
+}
+
+/// held-case-changed for a meeting itself: its life only goes forward (a
+/// meeting held on the base is not planned, proposed or cancelled here, and
+/// approved minutes are not un-approved: that would thaw its cases for the
+/// next change), and once its minutes are approved, what they record of the
+/// meeting (date, time, place, chair, attendance) is frozen too.
+fn meeting_life(now: &Record, base: &Record, rev: &str, findings: &mut Findings) {
+    for was in base.meetings.iter().filter(|m| m.status.was_held()) {
+        let number = was.number.value;
+        let Some(here) = now.meeting(number) else {
+            continue;
+        };
+        let approved = was.status == MeetingStatus::Approved;
+        if !here.status.was_held() || (approved && here.status == MeetingStatus::Held) {
+            findings.push(
+                Finding::new(
+                    Code::HeldCaseChanged,
+                    here.number.at.clone(),
+                    format!(
+                        "meeting {number} is `{}` here, but it is `{}` on {rev}",
+                        here.status.as_str(),
+                        was.status.as_str()
+                    ),
+                )
+                .related(was.number.at.clone(), format!("meeting {number} on {rev}"))
+                .help(format!(
+                    "a meeting's life goes forward (planned → held → approved): give it `status: {}` back",
+                    was.status.as_str()
+                )),
+            );
+        }
+        if !approved {
+            continue;
+        }
+        let people = |m: &crate::model::Meeting| {
+            (
+                m.present
+                    .iter()
+                    .map(|p| p.value.clone())
+                    .collect::<Vec<_>>(),
+                m.absent
+                    .iter()
+                    .map(|a| (a.name.value.clone(), a.substitute.clone()))
+                    .collect::<Vec<_>>(),
+                m.guests.clone(),
+                m.minute_taker.clone(),
+            )
+        };
+        let chair =
+            |m: &crate::model::Meeting| m.chair.as_ref().map(|c| (c.name.clone(), c.org.clone()));
+        let changed: Vec<&str> = [
+            ("date", was.date.value != here.date.value),
+            ("time", was.time != here.time),
+            ("place", was.place != here.place),
+            ("chair", chair(was) != chair(here)),
+            ("attendance", people(was) != people(here)),
+        ]
+        .into_iter()
+        .filter_map(|(what, differs)| differs.then_some(what))
+        .collect();
+        if !changed.is_empty() {
+            findings.push(
+                Finding::new(
+                    Code::HeldCaseChanged,
+                    here.number.at.clone(),
+                    format!(
+                        "the {} of meeting {number} changed, but its minutes are approved on {rev}",
+                        match changed.split_last() {
+                            Some((last, rest)) if !rest.is_empty() =>
+                                format!("{} and {last}", rest.join(", ")),
+                            _ => changed.join(""),
+                        }
+                    ),
+                )
+                .related(was.number.at.clone(), format!("meeting {number} on {rev}"))
+                .help("the record of a meeting whose minutes are approved is frozen: put it back as it was"),
+            );
+        }
     }
 }
 

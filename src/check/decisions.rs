@@ -1,12 +1,15 @@
 //! A held meeting's cases record what the board decided (rule
 //! `missing-decision`): one finding per meeting, naming its cases without
 //! a decision (by number: a list of places would bury the report), so a
-//! meeting is acknowledged once.
+//! meeting is acknowledged once. A decision on a case of a cancelled
+//! meeting is an `invalid-value`: the decisions register would list what no
+//! meeting decided.
 
 use crate::diag::{Code, Finding, Findings};
-use crate::model::{CaseStatus, Record};
+use crate::model::{CaseStatus, MeetingStatus, Record};
 
 pub(super) fn check(record: &Record, findings: &mut Findings) {
+    not_held(record, findings);
     for meeting in record.meetings.iter().filter(|m| m.status.was_held()) {
         let undecided: Vec<_> = record
             .agenda(meeting.number.value)
@@ -36,5 +39,39 @@ pub(super) fn check(record: &Record, findings: &mut Findings) {
         )
         .help("write each case's `decision:`; for a case type that always gets the same decision, set `default_decisions` in pds.yaml")
         .subject(meeting.number.value));
+    }
+}
+
+/// A case whose meeting was cancelled records no decision.
+fn not_held(record: &Record, findings: &mut Findings) {
+    // Only a cancelled one: a meeting's `status` defaults to planned, so a
+    // record that does not keep meeting life has decided "planned" meetings.
+    for meeting in record
+        .meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Cancelled)
+    {
+        for case in record.agenda(meeting.number.value) {
+            let (Some(_), Some(number), Some(at)) = (
+                &case.decision,
+                case.number_value(),
+                case.meeting.as_ref().map(|m| m.at.clone()),
+            ) else {
+                continue;
+            };
+            findings.push(
+                Finding::new(
+                    Code::InvalidValue,
+                    at,
+                    format!(
+                        "case {number} records a decision, but meeting {} is {}",
+                        meeting.number.value,
+                        meeting.status.as_str()
+                    ),
+                )
+                .help("a cancelled meeting decided nothing: remove `decision:`, or move the case to the meeting that decided it")
+                .subject(number),
+            );
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! What a record names exists: `previous` cases, and the people present at
 //! or absent from a meeting (rule `unknown-reference`; one both present and
-//! absent is an `invalid-value`).
+//! absent, or listed twice, is an `invalid-value`).
 
 use crate::diag::{nearest, Code, Finding, Findings};
 use crate::model::{CaseNumber, Meeting, Record};
@@ -64,6 +64,29 @@ fn attendance(record: &Record, meeting: &Meeting, findings: &mut Findings) {
                 )
                 .help_opt(help),
             );
+        }
+    }
+    // A name listed twice in `present` or in `absent` would be printed twice
+    // in the minutes.
+    for (names, list) in [
+        (meeting.present.iter().collect::<Vec<_>>(), "present"),
+        (meeting.absent.iter().map(|a| &a.name).collect(), "absent"),
+    ] {
+        for (i, name) in names.iter().enumerate() {
+            if let Some(first) = names.iter().take(i).find(|n| n.value == name.value) {
+                findings.push(
+                    Finding::new(
+                        Code::InvalidValue,
+                        name.at.clone(),
+                        format!(
+                            "`{}` is listed twice in `{list}` of meeting {}",
+                            name.value, meeting.number.value
+                        ),
+                    )
+                    .related(first.at.clone(), "listed first here")
+                    .help(format!("keep the name once in `{list}`")),
+                );
+            }
         }
     }
     for absent in &meeting.absent {

@@ -24,7 +24,16 @@ pub fn run(env: &Env, args: &DiffArgs) -> Result<i32, Error> {
     let templates = templates::load(&root)?;
     // --public: both sides only as their public views, each checked first.
     let (now, base) = if args.public {
-        (public(now, None)?, public(base, Some(rev))?)
+        let mut base = base;
+        let made_exempt = exempt_as_now(&mut base.0, &now.0);
+        let mut base = public(base, Some(rev))?;
+        // Withheld, but not exempt at REV: the table shows `exempt` added.
+        for i in made_exempt {
+            if let Some(case) = base.cases.get_mut(i) {
+                case.exempt = None;
+            }
+        }
+        (public(now, None)?, base)
     } else {
         (now.0, base.0)
     };
@@ -65,6 +74,26 @@ fn pairs<'a>(base: &'a Record, now: &'a Record) -> Vec<(Option<&'a Case>, Option
             .map(|c| (None, Some(c))),
     );
     out
+}
+
+/// --public: a case exempt now is withheld at the revision too, so a case
+/// made exempt since REV does not show its former content as deleted text.
+/// Returns the base's cases that were not exempt there.
+fn exempt_as_now(base: &mut Record, now: &Record) -> Vec<usize> {
+    let exempt_now: Vec<(usize, String)> = crate::check::base::pair(base, now)
+        .into_iter()
+        .filter_map(|(i, here)| Some((i, here.exempt.clone()?)))
+        .collect();
+    let mut made_exempt = Vec::new();
+    for (i, basis) in exempt_now {
+        if let Some(case) = base.cases.get_mut(i) {
+            if case.exempt.is_none() {
+                case.exempt = Some(basis);
+                made_exempt.push(i);
+            }
+        }
+    }
+    made_exempt
 }
 
 /// The record's public view, or the refusal `render --public` gives while

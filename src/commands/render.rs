@@ -123,8 +123,8 @@ fn document(
     }
 }
 
-/// An invite's SEQUENCE: how many times the meeting's date, time or place
-/// changed from one version of its meetings.yaml to the next, over the
+/// An invite's SEQUENCE: how many times the meeting's date, time, place or
+/// calendar status (confirmed, tentative, cancelled) changed from one version of its meetings.yaml to the next, over the
 /// file's git history and then the working tree's text. 0 outside git (or
 /// without git), and for a meeting that never moved.
 fn sequence(record: &crate::model::Record, number: MeetingNumber) -> u32 {
@@ -139,9 +139,14 @@ fn sequence(record: &crate::model::Record, number: MeetingNumber) -> u32 {
     let when_and_where = |text: String| {
         let texts = std::collections::BTreeMap::from([(rel.clone(), text)]);
         let (record, _) = crate::load::load_texts(&record.root, &texts);
-        record
-            .meeting(number)
-            .map(|m| (m.date.value, m.time, m.place.clone()))
+        record.meeting(number).map(|m| {
+            (
+                m.date.value,
+                m.time,
+                m.place.clone(),
+                crate::render::doc::invite::status(m.status),
+            )
+        })
     };
     let seen: Vec<_> = versions.into_iter().filter_map(when_and_where).collect();
     let changes = seen

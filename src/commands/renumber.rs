@@ -495,7 +495,7 @@ fn write_all<'a>(
     }
     let mut created = false;
     if failed.is_none() {
-        match writer.create(new_rel, moved, moved_intent) {
+        match writer.create_moved(new_rel, moved, moved_intent, old_rel) {
             Ok(_) => created = true,
             Err(e) => failed = Some(e),
         }

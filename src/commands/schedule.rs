@@ -88,7 +88,7 @@ pub fn run(
         body: Some(scheduled.body),
         numbers_as_values: false,
     };
-    writer.create(&rel, &scheduled.text, &intent)?;
+    writer.create_moved(&rel, &scheduled.text, &intent, case.file.name())?;
     // Only once the numbered case is in place.
     writer.remove(case.file.name()).map_err(|e| {
         Error::Write(format!(

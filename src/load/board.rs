@@ -244,7 +244,11 @@ pub fn board(ctx: &mut Ctx, node: &Node) -> Board {
             .collect();
     }
     if let Some(n) = f.take(ctx, "timezone") {
-        board.timezone = ctx.one_of(n, "time zone", ZONE_NAMES).map(|value| At {
+        // An unknown zone is reported and kept as written, so that an
+        // invitation refuses it instead of silently using Europe/Oslo.
+        let known = ctx.one_of(n, "time zone", ZONE_NAMES);
+        let written = known.or_else(|| n.scalar_text(ctx.yaml).map(|t| t.into_owned()));
+        board.timezone = written.map(|value| At {
             value,
             at: ctx.at(n),
         });

@@ -102,7 +102,9 @@ fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>>
     let mut f = Fields::new(ctx, node, &MEETING).ok_or(None)?;
     let number = f.take(ctx, "number").and_then(|n| meeting_number(ctx, n));
     let date = f.take(ctx, "date").and_then(|n| date(ctx, n));
-    let time = f.take(ctx, "time").and_then(|n| {
+    let time_node = f.take(ctx, "time");
+    let time_unreadable = time_node.is_some_and(|n| !n.is_null());
+    let time = time_node.and_then(|n| {
         let text = ctx.text(n, "time")?;
         let span = TimeSpan::parse(&text);
         if span.is_none() {
@@ -174,6 +176,7 @@ fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>>
     Ok(Meeting {
         number,
         date,
+        time_unreadable: time_unreadable && time.is_none(),
         time,
         place,
         chair,

@@ -52,6 +52,9 @@ pub struct Meeting {
     pub number: At<MeetingNumber>,
     pub date: At<Date>,
     pub time: Option<TimeSpan>,
+    /// A `time` was written but is no time span (`check` reports it): an
+    /// invitation refuses the meeting rather than make it an all-day event.
+    pub time_unreadable: bool,
     pub place: Option<String>,
     /// `None`: the board's chair.
     pub chair: Option<Person>,

@@ -91,10 +91,13 @@ pub fn compare(
             _ => {}
         }
         if let (Some(b), Some(a)) = (before, after) {
-            // Same file, same text, no generated block whose data may have changed.
+            // Same file, same text, no generated block whose data may have
+            // changed; not withheld (--public empties an exempt case's file).
             if b.file.name() == a.file.name()
                 && b.file.text() == a.file.text()
                 && !a.body().contains("{{")
+                && b.exempt.is_none()
+                && a.exempt.is_none()
             {
                 continue;
             }
@@ -131,7 +134,8 @@ pub fn compare(
                 kind,
                 heading: heading(&draft, latest),
                 path: latest.file.name().to_string(),
-                generated_only: matches!((before, after), (Some(b), Some(a)) if b.file.text() == a.file.text()),
+                generated_only: matches!((before, after), (Some(b), Some(a))
+                    if b.file.text() == a.file.text() && b.exempt.is_none() && a.exempt.is_none()),
                 was: moved,
                 fields: changed_fields,
                 document: if old_doc == new_doc {

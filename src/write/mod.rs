@@ -67,6 +67,32 @@ impl RecordWriter {
         Ok(path)
     }
 
+    /// Creates the record file `rel` as `create` does, for the file `from`
+    /// moving there (renumbered, scheduled): it gets `from`'s owner and mode,
+    /// so a case kept private (rw-------) does not become readable to all.
+    pub fn create_moved(
+        &self,
+        rel: &str,
+        text: &str,
+        intent: &Intent,
+        from: &str,
+    ) -> Result<PathBuf, Error> {
+        let path = self.target(rel, place::Kind::Data)?;
+        let like = self.target(from, place::Kind::Data)?;
+        let like = std::fs::symlink_metadata(like)
+            .ok()
+            .filter(std::fs::Metadata::is_file);
+        put_like(
+            &path,
+            text.as_bytes(),
+            Mode::Create,
+            like.as_ref(),
+            &|bytes| verify_bytes(rel, bytes, intent),
+        )
+        .map_err(|why| refused(rel, why))?;
+        Ok(path)
+    }
+
     /// Replaces the record file `rel`, which must still hold `intent.old`,
     /// with `text`, once `text` is verified to give `intent`.
     pub fn replace(&self, rel: &str, text: &str, intent: &Intent) -> Result<PathBuf, Error> {
@@ -166,6 +192,29 @@ fn put(
     make_folders: bool,
     check: &dyn Fn(&[u8]) -> Result<(), Refusal>,
 ) -> Result<(), Refusal> {
+    put_with(path, bytes, mode, make_folders, None, check)
+}
+
+/// `put` of a new file (folders made) that takes the owner and mode of
+/// `like`, the file it stands in for.
+fn put_like(
+    path: &Path,
+    bytes: &[u8],
+    mode: Mode,
+    like: Option<&std::fs::Metadata>,
+    check: &dyn Fn(&[u8]) -> Result<(), Refusal>,
+) -> Result<(), Refusal> {
+    put_with(path, bytes, mode, true, like, check)
+}
+
+fn put_with(
+    path: &Path,
+    bytes: &[u8],
+    mode: Mode,
+    make_folders: bool,
+    like: Option<&std::fs::Metadata>,
+    check: &dyn Fn(&[u8]) -> Result<(), Refusal>,
+) -> Result<(), Refusal> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -189,7 +238,7 @@ fn put(
         .prefix(".pds-")
         .tempfile_in(dir)
         .map_err(Refusal::io("write in its folder"))?;
-    match &old {
+    match old.as_ref().or(like) {
         Some(meta) => keep_owner_and_mode(tmp.as_file(), meta, mode == Mode::ReplaceDocument)
             .map_err(Refusal::io(
                 "give the new file the old one's owner and mode",

@@ -4,7 +4,7 @@
 
 use super::case::CaseView;
 use crate::diag::Error;
-use crate::model::{Case, CaseStatus};
+use crate::model::{Case, CaseStatus, MeetingStatus};
 use crate::render::renderer::{Fragment, Renderer};
 use crate::render::view::{self, MeetingView};
 use crate::render::OutputFormat;
@@ -31,6 +31,12 @@ impl Renderer<'_> {
             .cases
             .iter()
             .filter(|c| c.number.is_some())
+            // Not what a cancelled meeting "decided" (check reports it).
+            .filter(|c| {
+                !c.meeting_value()
+                    .and_then(|m| self.record.meeting(m))
+                    .is_some_and(|m| m.status == MeetingStatus::Cancelled)
+            })
             .filter(|c| {
                 c.decision.is_some()
                     || (c.status == CaseStatus::Decided && c.exempt.is_some() && self.opts.public)

@@ -8,7 +8,7 @@
 //! without one a person is no ATTENDEE (a cal-address is a URI a calendar
 //! must be able to reach, and a made-up one would only bounce) but is named
 //! in the description's list of invitees. SEQUENCE is given by the caller
-//! (how often the meeting's date, time or place changed in git).
+//! (how often the meeting's date, time, place or STATUS changed in git).
 
 use super::case::case;
 use crate::diag::Error;
@@ -16,6 +16,16 @@ use crate::model::timezone::Zone;
 use crate::model::{Date, Meeting, MeetingNumber, MeetingStatus, Person, Time};
 use crate::render::renderer::Renderer;
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+
+/// The event's STATUS from the meeting's life (held and approved are
+/// CONFIRMED like planned); a change of it makes a new SEQUENCE.
+pub fn status(status: MeetingStatus) -> &'static str {
+    match status {
+        MeetingStatus::Cancelled => "CANCELLED",
+        MeetingStatus::Proposed => "TENTATIVE",
+        MeetingStatus::Planned | MeetingStatus::Held | MeetingStatus::Approved => "CONFIRMED",
+    }
+}
 
 /// A stable identifier: the same meeting always gets the same UID.
 fn uid(board: &str, number: MeetingNumber) -> String {
@@ -51,6 +61,12 @@ impl Renderer<'_> {
                 record.board.timezone()
             ))
         })?;
+        if meeting.time_unreadable {
+            return Err(Error::Render(format!(
+                "meeting {number}'s `time` in {} is not a time span, and an invitation without it would be an all-day event: see `pds check`",
+                meeting.file.name()
+            )));
+        }
         let l = &self.labels;
         let mut ics = Ics::default();
         ics.line("BEGIN", "VCALENDAR");
@@ -80,12 +96,7 @@ impl Renderer<'_> {
         if let Some(place) = &meeting.place {
             ics.text("LOCATION", place);
         }
-        let status = match meeting.status {
-            MeetingStatus::Cancelled => "CANCELLED",
-            MeetingStatus::Proposed => "TENTATIVE",
-            MeetingStatus::Planned | MeetingStatus::Held | MeetingStatus::Approved => "CONFIRMED",
-        };
-        ics.line("STATUS", status);
+        ics.line("STATUS", status(meeting.status));
         let invitees: Vec<&Person> = record
             .board
             .members
