@@ -11,6 +11,8 @@ pub mod output;
 pub mod render;
 pub mod schedule;
 pub mod schema;
+pub mod serve;
+pub mod site;
 pub mod templates;
 
 pub use env::Env;

@@ -14,6 +14,7 @@ pub mod edit;
 pub mod lock;
 pub mod place;
 pub mod refusal;
+pub mod site;
 pub mod verify;
 
 pub use lock::RecordLock;
