@@ -124,6 +124,7 @@ pub fn build(
         site: Site::default(),
         index: Vec::new(),
         case_paths: case_paths(record),
+        by_file: BTreeMap::new(),
     };
     b.build(histories)
 }
@@ -138,6 +139,8 @@ struct Builder<'a> {
     site: Site,
     index: Vec<search::Entry>,
     case_paths: Vec<Option<String>>,
+    /// Each case's page by its file's name (unique in a record).
+    by_file: BTreeMap<&'a str, String>,
 }
 
 /// The way from a page at `path` up to the site's folder: `../../`.
@@ -162,9 +165,15 @@ impl<'a> Builder<'a> {
     }
 
     fn build(mut self, histories: &Histories) -> Result<Site, Error> {
+        let record = self.record;
+        self.by_file = record
+            .cases
+            .iter()
+            .zip(&self.case_paths)
+            .filter_map(|(c, p)| Some((c.file.name(), p.clone()?)))
+            .collect();
         let style = self.style()?;
         self.put_bytes("site.css", style.into_bytes());
-        let record = self.record;
         for m in record.meetings_by_date() {
             self.meeting(m)?;
         }
@@ -359,10 +368,9 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    /// The page of `c`, by its place in the record.
+    /// The page of `c` (a case of the record), by its file.
     fn path_of(&self, c: &Case) -> Option<&str> {
-        let i = self.record.cases.iter().position(|x| std::ptr::eq(x, c))?;
-        self.case_paths.get(i)?.as_deref()
+        self.by_file.get(c.file.name()).map(String::as_str)
     }
 
     fn case(&mut self, c: &Case, path: &str, histories: &Histories) -> Result<(), Error> {
