@@ -538,6 +538,21 @@ fn serve_shows_a_change_to_a_case_and_nothing_outside_the_site() {
     assert!(page.contains("INTERNT"), "serve shows the internal site");
     assert!(page.contains("__pds/reload.js"), "pages reload themselves");
 
+    // Another site's name pointed at 127.0.0.1 (DNS rebinding) is not answered.
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET /sak/45-21/ HTTP/1.0\r\nHost: evil.example:{port}\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).unwrap();
+    assert!(
+        answer.starts_with("HTTP/1.0 421") || answer.starts_with("HTTP/1.1 421"),
+        "{answer}"
+    );
+    assert!(!answer.contains("NILAR"));
+
     for evil in [
         "/../../etc/passwd",
         "/%2e%2e/%2e%2e/etc/passwd",

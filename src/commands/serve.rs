@@ -56,7 +56,21 @@ pub fn run(env: &Env, port: u16, public: bool) -> Result<i32, Error> {
     let watch_root = root.clone();
     std::thread::spawn(move || watch(&watch_root, opts, &watched));
     for request in server.incoming_requests() {
-        let (status, kind, body) = answer(&state, request.url());
+        let host = request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("Host"))
+            .map(|h| h.value.as_str().to_string());
+        let (status, kind, body) = match host.as_deref().is_none_or(is_loopback_host) {
+            true => answer(&state, request.url()),
+            // A page of another site whose name was made to point at
+            // 127.0.0.1 (DNS rebinding) must not read the internal site.
+            false => (
+                421,
+                "text/plain; charset=utf-8",
+                b"pds serve answers only to 127.0.0.1 and localhost\n".to_vec(),
+            ),
+        };
         let mut response = tiny_http::Response::from_data(body).with_status_code(status);
         for (name, value) in [
             ("Content-Type", kind),
@@ -160,6 +174,18 @@ fn answer(state: &Mutex<State>, url: &str) -> (u16, &'static str, Vec<u8>) {
     }
 }
 
+/// `127.0.0.1`, `localhost` or `[::1]`, with or without a port.
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name,
+        _ => host,
+    };
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "127.0.0.1" | "localhost" | "[::1]"
+    )
+}
+
 /// The site's file a URL path names (`/sak/45-21/` → `sak/45-21/index.html`),
 /// percent-decoded; `None` for a path with `..`, `.`, a backslash or a NUL
 /// in it, or one that is not UTF-8.
@@ -229,5 +255,20 @@ mod tests {
         assert_eq!(site_path("/a%2f..%2fb"), None);
         assert_eq!(site_path("/a%5c..%5cb"), None);
         assert_eq!(site_path("/%zz"), None);
+    }
+
+    #[test]
+    fn only_loopback_names_are_answered() {
+        for ok in ["127.0.0.1:8000", "localhost", "LOCALHOST:1", "[::1]:80"] {
+            assert!(is_loopback_host(ok), "{ok}");
+        }
+        for no in [
+            "evil.example:8000",
+            "127.0.0.1.evil.example",
+            "localhost.evil:80",
+            "",
+        ] {
+            assert!(!is_loopback_host(no), "{no}");
+        }
     }
 }

@@ -233,10 +233,13 @@ impl<'a> Builder<'a> {
             "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'\">\n\
-             <meta name=\"generator\" content=\"pds\">\n<title>{title} – {board}</title>\n\
+             <meta name=\"generator\" content=\"pds\">\n<title>{title}</title>\n\
              <link rel=\"stylesheet\" href=\"{root}site.css\">\n",
             lang = labels::labels(self.record.board.language).lang,
-            title = esc(title),
+            title = match title == self.record.board.name {
+                true => board.clone(),
+                false => format!("{} – {board}", esc(title)),
+            },
         ));
         if !pictures.is_empty() {
             html.push_str(&format!("<style>\n{pictures}</style>\n"));
