@@ -603,3 +603,25 @@ fn serve_shows_a_change_to_a_case_and_nothing_outside_the_site() {
         std::thread::sleep(Duration::from_millis(200));
     }
 }
+
+#[test]
+fn with_pdf_each_meeting_has_its_pack_beside_its_page() {
+    if chromium().is_none() {
+        return;
+    }
+    let (_out, site) = build_site(&root().join(EN_BOARD), &["--pdf"]);
+    let meetings: Vec<String> = files(&site)
+        .into_iter()
+        .filter(|f| f.starts_with("2022/") && f.ends_with("/invite.ics"))
+        .map(|f| f.trim_end_matches("invite.ics").to_string())
+        .collect();
+    assert_eq!(meetings.len(), 3, "{meetings:?}");
+    for m in meetings {
+        let pdf = std::fs::read(site.join(format!("{m}pack.pdf"))).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"), "{m}pack.pdf is a PDF");
+        assert!(read(&site, &format!("{m}index.html")).contains("href=\"pack.pdf\""));
+    }
+    // Without --pdf, no pack.
+    let (_out, plain) = build_site(&root().join(EN_BOARD), &[]);
+    assert!(!files(&plain).iter().any(|f| f.ends_with(".pdf")));
+}
