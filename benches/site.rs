@@ -36,7 +36,7 @@ fn generate(root: &Path, cases: u32) {
     ];
     let (per_year, per_meeting) = (1000, 40);
     let mut made = 0;
-    for year in 2000.. {
+    for year in 2000u32.. {
         if made == cases {
             break;
         }
@@ -63,7 +63,7 @@ fn generate(root: &Path, cases: u32) {
                 _ => format!("Sak nummer {n} om samhandling"),
             };
             let mut body = String::from("## Hensikt med saken\n\n");
-            let mut i = n * 7919 + year;
+            let mut i: u32 = n * 7919 + year;
             while body.len() < 1000 {
                 i = i.wrapping_mul(1_103_515_245).wrapping_add(12_345);
                 body.push_str(words.get((i >> 16) as usize % words.len()).unwrap());

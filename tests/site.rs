@@ -1,6 +1,11 @@
 //! `pds site` and `pds serve`: the board's site of every meeting, case and
 //! register, its links, what the public one holds (and leaves out), its
 //! search in a real Chromium, and the live preview.
+#![expect(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "a panic is how a test fails"
+)]
 
 mod common;
 use common::*;
