@@ -392,6 +392,23 @@ fn a_cases_page_tells_its_history_from_git_and_none_outside_git() {
     let (_o, public) = build_site(p, &[]);
     let page = read(&public, &format!("sak/{seq}-{yy}/index.html"));
     assert!(page.contains("vedtak ført") && !page.contains("decide ny sak"));
+
+    // An exempt case's history is not published: when it changed tells of it.
+    let nilar = "2021/45-21-nilar-innbyggerperspektiv.md";
+    write(
+        p,
+        nilar,
+        read(p, nilar).replacen(
+            "status: ready\n",
+            "status: ready\nexempt: \"Offl. § 13\"\n",
+            1,
+        ),
+    );
+    git(p, &["commit", "-qam", "45/21 exempt"]);
+    let (_o, public) = build_site(p, &[]);
+    assert!(!read(&public, "sak/45-21/index.html").contains("Historikk"));
+    let (_o, internal) = build_site(p, &["--internal"]);
+    assert!(read(&internal, "sak/45-21/index.html").contains("Historikk"));
 }
 
 /// Chromium, or why not (a failure on CI).
