@@ -151,6 +151,44 @@ pub fn record_at(root: &Path, rev: &str) -> Result<BTreeMap<String, String>, Err
         .collect())
 }
 
+/// The committed texts of one file of the record (`2021/meetings.yaml`),
+/// oldest first: one for each commit of the current branch's first-parent
+/// history that changed it (a merge counts as one change against the branch
+/// it was merged into; a commit that deleted it gives none).
+pub fn file_versions(root: &Path, rel: &str) -> Result<Vec<String>, Error> {
+    let (top, prefix) = locate(root)?;
+    let path = format!("{prefix}{rel}");
+    // `--raw` names each change's new blob: `:100644 100644 <old> <new> M<TAB>path`.
+    let log = git(
+        &top,
+        &[
+            "log",
+            "--reverse",
+            "--first-parent",
+            "-m",
+            "--no-renames",
+            "--no-abbrev",
+            "--format=",
+            "--raw",
+            "--",
+            &path,
+        ],
+    )
+    .map_err(|e| e.or(|said| format!("git log: {said}")))?;
+    let log = String::from_utf8_lossy(&log);
+    let oids: Vec<&str> = log
+        .lines()
+        .filter_map(|line| line.strip_prefix(':'))
+        .filter_map(|line| line.split_whitespace().nth(3))
+        .filter(|oid| oid.bytes().any(|b| b != b'0'))
+        .collect();
+    let blobs = cat_files(&top, &oids)?;
+    Ok(blobs
+        .into_iter()
+        .filter_map(|blob| String::from_utf8(blob).ok())
+        .collect())
+}
+
 /// `git cat-file --batch`: every blob in one process, asked for by object id.
 /// Each answer is checked against its question, so the two can never drift apart.
 fn cat_files(top: &Path, oids: &[&str]) -> Result<Vec<Vec<u8>>, Error> {

@@ -22,7 +22,7 @@ fn hostile_names() -> Record {
     Record::new()
         .file(
             "pds.yaml",
-            "board: \"Styret\\rX-EVIL:board\"\nchair: { name: \"Leder\\nORGANIZER:evil\", org: Org }\nmembers:\n  - { name: \"Ola\\r\\nATTENDEE:mailto:evil@example.com\", org: \"Org \\\"A\\\"\" }\n  - { name: \"Kari\\u0085ATTENDEE:nel\\u000bX\", org: \"B;C\" }\n",
+            "board: \"Styret\\rX-EVIL:board\"\nchair: { name: \"Leder\\nORGANIZER:evil\", org: Org }\nmembers:\n  - { name: \"Ola\\r\\nATTENDEE:mailto:evil@example.com\", org: \"Org \\\"A\\\"\", email: ola@example.com }\n  - { name: \"Kari\\u0085ATTENDEE:nel\\u000bX\", org: \"B;C\", email: kari@example.com }\n",
         )
         .file(
             "2021/meetings.yaml",
@@ -69,15 +69,32 @@ fn line_breaks_in_values_never_start_an_icalendar_content_line() {
             "NAME",
             "X-WR-CALNAME",
             "BEGIN",
-            "DESCRIPTION",
-            "DTEND",
+            "TZID",
+            "BEGIN",
+            "TZOFFSETFROM",
+            "TZOFFSETTO",
+            "TZNAME",
+            "DTSTART",
+            "RRULE",
+            "END",
+            "BEGIN",
+            "TZOFFSETFROM",
+            "TZOFFSETTO",
+            "TZNAME",
+            "DTSTART",
+            "RRULE",
+            "END",
+            "END",
+            "BEGIN",
+            "UID",
+            "SEQUENCE",
             "DTSTAMP",
             "DTSTART",
-            "LOCATION",
-            "ORGANIZER",
-            "STATUS",
+            "DTEND",
             "SUMMARY",
-            "UID",
+            "LOCATION",
+            "STATUS",
+            "DESCRIPTION",
             "ATTENDEE",
             "ATTENDEE",
             "END",
@@ -98,7 +115,7 @@ fn line_breaks_in_values_never_start_an_icalendar_content_line() {
         "{ics}"
     );
     assert!(
-        lines.contains(&"ATTENDEE;CN=\"Ola ATTENDEE:mailto:evil@example.com, Org 'A'\";PARTSTAT=NEEDS-ACTION;ROLE=REQ-PARTICIPANT:urn:pds:person:ola-attendee-mailto-evil-example-com".to_string()),
+        lines.contains(&"ATTENDEE;CN=\"Ola ATTENDEE:mailto:evil@example.com, Org 'A'\";PARTSTAT=NEEDS-ACTION;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:ola@example.com".to_string()),
         "{ics}"
     );
     python_icalendar_reads(&ics);

@@ -22,6 +22,7 @@ const SECRET: &str = "XSECRET";
 const MARKERS: &[&str] = &[
     "XSECRET-DESCRIPTION",
     "XSECRET-OWNER",
+    "XSECRET-NOTE",
     "XSECRET-DOCNAME",
     "XSECRET-PROPOSAL",
     "XSECRET-DECISION",
@@ -54,7 +55,7 @@ fn record(language: &str) -> tempfile::TempDir {
             "2021/01-21-personalsak.md",
             "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Personalsak\n\
              parts:\n  - { title: XSECRET-PART, type: Beslutning }\n\
-             description: XSECRET-DESCRIPTION\nowner: XSECRET-OWNER\ndocument: XSECRET-DOCNAME\n\
+             description: XSECRET-DESCRIPTION\nowner: XSECRET-OWNER\nagenda_note: XSECRET-NOTE\ndocument: XSECRET-DOCNAME\n\
              status: decided\nexempt: Offl. § 13\n\
              proposed_decision: XSECRET-PROPOSAL\ndecision: XSECRET-DECISION\n---\n\
              XSECRET-BODY with a footnote[^1].\n\n![XSECRET-ALT](secret.png)\n\n[^1]: XSECRET-FOOTNOTE\n",
@@ -96,6 +97,7 @@ const DOCS: &[&[&str]] = &[
     &["risks"],
     &["status", "2021-03-01"],
     &["invite", "1/2021"],
+    &["decisions", "2021"],
 ];
 
 /// Every document in every text format: (what, stdout + stderr).
@@ -152,7 +154,9 @@ fn without_public_every_marker_is_rendered() {
     // title, action items in the minutes and in another case's generated block.
     let get = |what: &str| &outputs.iter().find(|(w, _)| w == what).unwrap().1;
     assert!(get("notice 1/2021 md").contains("XSECRET-DOCNAME"));
-    assert!(get("case 1/21 html").contains("<title>1-21 XSECRET-DOCNAME</title>"));
+    // The case document is headed by its title; its document name is on the agenda.
+    assert!(get("case 1/21 html").contains("<title>1-21 Personalsak</title>"));
+    assert!(get("notice 1/2021 md").contains("XSECRET-NOTE"));
     assert!(get("minutes 1/2021 md").contains("XSECRET-ACTION-TEXT"));
     assert!(get("case 2/21 md").contains("XSECRET-ACTION-TEXT"));
     assert!(get("case 2/21 html").contains("XSECRET-DESCRIPTION"));
@@ -192,7 +196,12 @@ fn with_public_no_marker_reaches_any_document_in_any_format() {
     }
     assert!(get("case 2/21 md").contains("Open body."));
     assert!(get("case 2/21 md").contains("Open description."));
-    assert!(get("invite 1/2021 md").contains("Personalsak"));
+    // (An .ics folds its lines at 75 octets: unfolded first.)
+    assert!(get("invite 1/2021 md")
+        .replace("\r\n ", "")
+        .contains("Personalsak"));
+    // The decisions register says the exempt case was decided, and no more.
+    assert!(get("decisions 2021 md").contains("Vedtak fattet – unntatt offentlighet (Offl. § 13)"));
 }
 
 #[test]
@@ -201,12 +210,12 @@ fn public_minutes_say_a_decided_exempt_case_was_decided() {
         (
             "nb",
             "Vedtak fattet – unntatt offentlighet (Offl. § 13)",
-            "Ikke behandlet",
+            "Vedtak ikke registrert",
         ),
         (
             "en",
             "Decided – exempt from public disclosure (Offl. § 13)",
-            "Not handled",
+            "No decision recorded",
         ),
     ] {
         let dir = record(language);

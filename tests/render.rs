@@ -49,6 +49,7 @@ fn documents_of_the_english_example_match_their_golden_files() {
         ("overview-2022", &["render", "overview", "2022"]),
         ("pack-2-2022", &["render", "pack", "2/2022"]),
         ("minutes-2-2022", &["render", "minutes", "2/2022"]),
+        ("decisions-2022", &["render", "decisions", "2022"]),
     ];
     for (name, args) in docs {
         for format in ["md", "html"] {
@@ -69,6 +70,8 @@ fn documents_of_the_english_example_match_their_golden_files() {
         "--public",
     ]);
     golden("en-board/pack-2-2022-public.md", &stdout(&out));
+    let out = pds(&["--repo", "examples/en-board", "render", "invite", "3/2022"]);
+    golden("en-board/invite-3-2022.ics", &stdout(&out));
 }
 
 #[test]
@@ -111,7 +114,7 @@ fn the_notice_holds_every_fact_of_the_seeds_notice() {
 }
 
 #[test]
-fn the_overview_has_every_quarter_meeting_and_case_and_the_footnote_once() {
+fn the_overview_has_every_quarter_meeting_and_case_and_the_footnote_per_quarter() {
     let md = render(&["render", "overview", "2021"], "md");
     for q in 1..=4 {
         assert!(
@@ -142,8 +145,8 @@ fn the_overview_has_every_quarter_meeting_and_case_and_the_footnote_once() {
     assert_eq!(
         md.matches("Det har beklageligvis oppstått sekvensfeil")
             .count(),
-        1,
-        "footnote exactly once"
+        2,
+        "the footnote once in each quarter with starred rows (Q1, Q2)"
     );
     // Q2 is printed once (the seed printed it twice).
     assert_eq!(md.matches("2. kvartal").count(), 1);

@@ -12,7 +12,7 @@ pub(super) fn apply(record: &Record, findings: &mut Vec<Finding>) {
         let mut matched = false;
         for f in findings.iter_mut() {
             if f.code.as_str() == ack.finding.value
-                && f.subject.as_deref() == Some(ack.number.value.as_str())
+                && f.subject.as_deref().is_some_and(|s| ack.covers(s))
             {
                 // The first entry that matches gives the note.
                 f.acknowledged.get_or_insert_with(|| ack.note.clone());

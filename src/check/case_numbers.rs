@@ -60,7 +60,14 @@ impl<'a> Sequence<'a> {
         let mut cases: Vec<_> = record.cases.iter().filter(|c| c.number.is_some()).collect();
         cases.sort_by_cached_key(|c| {
             let meeting = meeting_key(record, c);
-            (meeting.is_none(), meeting, c.file.name().to_string())
+            (
+                meeting.is_none(),
+                meeting,
+                c.number_value(),
+                c.tie_order.is_none(),
+                c.tie_order,
+                c.file.name().to_string(),
+            )
         });
         let misdated = misdated(record)
             .into_iter()

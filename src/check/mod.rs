@@ -7,6 +7,7 @@ pub mod base;
 pub mod blocks;
 mod case_meetings;
 mod case_numbers;
+mod decisions;
 mod file_names;
 mod meetings;
 mod references;
@@ -29,6 +30,7 @@ pub fn check(record: &Record, mut findings: Findings) -> Vec<Finding> {
     references::check(record, &mut findings);
     registers::check(record, &mut findings);
     blocks::check(record, &mut findings);
+    decisions::check(record, &mut findings);
     let mut all = findings.into_sorted();
     acknowledge::apply(record, &mut all);
     all

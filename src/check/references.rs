@@ -1,8 +1,9 @@
-//! What a record names exists: `previous` cases, and the people absent from
-//! a meeting (rule `unknown-reference`).
+//! What a record names exists: `previous` cases, and the people present at
+//! or absent from a meeting (rule `unknown-reference`; one both present and
+//! absent is an `invalid-value`).
 
 use crate::diag::{nearest, Code, Finding, Findings};
-use crate::model::{CaseNumber, Record};
+use crate::model::{CaseNumber, Meeting, Record};
 use std::collections::BTreeSet;
 
 pub(super) fn check(record: &Record, findings: &mut Findings) {
@@ -22,34 +23,67 @@ pub(super) fn check(record: &Record, findings: &mut Findings) {
             }
         }
     }
-    let members: Vec<&str> = record
+    for meeting in &record.meetings {
+        attendance(record, meeting, findings);
+    }
+}
+
+/// Who a meeting records as present or absent is a member, the chair (the
+/// board's or the meeting's) or an invitee of the meeting, and no one is
+/// both present and absent.
+fn attendance(record: &Record, meeting: &Meeting, findings: &mut Findings) {
+    let known: Vec<&str> = record
         .board
         .members
         .iter()
-        .map(|m| m.name.as_str())
+        .chain(record.board.chair.iter())
+        .chain(meeting.chair.iter())
+        .chain(meeting.invited.iter())
+        .map(|p| p.name.as_str())
         .collect();
-    for meeting in &record.meetings {
-        let invited: Vec<&str> = members
+    let listed = meeting
+        .present
+        .iter()
+        .map(|n| (n, "present at"))
+        .chain(meeting.absent.iter().map(|a| (&a.name, "absent from")));
+    for (name, role) in listed {
+        if !known.contains(&name.value.as_str()) {
+            let help = nearest(&name.value, known.iter().copied())
+                .map(|n| format!("did you mean `{n}`?"))
+                .or_else(|| {
+                    Some("name a member, the chair or an invitee exactly as pds.yaml or `invited` writes the name; others who attended are `guests`".into())
+                });
+            findings.push(
+                Finding::new(
+                    Code::UnknownReference,
+                    name.at.clone(),
+                    format!(
+                        "`{}` is {role} meeting {}, but is neither a member, the chair nor invited",
+                        name.value, meeting.number.value
+                    ),
+                )
+                .help_opt(help),
+            );
+        }
+    }
+    for absent in &meeting.absent {
+        if let Some(present) = meeting
+            .present
             .iter()
-            .copied()
-            .chain(meeting.invited.iter().map(|p| p.name.as_str()))
-            .collect();
-        for name in &meeting.absent {
-            if !invited.contains(&name.value.as_str()) {
-                let help = nearest(&name.value, invited.iter().copied())
-                    .map(|n| format!("did you mean `{n}`?"));
-                findings.push(
-                    Finding::new(
-                        Code::UnknownReference,
-                        name.at.clone(),
-                        format!(
-                            "`{}` is absent from meeting {}, but is neither a member nor invited",
-                            name.value, meeting.number.value
-                        ),
-                    )
-                    .help_opt(help),
-                );
-            }
+            .find(|p| p.value == absent.name.value)
+        {
+            findings.push(
+                Finding::new(
+                    Code::InvalidValue,
+                    absent.name.at.clone(),
+                    format!(
+                        "`{}` is both present at and absent from meeting {}",
+                        absent.name.value, meeting.number.value
+                    ),
+                )
+                .related(present.at.clone(), "listed as present here")
+                .help("keep the name in one of `present` and `absent`"),
+            );
         }
     }
 }

@@ -18,7 +18,29 @@ fn starts_with_ci(text: &str, prefix: &str) -> bool {
     text.to_lowercase().starts_with(&prefix.to_lowercase())
 }
 
+/// A case with neither `type` nor `parts` is a `missing-field`, unless it
+/// is the board's closing standing item: the source prints no type for
+/// Eventuelt, and the record says no more than the source.
+fn untyped(record: &Record, findings: &mut Findings) {
+    let last = record.board.standing_items.last.as_deref();
+    for case in &record.cases {
+        let Some(at) = &case.untyped else { continue };
+        if last.is_some_and(|last| starts_with_ci(&case.title, last)) {
+            continue;
+        }
+        findings.push(
+            Finding::new(
+                Code::MissingField,
+                at.clone(),
+                "this case has no `type` (or `parts`)",
+            )
+            .help(format!("one of: {}", record.board.case_types.join(", "))),
+        );
+    }
+}
+
 pub(super) fn check(record: &Record, findings: &mut Findings) {
+    untyped(record, findings);
     let items = &record.board.standing_items;
     if items.first.is_none() && items.last.is_none() {
         return;

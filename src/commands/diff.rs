@@ -20,7 +20,7 @@ pub fn run(env: &Env, args: &DiffArgs) -> Result<i32, Error> {
     let rev = args.base.as_str();
     let texts = crate::git::record_at(&root, rev)?;
     let now = crate::load::load(&root);
-    let base = crate::load::load_texts_with_bodies(&root, &texts);
+    let base = crate::load::load_texts(&root, &texts);
     let templates = templates::load(&root)?;
     // --public: both sides only as their public views, each checked first.
     let (now, base) = if args.public {

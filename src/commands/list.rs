@@ -339,9 +339,10 @@ fn show<R: Row>(rows: &[R], format: ListFormat) -> String {
     }
 }
 
-/// Numbered cases in number order (file name between equals), drafts last.
-fn number_order(c: &Case) -> (bool, Option<crate::model::CaseNumber>, &str) {
-    (c.number.is_none(), c.number_value(), c.file.name())
+/// Numbered cases in number order (`tie_order`, then file name between
+/// equals), drafts last.
+fn number_order(c: &Case) -> (bool, crate::model::case::NumberOrder<'_>) {
+    (c.number.is_none(), c.number_order())
 }
 
 fn json<T: Serialize>(rows: &T) -> String {

@@ -98,16 +98,47 @@ fn document(
         )
         .and_then(|c| renderer.case(c, format)),
         RenderWhat::Overview { year, quarter } => renderer.overview(*year, *quarter, format, false),
-        RenderWhat::Risks => renderer.risks(format, false),
+        RenderWhat::Risks => renderer.risks(format, false, None, None),
         RenderWhat::Status { which } => renderer.status(parse_status_ref(which)?, format, false),
         RenderWhat::Minutes { meeting } => renderer.minutes(*meeting, format),
         RenderWhat::Pack { meeting } => renderer.pack(*meeting, format),
-        RenderWhat::Invite { meeting } => renderer.invite(*meeting).map(|text| Fragment {
-            draft: false,
-            title: String::new(),
-            text,
-        }),
+        RenderWhat::Decisions { year } => renderer.decisions(*year, format),
+        RenderWhat::Invite { meeting } => renderer
+            .invite(*meeting, sequence(renderer.record, *meeting))
+            .map(|text| Fragment {
+                draft: false,
+                title: String::new(),
+                text,
+            }),
     }
+}
+
+/// An invite's SEQUENCE: how many times the meeting's date, time or place
+/// changed from one version of its meetings.yaml to the next, over the
+/// file's git history and then the working tree's text. 0 outside git (or
+/// without git), and for a meeting that never moved.
+pub(super) fn sequence(record: &crate::model::Record, number: MeetingNumber) -> u32 {
+    let Some(meeting) = record.meeting(number) else {
+        return 0;
+    };
+    let rel = meeting.file.name().to_string();
+    let Ok(mut versions) = crate::git::file_versions(&record.root, &rel) else {
+        return 0;
+    };
+    versions.push(meeting.file.text().to_string());
+    let when_and_where = |text: String| {
+        let texts = std::collections::BTreeMap::from([(rel.clone(), text)]);
+        let (record, _) = crate::load::load_texts(&record.root, &texts);
+        record
+            .meeting(number)
+            .map(|m| (m.date.value, m.time, m.place.clone()))
+    };
+    let seen: Vec<_> = versions.into_iter().filter_map(when_and_where).collect();
+    let changes = seen
+        .windows(2)
+        .filter(|w| matches!(w, [a, b] if a != b))
+        .count();
+    u32::try_from(changes).unwrap_or(u32::MAX)
 }
 
 /// The extension of `-o FILE` (not `-o -`), in lower case.
@@ -203,6 +234,7 @@ fn scope(what: &RenderWhat) -> Option<crate::load::Scope> {
             case: CaseArg::Path(_),
         } => return None,
         RenderWhat::Overview { year, .. } => *year,
+        RenderWhat::Decisions { year } => (*year)?,
         RenderWhat::Risks | RenderWhat::Status { .. } => return None,
     };
     Some(crate::load::Scope { year })

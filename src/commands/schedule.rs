@@ -44,7 +44,17 @@ pub fn run(
                 "{name} has `parts`, each with its type: leave out --type"
             )));
         }
-        (crate::model::CaseKind::Unknown, None) => {
+        // The closing standing item (Eventuelt) may have no type.
+        (crate::model::CaseKind::Unknown, None)
+            if !record
+                .board
+                .standing_items
+                .last
+                .as_deref()
+                .is_some_and(|last| {
+                    case.title.to_lowercase().starts_with(&last.to_lowercase())
+                }) =>
+        {
             let types = record.board.case_types.join(", ");
             return Err(Error::Usage(format!(
                 "{name} has no `type`: give one with --type (one of {})",

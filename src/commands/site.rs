@@ -62,7 +62,19 @@ pub fn build(root: &Path, opts: SiteOptions) -> Result<(Site, Vec<String>), Erro
         })
         .collect();
     let histories = histories(root);
-    let built = site::build(&record, &templates, &checked, &histories, &errors, opts)?;
+    let sequences = record
+        .meetings
+        .iter()
+        .map(|m| {
+            (
+                m.number.value,
+                super::render::sequence(&record, m.number.value),
+            )
+        })
+        .collect();
+    let built = site::build(
+        &record, &templates, &checked, &histories, &sequences, &errors, opts,
+    )?;
     Ok((built, errors))
 }
 

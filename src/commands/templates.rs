@@ -1,15 +1,27 @@
-//! `pds templates eject`: the built-in templates, copied out for overriding.
+//! `pds templates eject`: the built-in templates and the words of the
+//! record's language (`labels.yaml`), copied out for overriding.
 
 use super::{print, Env};
 use crate::cli::TemplatesCommand;
 use crate::diag::Error;
-use crate::render::templates::BUILTIN;
+use crate::model::Language;
+use crate::render::templates::{BUILTIN, LABELS_FILE};
 use crate::report::printable;
 use crate::write::RecordWriter;
 
 pub fn run(env: &Env, cmd: &TemplatesCommand) -> Result<i32, Error> {
     match cmd {
         TemplatesCommand::Eject { dir } => {
+            // The words in the record's language (nb outside a record).
+            let language = env
+                .root()
+                .map(|root| crate::load::load_headers(&root).0.board.language)
+                .unwrap_or(Language::Nb);
+            let files: Vec<(&str, &str)> = BUILTIN
+                .iter()
+                .copied()
+                .chain([(LABELS_FILE, crate::model::labels::file(language))])
+                .collect();
             let shown = |p: &std::path::Path| printable(&p.display().to_string(), &[]).into_owned();
             let mut written = 0;
             let kept = |path: &std::path::Path| {
@@ -22,7 +34,7 @@ pub fn run(env: &Env, cmd: &TemplatesCommand) -> Result<i32, Error> {
                 // A folder the user names: written as asked, never over a file.
                 Some(dir) => {
                     std::fs::create_dir_all(dir).map_err(|e| Error::io("make", dir, e))?;
-                    for (name, text) in BUILTIN {
+                    for (name, text) in &files {
                         let path = dir.join(name);
                         if std::fs::symlink_metadata(&path).is_ok() {
                             kept(&path);
@@ -40,7 +52,7 @@ pub fn run(env: &Env, cmd: &TemplatesCommand) -> Result<i32, Error> {
                     let root = env.root()?;
                     let dir = root.join("templates");
                     let writer = RecordWriter::open(&root)?;
-                    for (name, text) in BUILTIN {
+                    for (name, text) in &files {
                         let rel = format!("templates/{name}");
                         let path = writer.target(&rel, crate::write::place::Kind::Other)?;
                         if std::fs::symlink_metadata(&path).is_ok() {

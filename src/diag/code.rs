@@ -58,7 +58,7 @@ codes! {
     UnknownField = "unknown-field", Error,
         "A key the schema does not know, usually a typo. The nearest known key is suggested. The file formats are documented in docs/formats.md.";
     MissingField = "missing-field", Error,
-        "A required key is absent: a meeting needs `number` and `date`; a case needs `number`, `meeting`, `title` and `type` (or `parts`) unless its status is `draft`.";
+        "A required key is absent: a meeting needs `number` and `date`; a case needs `number`, `meeting`, `title` and `type` (or `parts`) unless its status is `draft` (the closing standing item, Eventuelt, may have no type).";
     InvalidValue = "invalid-value", Error,
         "A value of the wrong type, or outside its set (a case type not in `case_types`, a status, a date that does not exist). The nearest valid value is suggested.";
     CaseNumberFormat = "case-number-format", Error,
@@ -98,9 +98,11 @@ codes! {
     Unreadable = "unreadable", Error,
         "A file of the record cannot be read: it is not UTF-8 text, holds binary data, is larger than 1 MiB, or cannot be opened.";
     NumberTaken = "number-taken", Error,
-        "With `--base`: a case number this tree adds is carried by a different case on the base revision (two branches took the same next number). Renumber this tree's case by hand: rename its file and set its `number` to the next free one (`pds next --year YYYY`).";
+        "With `--base`: a case number this tree adds is carried by a different case on the base revision (two branches took the same next number). Renumber this tree's case: `pds renumber <CASE> --next` (or a number the help names) renames its file, rewrites its `number` and every reference to it.";
     HeldCaseChanged = "held-case-changed", Error,
-        "With `--base`: a case of a meeting that was held on the base revision was renumbered, moved to another meeting, or removed. The record of a held meeting is frozen.";
+        "With `--base`: a case of a meeting that was held on the base revision was renumbered, moved to another meeting, removed, or its proposed decision changed, or a case was put on such a meeting's agenda; once the meeting's minutes are approved there, any change to its cases' front matter or bodies. The record of a held meeting is frozen; its `decision` and `status` may be written until the minutes are approved.";
+    MissingDecision = "missing-decision", Warning,
+        "A held (or approved) meeting has cases without a `decision:`, so its minutes can only say \"Vedtak ikke registrert\". Write what the board decided in each case's `decision:`; for a case type whose decision is always the same (an information case: \"Saken ble tatt til orientering.\"), set `default_decisions` in pds.yaml. A meeting whose decisions are not known can be acknowledged (one entry covers a run of meetings with `through:`).";
 }
 
 impl std::fmt::Display for Code {
@@ -119,7 +121,7 @@ mod tests {
             assert_eq!(Code::from_name(code.as_str()), Some(code));
             assert!(code.description().len() > 40, "{code} needs a description");
         }
-        assert_eq!(Code::ALL.len(), 25);
+        assert_eq!(Code::ALL.len(), 26);
     }
 
     #[test]

@@ -2,12 +2,14 @@
 
 use super::schema::{Ctx, Fields};
 use super::table::{Field, Table, Type, CASE_NUMBER, MEETING_NUMBER};
-use crate::diag::Code;
+use crate::diag::{nearest, Code};
 use crate::model::board::DEFAULT_CASE_TYPES;
+use crate::model::timezone::ZONE_NAMES;
 use crate::model::{
     Acknowledgement, At, Board, CaseNumber, Language, MeetingNumber, Named, Person, StandingItems,
 };
 use crate::yaml::{Node, NodeKind};
+use std::collections::BTreeMap;
 
 /// A person: `Name, Org` as text, or a mapping.
 pub const PERSON_TYPE: Type = Type::Either(&[Type::Text, Type::Map(&PERSON)]);
@@ -60,6 +62,54 @@ pub const BOARD: Table = Table {
             Type::List(&Type::Map(&ACKNOWLEDGEMENT)),
             "Findings the board knows of and accepts, each with a note.",
         ),
+        Field::optional(
+            "timezone",
+            Type::OneOf(ZONE_NAMES),
+            "The time zone meetings are held in (Europe/Oslo when absent).",
+        ),
+        Field::optional(
+            "default_decisions",
+            Type::MapOf(&Type::Text),
+            "Case type to the decision a held meeting's case of that type has when it records none.",
+        ),
+        Field::optional(
+            "nouns",
+            Type::Map(&NOUNS),
+            "The board's own nouns in rendered documents (neutral defaults per language).",
+        ),
+        Field::optional(
+            "labels",
+            Type::Labels,
+            "Words of rendered documents over the built-in ones, by key (templates/labels/).",
+        ),
+    ],
+};
+
+/// The board's own nouns; each is a `{placeholder}` in the labels
+/// (`model::labels::NOUNS`).
+pub const NOUNS: Table = Table {
+    what: "pds.yaml nouns",
+    fields: &[
+        Field::optional(
+            "board",
+            Type::Text,
+            "The board in running text: \"styringsrådet\" (default \"styret\", en \"the board\").",
+        ),
+        Field::optional(
+            "meetings",
+            Type::Text,
+            "Its meetings, as the overview's quarter headings name them: \"rådsmøter\" (default \"styremøter\", nn \"styremøte\", en \"board meeting\").",
+        ),
+        Field::optional(
+            "governance",
+            Type::Text,
+            "Where the other forums of `forums` belong: \"regionale samarbeidsorganer\" (default \"andre styringsorganer\").",
+        ),
+        Field::optional(
+            "principal",
+            Type::Text,
+            "Who gives the board its mandate and steering signals: \"departementet\" (default \"oppdragsgiver\").",
+        ),
     ],
 };
 
@@ -68,7 +118,19 @@ pub const PERSON: Table = Table {
     fields: &[
         Field::required("name", Type::Text, "The person's name."),
         Field::optional("org", Type::Text, "The organisation they come from."),
+        Field::optional(
+            "email",
+            EMAIL,
+            "Their e-mail address, where calendar invitations reach them.",
+        ),
     ],
+};
+
+/// An e-mail address, as an invitation's `mailto:` takes it.
+pub const EMAIL: Type = Type::Format {
+    name: "e-mail address",
+    pattern: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+    example: "kari.nordmann@example.org",
 };
 
 pub const STANDING_ITEMS: Table = Table {
@@ -104,6 +166,11 @@ pub const ACKNOWLEDGEMENT: Table = Table {
             "note",
             Type::Text,
             "Why the board accepts it; printed with the finding.",
+        ),
+        Field::optional(
+            "through",
+            Type::Either(&[CASE_NUMBER, MEETING_NUMBER]),
+            "The last number of a run the entry covers, from `number` on, in the same year.",
         ),
     ],
 };
@@ -176,8 +243,106 @@ pub fn board(ctx: &mut Ctx, node: &Node) -> Board {
             .filter_map(|a| acknowledgement(ctx, a))
             .collect();
     }
+    if let Some(n) = f.take(ctx, "timezone") {
+        board.timezone = ctx.one_of(n, "time zone", ZONE_NAMES).map(|value| At {
+            value,
+            at: ctx.at(n),
+        });
+    }
+    if let Some(n) = f.take(ctx, "default_decisions") {
+        match &n.kind {
+            NodeKind::Map(entries) => {
+                for (k, v) in entries {
+                    let Some(kind) = ctx.text(k, "a case type") else {
+                        continue;
+                    };
+                    if !board.case_types.contains(&kind) {
+                        let help = crate::diag::nearest(
+                            &kind,
+                            board.case_types.iter().map(String::as_str),
+                        )
+                        .map(|t| format!("did you mean `{t}`?"));
+                        ctx.report(
+                            Code::InvalidValue,
+                            k,
+                            format!("`{kind}` is not one of the board's case types"),
+                        )
+                        .help = help;
+                        continue;
+                    }
+                    if let Some(v) = ctx.text(v, "a decision") {
+                        board.default_decisions.insert(kind, v);
+                    }
+                }
+            }
+            _ => {
+                ctx.report(
+                    Code::InvalidValue,
+                    n,
+                    "default_decisions must map case types to decision texts",
+                );
+            }
+        }
+    }
+    if let Some(n) = f.take(ctx, "nouns") {
+        board.nouns = nouns(ctx, n);
+    }
+    if let Some(n) = f.take(ctx, "labels") {
+        board.labels = labels(ctx, n);
+    }
     f.finish(ctx);
     board
+}
+
+fn nouns(ctx: &mut Ctx, node: &Node) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let Some(mut f) = Fields::new(ctx, node, &NOUNS) else {
+        return out;
+    };
+    for name in crate::model::labels::NOUNS {
+        if let Some(text) = f.take(ctx, name).and_then(|n| ctx.text(n, "a noun")) {
+            out.insert(name.to_string(), text);
+        }
+    }
+    f.finish(ctx);
+    out
+}
+
+/// `labels:`: label key to word; a key no label has is `unknown-field`
+/// with the nearest key suggested.
+fn labels(ctx: &mut Ctx, node: &Node) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let NodeKind::Map(entries) = &node.kind else {
+        ctx.report(
+            Code::InvalidValue,
+            node,
+            "labels must map label keys to words (see templates/labels/nb.yaml)",
+        );
+        return out;
+    };
+    for (k, v) in entries {
+        let Some(key) = ctx.text(k, "a label key") else {
+            continue;
+        };
+        if !crate::model::labels::is_key(&key) {
+            let help = match nearest(&key, crate::model::labels::keys()) {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => "the keys are those of `pds templates eject`'s templates/labels.yaml"
+                    .to_string(),
+            };
+            ctx.report(
+                Code::UnknownField,
+                k,
+                format!("unknown key `{key}` in pds.yaml labels"),
+            )
+            .help = Some(help);
+            continue;
+        }
+        if let Some(text) = ctx.text(v, "a label") {
+            out.insert(key, text);
+        }
+    }
+    out
 }
 
 /// `{ name: …, org: … }`, or a plain `Name, Org` string.
@@ -187,15 +352,61 @@ pub fn person(ctx: &mut Ctx, node: &Node, what: &'static str) -> Option<Person> 
             Some((n, o)) => (n.trim().to_string(), Some(o.trim().to_string())),
             None => (text.trim().to_string(), None),
         };
-        return Some(Person { name, org });
+        return Some(Person {
+            name,
+            org,
+            email: None,
+        });
     }
     let mut f = Fields::new_as(ctx, node, &PERSON, what)?;
     let name = f.take(ctx, "name").and_then(|n| ctx.text(n, "a name"));
     let org = f
         .take(ctx, "org")
         .and_then(|n| ctx.text(n, "an organisation"));
+    let email = f.take(ctx, "email").and_then(|n| {
+        let text = ctx.text(n, "an e-mail address")?;
+        if is_email(&text) {
+            return Some(text);
+        }
+        ctx.report(
+            Code::InvalidValue,
+            n,
+            format!("`{text}` is not an e-mail address"),
+        )
+        .help = Some("write it like kari@example.org".into());
+        None
+    });
     f.finish(ctx);
-    Some(Person { name: name?, org })
+    Some(Person {
+        name: name?,
+        org,
+        email,
+    })
+}
+
+/// A case or meeting number as findings name it (`05/21` → `5/21`); other
+/// text (a risk id) as it is.
+fn normalised(raw: String) -> String {
+    CaseNumber::parse(&raw)
+        .map(|n| n.to_string())
+        .or_else(|_| MeetingNumber::parse(&raw).map(|n| n.to_string()))
+        .unwrap_or(raw)
+}
+
+/// `local@domain`, with no space, no second `@` and nothing that would break
+/// a `mailto:` URI or an iCalendar line.
+fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && text.chars().filter(|&c| c == '@').count() == 1
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "@.-_+'".contains(c))
 }
 
 fn standing_items(ctx: &mut Ctx, node: &Node) -> StandingItems {
@@ -220,17 +431,44 @@ fn acknowledgement(ctx: &mut Ctx, node: &Node) -> Option<Acknowledgement> {
         .take(ctx, "note")
         .and_then(|n| ctx.text(n, "the note"))
         .unwrap_or_default();
+    let through_node = f.take(ctx, "through");
     f.finish(ctx);
     let finding_node = finding_node?;
     let finding = ctx.one_of(finding_node, "finding code", Code::NAMES)?;
     let number_node = number_node?;
     let raw = ctx.text(number_node, "the number")?;
     // Normalise so `05/21` matches the finding's `5/21`.
-    let number = CaseNumber::parse(&raw)
-        .map(|n| n.to_string())
-        .or_else(|_| MeetingNumber::parse(&raw).map(|n| n.to_string()))
-        .unwrap_or(raw);
+    let number = normalised(raw);
+    let through = through_node.and_then(|n| {
+        let value = normalised(ctx.text(n, "the last number")?);
+        let same_run = match (
+            CaseNumber::parse(&number),
+            CaseNumber::parse(&value),
+            MeetingNumber::parse(&number),
+            MeetingNumber::parse(&value),
+        ) {
+            (Ok(a), Ok(b), _, _) => a.year() == b.year() && a <= b,
+            (_, _, Ok(a), Ok(b)) => a.year == b.year && a <= b,
+            _ => false,
+        };
+        if !same_run {
+            ctx.report(
+                Code::InvalidValue,
+                n,
+                format!("`through: {value}` does not end a run that starts at {number}"),
+            )
+            .help = Some(
+                "`through` is a later number of the same kind and year as `number`, like number: 1/2021, through: 6/2021".into(),
+            );
+            return None;
+        }
+        Some(At {
+            value,
+            at: ctx.at(n),
+        })
+    });
     Some(Acknowledgement {
+        through,
         finding: At {
             value: finding,
             at: ctx.at(finding_node),

@@ -30,7 +30,7 @@ pub const CASE: Table = Table {
         ),
         Field::required_unless(
             "type",
-            "`parts` is given or `status` is `draft`",
+            "`parts` is given, `status` is `draft`, or the case is the closing standing item (Eventuelt)",
             Type::CaseType,
             "The case's type, one of `case_types` in pds.yaml; give `type` or `parts`, never both.",
         ),
@@ -46,9 +46,22 @@ pub const CASE: Table = Table {
         ),
         Field::optional("owner", Type::Text, "Who presents the case."),
         Field::optional(
+            "agenda_note",
+            Type::Text,
+            "A line the agenda prints under the case's title, as the source does.",
+        ),
+        Field::optional(
             "document",
             Type::Text,
-            "The case document's title, when it differs from the case's.",
+            "The case document's name on the agenda, when it differs from the case's title.",
+        ),
+        Field::optional(
+            "tie_order",
+            Type::Number {
+                min: 1,
+                max: 1_000_000,
+            },
+            "The case's place among cases sharing its number: 1 first.",
         ),
         Field::optional(
             "status",
@@ -149,12 +162,17 @@ fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -
         .take(ctx, "title")
         .and_then(|n| ctx.text(n, "title"))
         .unwrap_or_default();
-    let kind = kind(ctx, &mut f, &types, draft);
+    let (kind, untyped) = kind(ctx, &mut f, &types, draft);
     let text_field =
         |f: &mut Fields, ctx: &mut Ctx, key: &str| f.take(ctx, key).and_then(|n| ctx.text(n, key));
     let description = text_field(&mut f, ctx, "description");
     let owner = text_field(&mut f, ctx, "owner");
+    let agenda_note = text_field(&mut f, ctx, "agenda_note");
     let document = text_field(&mut f, ctx, "document");
+    let tie_order = f
+        .take(ctx, "tie_order")
+        .and_then(|n| ctx.int(n, "tie_order", 1..=1_000_000))
+        .map(|i| i as u32);
     let exempt = f.get_raw("exempt").map(|n| exempt(ctx, n));
     let proposed_decision = text_field(&mut f, ctx, "proposed_decision");
     let decision = text_field(&mut f, ctx, "decision");
@@ -175,7 +193,10 @@ fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -
         kind,
         description,
         owner,
+        agenda_note,
         document,
+        tie_order,
+        untyped,
         status,
         exempt,
         previous,
@@ -187,11 +208,18 @@ fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -
 }
 
 /// `type`, or `parts` each with its own type: exactly one of them, unless
-/// the case is a draft.
-fn kind(ctx: &mut Ctx, f: &mut Fields, types: &[&str], draft: bool) -> CaseKind {
+/// the case is a draft. A case with neither is `Unknown`, with the place
+/// `check` reports it at (it knows the board's standing items: the closing
+/// one, Eventuelt, may have no type).
+fn kind(
+    ctx: &mut Ctx,
+    f: &mut Fields,
+    types: &[&str],
+    draft: bool,
+) -> (CaseKind, Option<Location>) {
     let type_node = f.take(ctx, "type");
     let parts_node = f.take(ctx, "parts");
-    match (type_node, parts_node) {
+    let kind = match (type_node, parts_node) {
         (Some(t), Some(p)) => {
             ctx.report(
                 Code::InvalidValue,
@@ -219,19 +247,18 @@ fn kind(ctx: &mut Ctx, f: &mut Fields, types: &[&str], draft: bool) -> CaseKind 
             }
         }
         (None, None) => {
-            if !draft {
-                let at = f.node();
-                let first = at.as_map().and_then(|m| m.first()).map(|(k, _)| k.clone());
-                ctx.report(
-                    Code::MissingField,
-                    first.as_ref().unwrap_or(at),
-                    "this case has no `type` (or `parts`)",
-                )
-                .help = Some(format!("one of: {}", types.join(", ")));
+            if draft {
+                return (CaseKind::Unknown, None);
             }
-            CaseKind::Unknown
+            let at = f.node();
+            let first = at.as_map().and_then(|m| m.first()).map(|(k, _)| k.clone());
+            return (
+                CaseKind::Unknown,
+                Some(ctx.at(first.as_ref().unwrap_or(at))),
+            );
         }
-    }
+    };
+    (kind, None)
 }
 
 /// The legal basis of an exemption. Any `exempt` key makes the case exempt,

@@ -66,6 +66,11 @@ pub fn schema(ty: &Type) -> Value {
         Type::OneOf(words) => json!({ "type": "string", "enum": words }),
         Type::List(t) => json!({ "type": "array", "items": schema(t) }),
         Type::MapOf(t) => json!({ "type": "object", "additionalProperties": schema(t) }),
+        Type::Labels => json!({
+            "type": "object",
+            "propertyNames": { "enum": crate::model::labels::keys().collect::<Vec<_>>() },
+            "additionalProperties": schema(&Type::Text),
+        }),
         Type::Either(ts) => json!({ "anyOf": ts.iter().map(schema).collect::<Vec<_>>() }),
         Type::Map(table) => object(table),
     }

@@ -4,7 +4,9 @@ use super::board::{person, PERSON_TYPE};
 use super::schema::{Ctx, Fields};
 use super::table::{Field, Table, Type, MEETING_NUMBER, TIME_SPAN};
 use crate::diag::Code;
-use crate::model::{At, Date, Meeting, MeetingKind, MeetingNumber, MeetingStatus, Named, TimeSpan};
+use crate::model::{
+    Absence, At, Date, Meeting, MeetingKind, MeetingNumber, MeetingStatus, Named, TimeSpan,
+};
 use crate::yaml::Node;
 
 pub const MEETING: Table = Table {
@@ -39,9 +41,39 @@ pub const MEETING: Table = Table {
             "Who is invited besides the board's members.",
         ),
         Field::optional(
-            "absent",
+            "present",
             Type::List(&Type::Text),
-            "Names of members with leave from this meeting.",
+            "Names of the members (and the chair) who attended.",
+        ),
+        Field::optional(
+            "absent",
+            Type::List(&ABSENCE_TYPE),
+            "Members with leave (forfall): a name, or a name with a substitute.",
+        ),
+        Field::optional(
+            "guests",
+            Type::List(&Type::Text),
+            "Others who attended, as free text (a name, perhaps with a role).",
+        ),
+        Field::optional(
+            "minute_taker",
+            Type::Text,
+            "Who kept the minutes (free text: usually the secretariat).",
+        ),
+    ],
+};
+
+/// One entry of `absent`: a name, or a mapping with a substitute.
+pub const ABSENCE_TYPE: Type = Type::Either(&[Type::Text, Type::Map(&ABSENCE)]);
+
+pub const ABSENCE: Table = Table {
+    what: "absence",
+    fields: &[
+        Field::required("name", Type::Text, "The name of the member with leave."),
+        Field::optional(
+            "substitute",
+            Type::Text,
+            "Who attended in their place (free text).",
         ),
     ],
 };
@@ -101,9 +133,9 @@ fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>>
             .collect(),
         None => Vec::new(),
     };
-    let absent = match f.take(ctx, "absent") {
+    let present = match f.take(ctx, "present") {
         Some(n) => ctx
-            .seq(n, "absent")
+            .seq(n, "present")
             .iter()
             .filter_map(|p| {
                 let name = ctx.text(p, "a name")?;
@@ -115,6 +147,25 @@ fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>>
             .collect(),
         None => Vec::new(),
     };
+    let absent = match f.take(ctx, "absent") {
+        Some(n) => ctx
+            .seq(n, "absent")
+            .iter()
+            .filter_map(|p| absence(ctx, p))
+            .collect(),
+        None => Vec::new(),
+    };
+    let guests = match f.take(ctx, "guests") {
+        Some(n) => ctx
+            .seq(n, "guests")
+            .iter()
+            .filter_map(|p| ctx.text(p, "a guest"))
+            .collect(),
+        None => Vec::new(),
+    };
+    let minute_taker = f
+        .take(ctx, "minute_taker")
+        .and_then(|n| ctx.text(n, "who kept the minutes"));
     f.finish(ctx);
     let number = number.ok_or(None)?;
     let Some(date) = date else {
@@ -129,8 +180,40 @@ fn meeting(ctx: &mut Ctx, node: &Node) -> Result<Meeting, Option<MeetingNumber>>
         kind,
         status,
         invited,
+        present,
         absent,
+        guests,
+        minute_taker,
         file: ctx.file.clone(),
+    })
+}
+
+/// `- Kari Nordmann`, or `- { name: Kari Nordmann, substitute: Ola Nordmann }`.
+fn absence(ctx: &mut Ctx, node: &Node) -> Option<Absence> {
+    if node.scalar_text(ctx.yaml).is_some() {
+        let name = ctx.text(node, "a name")?;
+        return Some(Absence {
+            name: At {
+                value: name,
+                at: ctx.at(node),
+            },
+            substitute: None,
+        });
+    }
+    let mut f = Fields::new_as(ctx, node, &ABSENCE, "absence")?;
+    let name = f.take(ctx, "name").and_then(|n| {
+        Some(At {
+            value: ctx.text(n, "a name")?,
+            at: ctx.at(n),
+        })
+    });
+    let substitute = f
+        .take(ctx, "substitute")
+        .and_then(|n| ctx.text(n, "a substitute"));
+    f.finish(ctx);
+    Some(Absence {
+        name: name?,
+        substitute,
     })
 }
 

@@ -55,22 +55,9 @@ pub fn load_headers(root: &Path) -> (Record, Findings) {
 }
 
 /// Loads a record from texts held in memory, by path relative to the root
-/// (the record as it is at a git revision, say). Paths pds does not read are ignored.
+/// (the record as it is at a git revision, say), case bodies kept. Paths
+/// pds does not read are ignored.
 pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Findings) {
-    load_texts_with(root, texts, false)
-}
-
-/// `load_texts`, keeping every case's body: what rendering the record as it
-/// is at a revision needs (`pds diff`).
-pub fn load_texts_with_bodies(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Findings) {
-    load_texts_with(root, texts, true)
-}
-
-fn load_texts_with(
-    root: &Path,
-    texts: &BTreeMap<String, String>,
-    bodies: bool,
-) -> (Record, Findings) {
     let files = texts
         .keys()
         .filter_map(|rel| classify(rel).map(|kind| (rel.clone(), root.join(rel), kind)))
@@ -83,8 +70,18 @@ fn load_texts_with(
             read::within_size(text.len() as u64)?;
             Ok(text.clone())
         },
-        bodies,
+        true,
     )
+}
+
+/// The text of every file of the record at `root` that can be read, by
+/// path relative to the root: to load again with changes made in memory
+/// (`load_texts`), as `pds renumber` checks its result before it writes.
+pub fn texts(root: &Path) -> BTreeMap<String, String> {
+    walk(root)
+        .into_iter()
+        .filter_map(|(rel, path, _)| Some((rel, read_text(root, &path).ok()?)))
+        .collect()
 }
 
 type Reader<'a> = dyn Fn(&str, &Path) -> Result<String, Unreadable> + Sync + 'a;
@@ -111,6 +108,7 @@ fn load_with(
         findings.extend(local.into_sorted());
         add(&mut record, parsed);
     }
+    record.apply_default_decisions();
     record.reindex();
     (record, findings)
 }

@@ -3,6 +3,7 @@
 use super::meeting::{date, meeting_number};
 use super::schema::{Ctx, Fields};
 use super::table::{Field, Table, Type, MEETING_NUMBER};
+use crate::diag::Code;
 use crate::model::{At, Light, Named, Phase, StatusReport, Timeline, TimelineRow};
 use crate::yaml::Node;
 
@@ -91,8 +92,16 @@ pub const TIMELINE_ROW: Table = Table {
     what: "timeline row",
     fields: &[
         Field::required("name", Type::Text, "The deliverable's name."),
-        Field::required("from", Type::Date, "The day it starts."),
-        Field::required("to", Type::Date, "The day it ends."),
+        Field::optional(
+            "from",
+            Type::Date,
+            "The day its bar starts; with `to`, or leave both out for no bar.",
+        ),
+        Field::optional(
+            "to",
+            Type::Date,
+            "The day its bar ends; with `from`, or leave both out for no bar.",
+        ),
     ],
 };
 
@@ -193,14 +202,27 @@ fn timeline(ctx: &mut Ctx, node: &Node) -> Option<Timeline> {
             .filter_map(|p| {
                 let mut g = Fields::new(ctx, p, &TIMELINE_ROW)?;
                 let name = g.take(ctx, "name").and_then(|n| ctx.text(n, "name"));
-                let from = g.take(ctx, "from").and_then(|n| date(ctx, n));
-                let to = g.take(ctx, "to").and_then(|n| date(ctx, n));
+                let from_node = g.take(ctx, "from");
+                let to_node = g.take(ctx, "to");
+                let from = from_node.and_then(|n| date(ctx, n));
+                let to = to_node.and_then(|n| date(ctx, n));
+                if let (Some(given), None) | (None, Some(given)) = (from_node, to_node) {
+                    ctx.report(
+                        Code::MissingField,
+                        given,
+                        "a timeline bar needs both `from` and `to`",
+                    )
+                    .help = Some(
+                        "give both days, or leave both out to name the deliverable without a bar"
+                            .into(),
+                    );
+                }
                 g.finish(ctx);
-                Some(TimelineRow {
-                    name: name?,
-                    from: from?.value,
-                    to: to?.value,
-                })
+                let bar = match (from_node, to_node) {
+                    (None, None) => None,
+                    _ => Some((from?.value, to?.value)),
+                };
+                Some(TimelineRow { name: name?, bar })
             })
             .collect(),
         None => Vec::new(),

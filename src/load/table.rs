@@ -61,6 +61,9 @@ pub enum Type {
     Map(&'static Table),
     /// A mapping whose keys the user chooses, each to a value of the type.
     MapOf(&'static Type),
+    /// A mapping of label keys (those of the built-in label files,
+    /// `model::labels::keys`) to words.
+    Labels,
     /// Any one of the types.
     Either(&'static [Type]),
 }

@@ -10,6 +10,7 @@ named_enum! {
     pub enum Language ("language") {
         #[default]
         Nb = "nb",
+        Nn = "nn",
         En = "en",
     }
 }
@@ -18,6 +19,8 @@ named_enum! {
 pub struct Person {
     pub name: String,
     pub org: Option<String>,
+    /// Where calendar invitations reach them (`mailto:` in an invite).
+    pub email: Option<String>,
 }
 
 impl Person {
@@ -42,7 +45,39 @@ pub struct Acknowledgement {
     pub finding: At<String>,
     /// The case or meeting number, normalised (`5/21`, `1/2021`).
     pub number: At<String>,
+    /// The last number of a run the entry covers (`through: 6/2021`), of the
+    /// same kind and year as `number`.
+    pub through: Option<At<String>>,
     pub note: String,
+}
+
+impl Acknowledgement {
+    /// Whether the entry covers a finding about `subject`: its number, or a
+    /// number of the same kind and year from `number` through `through`.
+    pub fn covers(&self, subject: &str) -> bool {
+        if subject == self.number.value {
+            return true;
+        }
+        let Some(through) = &self.through else {
+            return false;
+        };
+        use super::{CaseNumber, MeetingNumber};
+        if let (Ok(from), Ok(to), Ok(n)) = (
+            MeetingNumber::parse(&self.number.value),
+            MeetingNumber::parse(&through.value),
+            MeetingNumber::parse(subject),
+        ) {
+            return n.year == from.year && from <= n && n <= to;
+        }
+        if let (Ok(from), Ok(to), Ok(n)) = (
+            CaseNumber::parse(&self.number.value),
+            CaseNumber::parse(&through.value),
+            CaseNumber::parse(subject),
+        ) {
+            return n.year() == from.year() && from <= n && n <= to;
+        }
+        false
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -57,7 +92,36 @@ pub struct Board {
     pub forums: BTreeMap<String, String>,
     pub standing_items: StandingItems,
     pub acknowledged: Vec<Acknowledgement>,
+    /// The IANA time zone meetings are held in; `None`: `DEFAULT_TIMEZONE`.
+    pub timezone: Option<At<String>>,
+    /// Case type → the decision a case of that type has when it records none
+    /// (`Orientering: Saken ble tatt til orientering.`).
+    pub default_decisions: BTreeMap<String, String>,
+    /// `nouns:`: the board's own nouns over the language's neutral ones.
+    pub nouns: BTreeMap<String, String>,
+    /// `labels:`: words of rendered documents over the built-in ones.
+    pub labels: BTreeMap<String, String>,
 }
+
+/// The time zone of a board whose pds.yaml names none.
+pub const DEFAULT_TIMEZONE: &str = "Europe/Oslo";
 
 /// The case types a board has when `pds.yaml` names none.
 pub const DEFAULT_CASE_TYPES: [&str; 4] = ["Tilslutning", "Orientering", "Drøfting", "Beslutning"];
+
+impl Board {
+    /// The time zone of the board's meetings (`Europe/Oslo` unless pds.yaml names one).
+    pub fn timezone(&self) -> &str {
+        self.timezone
+            .as_ref()
+            .map_or(DEFAULT_TIMEZONE, |t| t.value.as_str())
+    }
+
+    /// Whether `name` is a member's or the board's chair's.
+    pub fn knows(&self, name: &str) -> bool {
+        self.members
+            .iter()
+            .chain(self.chair.iter())
+            .any(|p| p.name == name)
+    }
+}

@@ -31,6 +31,9 @@ pub enum CaseKind {
     Unknown,
 }
 
+/// The sort key of `Case::number_order`: number, no `tie_order`, `tie_order`, file name.
+pub type NumberOrder<'a> = (Option<CaseNumber>, bool, Option<u32>, &'a str);
+
 #[derive(Debug, Clone)]
 pub struct Case {
     pub number: Option<At<CaseNumber>>,
@@ -39,8 +42,17 @@ pub struct Case {
     pub kind: CaseKind,
     pub description: Option<String>,
     pub owner: Option<String>,
-    /// The case document's title when it differs from the case title.
+    /// A line the agenda prints under the title (an organisation, say).
+    pub agenda_note: Option<String>,
+    /// The case document's name on the agenda when it differs from the case title.
     pub document: Option<String>,
+    /// The place among cases that share a number (an acknowledged
+    /// `duplicate-case`): lower first; cases without it after, by file name.
+    pub tie_order: Option<u32>,
+    /// Where the front matter starts when the case gives neither `type` nor
+    /// `parts` and is no draft: `check` reports it, unless the case is the
+    /// board's closing standing item (Eventuelt has no type).
+    pub untyped: Option<crate::diag::Location>,
     pub status: CaseStatus,
     /// Legal basis for exemption from public access (`Offl. § 14`).
     pub exempt: Option<String>,
@@ -83,6 +95,9 @@ impl Case {
         for p in &mut self.previous {
             relocate(&mut p.at);
         }
+        if let Some(at) = self.untyped.as_mut() {
+            relocate(at);
+        }
     }
 
     pub fn has_document(&self) -> bool {
@@ -107,5 +122,16 @@ impl Case {
 
     pub fn meeting_value(&self) -> Option<MeetingNumber> {
         self.meeting.as_ref().map(|m| m.value)
+    }
+
+    /// The order of cases by number: number, then `tie_order` (given first),
+    /// then file name. Agendas, overviews, listings and the sequence check use it.
+    pub fn number_order(&self) -> NumberOrder<'_> {
+        (
+            self.number_value(),
+            self.tie_order.is_none(),
+            self.tie_order,
+            self.file.name(),
+        )
     }
 }

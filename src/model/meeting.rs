@@ -39,6 +39,14 @@ impl MeetingStatus {
     }
 }
 
+/// A member with leave from a meeting (forfall), and who met in their place.
+#[derive(Debug, Clone)]
+pub struct Absence {
+    pub name: At<String>,
+    /// Who attended in their place (free text).
+    pub substitute: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Meeting {
     pub number: At<MeetingNumber>,
@@ -51,8 +59,25 @@ pub struct Meeting {
     pub status: MeetingStatus,
     /// Invited in addition to the board's members.
     pub invited: Vec<Person>,
-    /// Names of members with leave (forfall).
-    pub absent: Vec<At<String>>,
+    /// Who attended, by name (members, the chair, invitees).
+    pub present: Vec<At<String>>,
+    /// Who had leave (forfall), each perhaps with a substitute.
+    pub absent: Vec<Absence>,
+    /// Guests who attended, as free text ("Kari Nordmann, prosjektleder").
+    pub guests: Vec<String>,
+    /// Who kept the minutes (free text: usually the secretariat).
+    pub minute_taker: Option<String>,
     /// The meetings.yaml this meeting stands in.
     pub file: SourceFile,
+}
+
+impl Meeting {
+    /// Whether the meeting records any attendance (present, absent, guests or
+    /// who kept the minutes).
+    pub fn has_attendance(&self) -> bool {
+        !self.present.is_empty()
+            || !self.absent.is_empty()
+            || !self.guests.is_empty()
+            || self.minute_taker.is_some()
+    }
 }

@@ -138,7 +138,7 @@ mod tests {
         );
         assert_eq!(RiskStatus::NAMES, ["open", "closed"]);
         assert_eq!(Light::NAMES, ["green", "yellow", "red"]);
-        assert_eq!(Language::NAMES, ["nb", "en"]);
+        assert_eq!(Language::NAMES, ["nb", "nn", "en"]);
         assert_eq!(ForumStatus::NAMES, ["planned", "held"]);
         assert_eq!(ActionStatus::NAMES, ["open", "done"]);
         let err = "hold".parse::<MeetingStatus>().unwrap_err();

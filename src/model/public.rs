@@ -77,7 +77,10 @@ fn withheld(c: Case, basis: String) -> Case {
         },
         description: None,
         owner: None,
+        agenda_note: None,
         document: None,
+        tie_order: c.tie_order,
+        untyped: None,
         status: if decided {
             CaseStatus::Decided
         } else {
@@ -122,7 +125,10 @@ mod tests {
             }]),
             description: Some(format!("{SECRET}-description")),
             owner: Some(format!("{SECRET}-owner")),
+            agenda_note: Some(format!("{SECRET}-note")),
             document: Some(format!("{SECRET}-document")),
+            tie_order: None,
+            untyped: None,
             status: CaseStatus::Ready,
             exempt: exempt.map(String::from),
             previous: vec![At {

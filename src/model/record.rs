@@ -1,7 +1,8 @@
 //! The whole record: the board, its meetings and cases, and the files they came from.
 
 use super::{
-    Action, Board, Case, CaseNumber, ForumMeeting, Meeting, MeetingNumber, Risk, StatusReport,
+    Action, Board, Case, CaseKind, CaseNumber, CaseStatus, ForumMeeting, Meeting, MeetingNumber,
+    Risk, StatusReport,
 };
 use crate::diag::SourceFile;
 use std::collections::HashMap;
@@ -76,7 +77,7 @@ impl Record {
         }
         let cases = &self.cases;
         for list in self.agendas.values_mut() {
-            list.sort_by_key(|&i| cases.get(i).map(|c| (c.number_value(), c.file.name())));
+            list.sort_by_key(|&i| cases.get(i).map(Case::number_order));
         }
     }
 
@@ -93,12 +94,49 @@ impl Record {
             .filter(move |c| c.number_value() == Some(number))
     }
 
-    /// The cases of a meeting in agenda order: by number, then file name.
+    /// The cases of a meeting in agenda order: by number, then `tie_order`,
+    /// then file name.
     pub fn agenda(&self, meeting: MeetingNumber) -> Vec<&Case> {
         self.agendas
             .get(&meeting)
             .map(|list| list.iter().filter_map(|&i| self.cases.get(i)).collect())
             .unwrap_or_default()
+    }
+
+    /// Gives each case of a held (or approved) meeting that records no
+    /// decision the board's default decision for its type (pds.yaml
+    /// `default_decisions`), so minutes, the register and the check see it
+    /// like a written one. A case with parts takes it when every part's type
+    /// has one (`1: …`, `2: …`); a withdrawn case takes none.
+    pub fn apply_default_decisions(&mut self) {
+        let defaults = &self.board.default_decisions;
+        if defaults.is_empty() {
+            return;
+        }
+        let held: Vec<MeetingNumber> = self
+            .meetings
+            .iter()
+            .filter(|m| m.status.was_held())
+            .map(|m| m.number.value)
+            .collect();
+        for c in &mut self.cases {
+            if c.decision.is_some()
+                || c.status == CaseStatus::Withdrawn
+                || !c.meeting_value().is_some_and(|m| held.contains(&m))
+            {
+                continue;
+            }
+            c.decision = match &c.kind {
+                CaseKind::Single(kind) => defaults.get(kind).cloned(),
+                CaseKind::Parts(parts) => parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| defaults.get(&p.kind).map(|d| format!("{}: {d}", i + 1)))
+                    .collect::<Option<Vec<_>>>()
+                    .map(|lines| lines.join("\n\n")),
+                CaseKind::Unknown => None,
+            };
+        }
     }
 
     /// Meetings in date order (then number), as overviews list them.

@@ -6,7 +6,7 @@
 //! | block | arguments |
 //! |---|---|
 //! | `{{ status(date="2021-11-24") }}` | `date`, or `meeting="7/2021"` |
-//! | `{{ risks() }}` | none |
+//! | `{{ risks() }}` | optional `title` (the heading, "Risiko" by default) and `intro` (a sentence under it) |
 //! | `{{ overview(year=2021) }}` | `year`, optional `quarter` (1–4) |
 //! | `{{ forums(year=2021, quarters="1-2") }}` | `year`, optional `quarters` (`1-4` default) |
 //! | `{{ actions(meeting="7/2021") }}` | optional `meeting`: open items, or those raised at the meeting |
@@ -17,10 +17,23 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shortcode {
     Status(StatusRef),
-    Risks,
-    Overview { year: u16, quarter: Option<u8> },
-    Forums { year: u16, quarters: Vec<u8> },
-    Actions { meeting: Option<MeetingNumber> },
+    /// The risk register, under `title` (the labels' "Risiko" when none),
+    /// with `intro` as a paragraph under the heading.
+    Risks {
+        title: Option<String>,
+        intro: Option<String>,
+    },
+    Overview {
+        year: u16,
+        quarter: Option<u8>,
+    },
+    Forums {
+        year: u16,
+        quarters: Vec<u8>,
+    },
+    Actions {
+        meeting: Option<MeetingNumber>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -260,8 +273,8 @@ pub fn parse(text: &str) -> Result<Shortcode, String> {
         .strip_suffix(')')
         .ok_or_else(|| format!("`{text}` lacks its closing parenthesis"))?;
     let mut args: BTreeMap<String, String> = BTreeMap::new();
-    for part in args_text
-        .split(',')
+    for part in split_args(args_text)
+        .into_iter()
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
@@ -292,7 +305,10 @@ pub fn parse(text: &str) -> Result<Shortcode, String> {
             )),
             _ => return Err("status() needs date=\"YYYY-MM-DD\" or meeting=\"7/2021\"".into()),
         },
-        "risks" => Shortcode::Risks,
+        "risks" => Shortcode::Risks {
+            title: take("title"),
+            intro: take("intro"),
+        },
         "overview" => {
             let y = year(take("year"))?;
             let quarter = match take("quarter") {
@@ -327,6 +343,26 @@ pub fn parse(text: &str) -> Result<Shortcode, String> {
     Ok(code)
 }
 
+/// The arguments at their commas, but not at a comma inside quotes
+/// (`title="Risiko, pr 2.6"` is one argument).
+fn split_args(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut quoted = false;
+    for (i, ch) in text.char_indices() {
+        match ch {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                parts.push(text.get(start..i).unwrap_or(""));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(text.get(start..).unwrap_or(""));
+    parts
+}
+
 fn parse_quarter(q: &str) -> Result<u8, String> {
     match q.trim().parse::<u8>() {
         Ok(n @ 1..=4) => Ok(n),
@@ -359,7 +395,10 @@ mod tests {
         assert!(matches!(
             &s[1],
             Segment::Block {
-                code: Ok(Shortcode::Risks),
+                code: Ok(Shortcode::Risks {
+                    title: None,
+                    intro: None
+                }),
                 offset: 5,
                 ..
             }
@@ -384,6 +423,13 @@ mod tests {
             .unwrap_err()
             .contains("backwards"));
         assert!(parse("risks(x=1)").unwrap_err().contains("no argument `x`"));
+        assert_eq!(
+            parse("risks(title=\"Programrisiko, pr 2.6\", intro=\"Oversikten.\")").unwrap(),
+            Shortcode::Risks {
+                title: Some("Programrisiko, pr 2.6".into()),
+                intro: Some("Oversikten.".into())
+            }
+        );
         assert_eq!(
             parse("status(date=\"2021-11-24\")").unwrap(),
             Shortcode::Status(StatusRef::Date(Date {

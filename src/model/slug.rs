@@ -50,8 +50,11 @@ mod tests {
             "drifts-og-forvaltningskostnader-som"
         );
         assert_eq!(
-            slug("Tillitsmodell/dokumentdeling ved Norsk Helsenett SF", 60),
-            "tillitsmodell-dokumentdeling-ved-norsk-helsenett-sf"
+            slug(
+                "Tillitsmodell/dokumentdeling ved Vestland fylkeskommune SF",
+                60
+            ),
+            "tillitsmodell-dokumentdeling-ved-vestland-fylkeskommune-sf"
         );
         assert_eq!(slug("Bjørn Nilsen", 60), "bjorn-nilsen");
         assert_eq!(slug("Ærlig på Åpning", 60), "aerlig-pa-apning");

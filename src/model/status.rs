@@ -24,11 +24,13 @@ pub struct Phase {
     pub comment: Option<String>,
 }
 
+/// A deliverable on the timeline: its name, and its bar (first and last
+/// day) when the record knows it. Without a bar the row only names it, as a
+/// source that shows the grid but not where the bars run.
 #[derive(Debug, Clone)]
 pub struct TimelineRow {
     pub name: String,
-    pub from: Date,
-    pub to: Date,
+    pub bar: Option<(Date, Date)>,
 }
 
 /// The main deliverables as a timeline from one year to another.

@@ -1,277 +1,168 @@
-//! The words of rendered documents, in Norwegian (nb) and English (en).
-//! Templates see them as `l.<name>`.
+//! The words of rendered documents, typed: the built-in sets are data
+//! (`templates/labels/<lang>.yaml`, read by `model::labels`), which a
+//! record overrides. Templates see them as `l.<name>`; the dates and times
+//! of each language are formatted here.
 
-use crate::model::{Date, Language, TimeSpan};
-use serde::Serialize;
+use crate::model::labels::{self as model_labels, LabelSet};
+use crate::model::{Board, Date, Language, TimeSpan};
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Labels {
-    pub lang: &'static str,
-    pub notice: &'static str,
-    pub extraordinary: &'static str,
-    pub to: &'static str,
-    pub place: &'static str,
-    pub date: &'static str,
-    pub meeting: &'static str,
-    pub chair: &'static str,
-    pub agenda: &'static str,
-    pub number: &'static str,
-    pub title: &'static str,
-    pub description: &'static str,
-    pub document: &'static str,
-    pub case_type: &'static str,
-    pub overview_description: &'static str,
-    pub owner: &'static str,
-    pub kind: &'static str,
-    pub proposed_decision: &'static str,
-    pub decision: &'static str,
-    pub no_document: &'static str,
+    /// The language's word, the HTML `lang`: not a label, set by [`labels`].
+    #[serde(skip_deserializing)]
+    pub lang: String,
+    pub notice: String,
+    pub extraordinary: String,
+    pub to: String,
+    pub place: String,
+    pub date: String,
+    pub meeting: String,
+    pub chair: String,
+    pub agenda: String,
+    pub number: String,
+    pub title: String,
+    pub description: String,
+    pub document: String,
+    pub case_type: String,
+    pub overview_description: String,
+    pub owner: String,
+    pub kind: String,
+    pub proposed_decision: String,
+    pub decision: String,
+    pub no_document: String,
     /// The mark of a draft's document: "Utkast"
-    pub draft: &'static str,
+    pub draft: String,
     /// Where a draft's number would stand
-    pub no_number: &'static str,
-    pub overview: &'static str,
-    pub quarter_overview: &'static str,
-    pub forum_overview: &'static str,
-    pub no_cases: &'static str,
-    pub exempt: &'static str,
+    pub no_number: String,
+    pub overview: String,
+    pub quarter_overview: String,
+    pub forum_overview: String,
+    pub no_cases: String,
+    pub exempt: String,
     /// A decided exempt case in public minutes, before " (<basis>)"
-    pub decided_exempt: &'static str,
-    pub part: &'static str,
-    pub case_word: &'static str,
-    pub previous: &'static str,
-    pub risks: &'static str,
-    pub risk_id: &'static str,
-    pub risk: &'static str,
-    pub measures: &'static str,
-    pub risk_comment: &'static str,
-    pub risk_new: &'static str,
-    pub risk_closed: &'static str,
-    pub risks_not_listed: &'static str,
-    pub probability: &'static str,
-    pub consequence: &'static str,
-    pub unrated: &'static str,
-    pub status: &'static str,
-    pub as_of: &'static str,
-    pub overall: &'static str,
-    pub phase: &'static str,
-    pub progress: &'static str,
-    pub economy: &'static str,
-    pub quality: &'static str,
-    pub risk_light: &'static str,
-    pub comment: &'static str,
-    pub deliverables: &'static str,
-    pub project: &'static str,
-    pub key_risks: &'static str,
-    pub dependencies: &'static str,
-    pub focus: &'static str,
-    pub communication: &'static str,
-    pub involvement: &'static str,
-    pub value: &'static str,
-    pub projects: &'static str,
-    pub green: &'static str,
-    pub yellow: &'static str,
-    pub red: &'static str,
-    pub forum: &'static str,
-    pub forum_purpose: &'static str,
-    pub forum_extra: &'static str,
-    pub quarter_names: [&'static str; 4],
-    pub minutes: &'static str,
-    pub present: &'static str,
-    pub absent: &'static str,
-    pub no_decision: &'static str,
-    pub actions: &'static str,
-    pub action_id: &'static str,
-    pub action_text: &'static str,
-    pub action_owner: &'static str,
-    pub action_due: &'static str,
-    pub action_status: &'static str,
-    pub action_open: &'static str,
-    pub action_done: &'static str,
-    pub raised: &'static str,
-    pub no_actions: &'static str,
+    pub decided_exempt: String,
+    pub part: String,
+    pub case_word: String,
+    pub previous: String,
+    pub risks: String,
+    pub risk_id: String,
+    pub risk: String,
+    pub measures: String,
+    pub risk_comment: String,
+    pub risk_new: String,
+    pub risk_closed: String,
+    pub risks_not_listed: String,
+    pub probability: String,
+    pub consequence: String,
+    pub unrated: String,
+    pub matrix_legend: String,
+    pub no_rated_risks: String,
+    pub status: String,
+    pub as_of: String,
+    pub overall: String,
+    pub phase: String,
+    pub progress: String,
+    pub economy: String,
+    pub quality: String,
+    pub risk_light: String,
+    pub comment: String,
+    pub deliverables: String,
+    pub project: String,
+    pub key_risks: String,
+    pub dependencies: String,
+    pub focus: String,
+    pub communication: String,
+    pub involvement: String,
+    pub value: String,
+    pub projects: String,
+    pub green: String,
+    pub yellow: String,
+    pub red: String,
+    pub forum: String,
+    pub forum_purpose: String,
+    pub forum_extra: String,
+    pub quarter_1: String,
+    pub quarter_2: String,
+    pub quarter_3: String,
+    pub quarter_4: String,
+    pub minutes: String,
+    pub present: String,
+    pub absent: String,
+    /// A held meeting's case whose decision the record does not hold
+    pub no_decision: String,
+    /// Minutes of a meeting that records no attendance
+    pub attendance_not_recorded: String,
+    /// Others who attended (guests)
+    pub guests: String,
+    pub minute_taker: String,
+    /// Before the name of who met in an absent member's place
+    pub substitute: String,
+    /// The mark of a cancelled meeting's notice: "AVLYST"
+    pub cancelled: String,
+    /// The mark of a proposed (not yet decided) meeting's notice
+    pub proposed: String,
+    /// The decisions register's heading
+    pub decisions: String,
+    /// A decisions register with no decided case
+    pub no_decisions: String,
+    pub actions: String,
+    pub action_id: String,
+    pub action_text: String,
+    pub action_owner: String,
+    pub action_due: String,
+    pub action_status: String,
+    pub action_open: String,
+    pub action_done: String,
+    pub raised: String,
+    pub no_actions: String,
 }
 
-pub fn labels(language: Language) -> Labels {
-    match language {
-        Language::Nb => Labels {
-            lang: Language::Nb.as_str(),
-            notice: "Møteinnkalling",
-            extraordinary: "Ekstraordinært møte",
-            to: "Til",
-            place: "Sted",
-            date: "Dato",
-            meeting: "Møte",
-            chair: "Møteleder",
-            agenda: "Agenda",
-            number: "Saksnummer",
-            title: "Sakstittel",
-            description: "Beskrivelse",
-            document: "Saksdokument",
-            case_type: "Type sak",
-            overview_description: "Beskrivelse av sak",
-            owner: "Sakseier",
-            kind: "Type",
-            proposed_decision: "Forslag til vedtak",
-            decision: "Vedtak",
-            no_document: "Saken er uten underlag",
-            draft: "Utkast",
-            no_number: "ikke nummerert ennå",
-            overview: "Oversikt over saker i programstyret",
-            quarter_overview: "Oversikt saker programstyremøter {q}. kvartal",
-            forum_overview: "Oversikt saker i nasjonal styringsmodell",
-            no_cases: "Ingen møter i kvartalet",
-            exempt: "Unntatt offentlighet",
-            decided_exempt: "Vedtak fattet – unntatt offentlighet",
-            part: "Del",
-            case_word: "Sak",
-            previous: "Tidligere behandlet",
-            risks: "Risiko",
-            risk_id: "Id",
-            risk: "Risiko",
-            measures: "Tiltak",
-            risk_comment: "Endring/kommentar",
-            risk_new: "(ny)",
-            risk_closed: "(risiko avsluttet)",
-            risks_not_listed: "Følgende inngår ikke i tabelloversikten:",
-            probability: "Sannsynlighet",
-            consequence: "Konsekvens",
-            unrated: "Ikke plassert (uten sannsynlighet og konsekvens):",
-            status: "Status",
-            as_of: "Pr",
-            overall: "Overordnet status",
-            phase: "Fase",
-            progress: "Framdrift",
-            economy: "Økonomi",
-            quality: "Kvalitet",
-            risk_light: "Risiko",
-            comment: "Kommentar",
-            deliverables: "Hovedleveranser",
-            project: "Prosjekt",
-            key_risks: "Viktigste risiki",
-            dependencies:
-                "Avhengigheter, behov for tiltak utenfor program eller styringssignaler fra HOD",
-            focus: "Hovedfokus for tiden",
-            communication: "Kommunikasjon",
-            involvement: "Involvering og forankring",
-            value: "Verdi, nytte og effekter",
-            projects: "Prosjekter",
-            green: "grønn",
-            yellow: "gul",
-            red: "rød",
-            forum: "Forum",
-            forum_purpose: "Formål med og beskrivelse av sak",
-            forum_extra: "Ekstra",
-            quarter_names: [
-                "Første kvartal",
-                "Andre kvartal",
-                "Tredje kvartal",
-                "Fjerde kvartal",
-            ],
-            minutes: "Protokoll",
-            present: "Til stede",
-            absent: "Forfall",
-            no_decision: "Ikke behandlet",
-            actions: "Aksjonspunkter",
-            action_id: "Id",
-            action_text: "Aksjonspunkt",
-            action_owner: "Ansvarlig",
-            action_due: "Frist",
-            action_status: "Status",
-            action_open: "Åpen",
-            action_done: "Lukket",
-            raised: "Fra",
-            no_actions: "Ingen nye aksjonspunkter",
-        },
-        Language::En => Labels {
-            lang: Language::En.as_str(),
-            notice: "Notice of meeting",
-            extraordinary: "Extraordinary meeting",
-            to: "To",
-            place: "Place",
-            date: "Date",
-            meeting: "Meeting",
-            chair: "Chair",
-            agenda: "Agenda",
-            number: "Case",
-            title: "Title",
-            description: "Description",
-            document: "Case document",
-            case_type: "Type",
-            overview_description: "Description",
-            owner: "Owner",
-            kind: "Type",
-            proposed_decision: "Proposed decision",
-            decision: "Decision",
-            no_document: "No document",
-            draft: "Draft",
-            no_number: "no number yet",
-            overview: "Overview of the board's cases",
-            quarter_overview: "Board meeting cases, quarter {q}",
-            forum_overview: "Items in other governance forums",
-            no_cases: "No meetings in the quarter",
-            exempt: "Exempt from public disclosure",
-            decided_exempt: "Decided – exempt from public disclosure",
-            part: "Part",
-            case_word: "Case",
-            previous: "Earlier handled as",
-            risks: "Risks",
-            risk_id: "Id",
-            risk: "Risk",
-            measures: "Measures",
-            risk_comment: "Change/comment",
-            risk_new: "(new)",
-            risk_closed: "(risk closed)",
-            risks_not_listed: "Not in the table:",
-            probability: "Probability",
-            consequence: "Consequence",
-            unrated: "Not placed (no probability and consequence):",
-            status: "Status",
-            as_of: "As of",
-            overall: "Overall status",
-            phase: "Phase",
-            progress: "Progress",
-            economy: "Finances",
-            quality: "Quality",
-            risk_light: "Risk",
-            comment: "Comment",
-            deliverables: "Main deliverables",
-            project: "Project",
-            key_risks: "Key risks",
-            dependencies: "Dependencies and decisions needed from outside the programme",
-            focus: "Current focus",
-            communication: "Communication",
-            involvement: "Involvement",
-            value: "Value and benefits",
-            projects: "Projects",
-            green: "green",
-            yellow: "amber",
-            red: "red",
-            forum: "Forum",
-            forum_purpose: "Purpose and description",
-            forum_extra: "Extraordinary",
-            quarter_names: [
-                "First quarter",
-                "Second quarter",
-                "Third quarter",
-                "Fourth quarter",
-            ],
-            minutes: "Minutes",
-            present: "Present",
-            absent: "Apologies",
-            no_decision: "Not handled",
-            actions: "Action items",
-            action_id: "Id",
-            action_text: "Action",
-            action_owner: "Owner",
-            action_due: "Due",
-            action_status: "Status",
-            action_open: "Open",
-            action_done: "Done",
-            raised: "Raised at",
-            no_actions: "No new action items",
-        },
+impl Labels {
+    /// The quarter's name, 1 to 4: "Første kvartal".
+    pub fn quarter_name(&self, q: u8) -> &str {
+        match q {
+            1 => &self.quarter_1,
+            2 => &self.quarter_2,
+            3 => &self.quarter_3,
+            _ => &self.quarter_4,
+        }
     }
+}
+
+/// The built-in words of a language with its neutral nouns, as a board
+/// without its own words gets them.
+pub fn builtin(language: Language) -> Labels {
+    resolve(language, model_labels::builtin(language))
+}
+
+/// The words a record's documents are written in: the language's built-in
+/// set, then the record's `templates/labels.yaml`, then `nouns:` and
+/// `labels:` of `pds.yaml`, each key by key; the nouns put in last.
+pub fn labels(board: &Board, record_file: Option<&LabelSet>) -> Labels {
+    let mut set = model_labels::builtin(board.language);
+    if let Some(file) = record_file {
+        set.overlay(file);
+    }
+    set.overlay(&LabelSet {
+        nouns: board.nouns.clone(),
+        labels: board.labels.clone(),
+    });
+    resolve(board.language, set)
+}
+
+fn resolve(language: Language, set: LabelSet) -> Labels {
+    let words: serde_json::Map<String, serde_json::Value> = set
+        .labels
+        .iter()
+        .map(|(k, v)| (k.clone(), model_labels::with_nouns(v, &set.nouns).into()))
+        .collect();
+    // Every value is text and every key a field (a unit test holds the
+    // files to the struct), so this does not fail.
+    let mut l: Labels = serde_json::from_value(words.into()).unwrap_or_default();
+    l.lang = language.as_str().to_string();
+    l
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -289,10 +180,10 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
-/// `01.12.2021` (nb) or `1 December 2021` (en).
+/// `01.12.2021` (nb, nn) or `1 December 2021` (en).
 pub fn date(language: Language, d: Date) -> String {
     match language {
-        Language::Nb => d.nb(),
+        Language::Nb | Language::Nn => d.nb(),
         Language::En => {
             let month = MONTHS_EN
                 .get(usize::from(d.month).saturating_sub(1))
@@ -303,10 +194,10 @@ pub fn date(language: Language, d: Date) -> String {
     }
 }
 
-/// `kl. 13.00 – 15.00` (nb) or `13:00 – 15:00` (en).
+/// `kl. 13.00 – 15.00` (nb, nn) or `13:00 – 15:00` (en).
 pub fn time(language: Language, t: TimeSpan) -> String {
     match language {
-        Language::Nb => t.nb(),
+        Language::Nb | Language::Nn => t.nb(),
         Language::En => t.en(),
     }
 }
@@ -326,21 +217,22 @@ const MONTHS_NB: [&str; 12] = [
     "desember",
 ];
 
-/// A forum meeting's days: `27. og 28. januar` (nb), `27–28 January` (en).
+/// A forum meeting's days: `27. og 28. januar` (nb, nn: the month names are
+/// the same), `27–28 January` (en).
 pub fn days(language: Language, from: Date, to: Option<Date>) -> String {
     let month = |d: Date| {
         let i = usize::from(d.month).saturating_sub(1);
         match language {
-            Language::Nb => MONTHS_NB.get(i).copied().unwrap_or(""),
+            Language::Nb | Language::Nn => MONTHS_NB.get(i).copied().unwrap_or(""),
             Language::En => MONTHS_EN.get(i).copied().unwrap_or(""),
         }
     };
     match (language, to) {
-        (Language::Nb, None) => format!("{}. {}", from.day, month(from)),
-        (Language::Nb, Some(to)) if to.month == from.month => {
+        (Language::Nb | Language::Nn, None) => format!("{}. {}", from.day, month(from)),
+        (Language::Nb | Language::Nn, Some(to)) if to.month == from.month => {
             format!("{}. og {}. {}", from.day, to.day, month(from))
         }
-        (Language::Nb, Some(to)) => {
+        (Language::Nb | Language::Nn, Some(to)) => {
             format!("{}. {} – {}. {}", from.day, month(from), to.day, month(to))
         }
         (Language::En, None) => format!("{} {}", from.day, month(from)),
@@ -354,7 +246,55 @@ pub fn days(language: Language, from: Date, to: Option<Date>) -> String {
 }
 
 /// `01.12.2021 – Møte #7`
-pub fn meeting_label(language: Language, d: Date, seq: u32) -> String {
-    let word = labels(language).meeting;
-    format!("{} – {word} #{seq}", date(language, d))
+pub fn meeting_label(language: Language, l: &Labels, d: Date, seq: u32) -> String {
+    format!("{} – {} #{seq}", date(language, d), l.meeting)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Named;
+
+    /// The struct's fields are exactly the keys of the built-in files.
+    #[test]
+    fn the_typed_labels_have_every_key_of_the_files_and_no_other() {
+        let value = serde_json::to_value(Labels::default()).unwrap();
+        let mut fields: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .filter(|k| *k != "lang")
+            .collect();
+        fields.sort_unstable();
+        let keys: Vec<&str> = model_labels::keys().collect();
+        assert_eq!(fields, keys);
+        for (name, lang) in Language::ALL {
+            let l = builtin(*lang);
+            assert_eq!(l.lang, *name);
+            let value = serde_json::to_value(&l).unwrap();
+            for (k, v) in value.as_object().unwrap() {
+                let v = v.as_str().unwrap();
+                assert!(!v.is_empty(), "{name}: {k} is empty");
+                assert!(
+                    !v.contains("{board}") && !v.contains("{principal}"),
+                    "{name}: {k}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_board_overrides_a_label_and_a_noun() {
+        let board = Board {
+            language: Language::Nn,
+            nouns: [("board".to_string(), "styringsrådet".to_string())].into(),
+            labels: [("agenda".to_string(), "Sakliste".to_string())].into(),
+            ..Board::default()
+        };
+        let l = labels(&board, None);
+        assert_eq!(l.agenda, "Sakliste");
+        assert_eq!(l.overview, "Oversikt over saker i styringsrådet");
+        assert_eq!(l.present, "Til stades");
+    }
 }

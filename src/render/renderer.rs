@@ -44,7 +44,7 @@ impl<'a> Renderer<'a> {
             record,
             templates,
             opts,
-            labels: labels::labels(record.board.language),
+            labels: labels::labels(&record.board, templates.labels.as_ref()),
             unchecked: RefCell::new(None),
             checked: OnceCell::new(),
             pictures: Pictures::default(),

@@ -13,12 +13,11 @@ mod pages;
 mod search;
 mod words;
 
-use super::labels;
 use super::templates::{escape_html, template_error, Templates};
 use super::view::RenderOptions;
 use super::Renderer;
 use crate::diag::{Error, Finding};
-use crate::model::{CaseNumber, Meeting, Record};
+use crate::model::{Case, CaseNumber, Meeting, MeetingNumber, Record};
 use std::collections::BTreeMap;
 use words::Words;
 
@@ -76,22 +75,27 @@ pub const MARKER: &str = ".pds-site";
 
 /// The page of each case by its place in `record.cases`: `sak/45-21/`, and
 /// for a number two cases carry, `sak/5-21/` and `sak/5-21-2/` in the
-/// record's order. Cases without a number (drafts) have no page.
+/// record's order of them (`tie_order`, then file name: as agendas and
+/// `pds list` give them). Cases without a number (drafts) have no page.
 pub fn case_paths(record: &Record) -> Vec<Option<String>> {
+    let mut order: Vec<usize> = (0..record.cases.len()).collect();
+    order.sort_by_key(|&i| record.cases.get(i).map(Case::number_order));
     let mut seen: BTreeMap<CaseNumber, u32> = BTreeMap::new();
-    record
-        .cases
-        .iter()
-        .map(|c| {
-            let n = c.number_value()?;
-            let count = seen.entry(n).or_insert(0);
-            *count += 1;
-            Some(match *count {
+    let mut paths = vec![None; record.cases.len()];
+    for i in order {
+        let Some(n) = record.cases.get(i).and_then(Case::number_value) else {
+            continue;
+        };
+        let count = seen.entry(n).or_insert(0);
+        *count += 1;
+        if let Some(slot) = paths.get_mut(i) {
+            *slot = Some(match *count {
                 1 => format!("sak/{}-{:02}/index.html", n.seq, n.yy),
                 k => format!("sak/{}-{:02}-{k}/index.html", n.seq, n.yy),
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    paths
 }
 
 fn meeting_path(m: &Meeting) -> String {
@@ -113,10 +117,16 @@ pub fn build(
     templates: &Templates,
     findings: &[Finding],
     histories: &Histories,
+    sequences: &BTreeMap<MeetingNumber, u32>,
     errors: &[String],
     opts: SiteOptions,
 ) -> Result<Site, Error> {
+    let lang = Renderer::new(record, templates, RenderOptions::default())
+        .labels
+        .lang;
     let b = Builder {
+        lang,
+        sequences,
         record,
         templates,
         findings,
@@ -132,6 +142,10 @@ pub fn build(
 }
 
 struct Builder<'a> {
+    /// The pages' `lang`, as the documents' labels give it.
+    lang: String,
+    /// Each meeting's invite's SEQUENCE (how often it moved), as `render invite` gives it.
+    sequences: &'a BTreeMap<MeetingNumber, u32>,
     record: &'a Record,
     templates: &'a Templates,
     findings: &'a [Finding],
@@ -186,7 +200,7 @@ impl<'a> Builder<'a> {
             self.case(c, &path, histories)?;
         }
         self.cases_page();
-        self.decisions_page();
+        self.decisions_page()?;
         self.registers()?;
         self.overviews()?;
         self.index_page();
@@ -237,7 +251,7 @@ impl<'a> Builder<'a> {
              <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'\">\n\
              <meta name=\"generator\" content=\"pds\">\n<title>{title}</title>\n\
              <link rel=\"stylesheet\" href=\"{root}site.css\">\n",
-            lang = labels::labels(self.record.board.language).lang,
+            lang = self.lang,
             title = match title == self.record.board.name {
                 true => board.clone(),
                 false => format!("{} – {board}", esc(title)),

@@ -18,10 +18,12 @@ pub fn color(light: Light) -> &'static str {
     }
 }
 
-/// A traffic light: a filled circle with the colour's name as its title.
+/// A traffic light: a filled circle with the colour's name as its title,
+/// hidden from screen readers because its word stands beside it (WCAG 1.4.1:
+/// the colour is never the only sign).
 pub fn light(light: Light, name: &str) -> String {
     format!(
-        r##"<svg class="light" width="18" height="18" viewBox="0 0 18 18" role="img" aria-label="{n}"><title>{n}</title><circle cx="9" cy="9" r="7.5" fill="{c}" stroke="#00000033"/></svg>"##,
+        r##"<svg class="light" width="18" height="18" viewBox="0 0 18 18" aria-hidden="true"><title>{n}</title><circle cx="9" cy="9" r="7.5" fill="{c}" stroke="#00000033"/></svg>"##,
         n = esc(name),
         c = color(light)
     )
@@ -125,15 +127,22 @@ pub fn timeline(t: &Timeline) -> String {
     }
     for (i, p) in t.projects.iter().enumerate() {
         let y = 24.0 + row_h * i as f64;
-        let (x1, x2) = (pos(p.from), pos(p.to));
         s.push_str(&format!(
-            r##"<text x="0" y="{}" font-size="12">{}</text><rect x="{x1:.1}" y="{}" width="{:.1}" height="{}" rx="4" fill="#1f4e79" fill-opacity="0.8"/>"##,
+            r##"<text x="0" y="{}" font-size="12">{}</text>"##,
             y + row_h / 2.0 + 4.0,
             esc(&p.name),
-            y + 5.0,
-            (x2 - x1).max(2.0),
-            row_h - 10.0
         ));
+        // A deliverable without a bar is named only: no bar is drawn that
+        // the record does not give.
+        if let Some((from, to)) = p.bar {
+            let (x1, x2) = (pos(from), pos(to));
+            s.push_str(&format!(
+                r##"<rect x="{x1:.1}" y="{}" width="{:.1}" height="{}" rx="4" fill="#1f4e79" fill-opacity="0.8"/>"##,
+                y + 5.0,
+                (x2 - x1).max(2.0),
+                row_h - 10.0
+            ));
+        }
     }
     s.push_str("</svg>");
     s

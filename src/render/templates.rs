@@ -1,7 +1,10 @@
 //! The one place that builds the Tera instances: built-in templates embedded
 //! in the binary, overridden by name from the record's own `templates/`.
 
-use crate::diag::Error;
+use crate::diag::{nearest, Error};
+use crate::model::labels::{self as model_labels, LabelSet};
+use crate::yaml::{Node, NodeKind};
+use std::collections::BTreeMap;
 use std::path::Path;
 use tera::Tera;
 
@@ -30,6 +33,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("actions.md", include_str!("../../templates/actions.md")),
     ("minutes.html", include_str!("../../templates/minutes.html")),
     ("minutes.md", include_str!("../../templates/minutes.md")),
+    (
+        "decisions.html",
+        include_str!("../../templates/decisions.html"),
+    ),
+    ("decisions.md", include_str!("../../templates/decisions.md")),
 ];
 
 /// Tera for Markdown output (values escaped as Markdown) and for HTML output
@@ -40,6 +48,8 @@ pub struct Templates {
     /// Whether an HTML template names `description_html`: the built-in ones
     /// do not, so descriptions (up to 1 MiB each) are not rendered for them.
     pub description_html_used: bool,
+    /// The record's `templates/labels.yaml`: its words over the built-in ones.
+    pub labels: Option<LabelSet>,
 }
 
 /// Escapes text so that it cannot become Markdown or HTML markup, wherever a
@@ -109,6 +119,7 @@ pub(crate) fn escape_html(text: &str, out: &mut dyn std::io::Write) -> std::io::
 
 /// Loads the built-ins, then the record's `templates/*.md|html|css` over them.
 pub fn load(root: &Path) -> Result<Templates, Error> {
+    let mut labels = None;
     let mut sources: Vec<(String, String)> = BUILTIN
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
@@ -139,6 +150,14 @@ pub fn load(root: &Path) -> Result<Templates, Error> {
             })
             .collect();
         names.sort();
+        let labels_file = dir.join(LABELS_FILE);
+        if labels_file.is_file() {
+            let text = crate::load::read_text(root, &labels_file).map_err(|why| Error::Read {
+                file: format!("templates/{LABELS_FILE}"),
+                why,
+            })?;
+            labels = Some(record_labels(&text)?);
+        }
         for path in names {
             let Some(name) = path
                 .file_name()
@@ -184,7 +203,100 @@ pub fn load(root: &Path) -> Result<Templates, Error> {
         md,
         html,
         description_html_used,
+        labels,
     })
+}
+
+/// The record's own label file in `templates/`, as `pds templates eject` writes it.
+pub const LABELS_FILE: &str = "labels.yaml";
+
+/// Reads a record's `templates/labels.yaml`: `nouns:` and `labels:`, each
+/// key one the built-in files have; any other is an error naming the line
+/// and the nearest key.
+pub fn record_labels(text: &str) -> Result<LabelSet, Error> {
+    let fail = |offset: usize, message: String| {
+        let line = text
+            .get(..offset)
+            .map_or(1, |before| before.matches('\n').count() + 1);
+        Error::Template {
+            template: Some(format!("templates/{LABELS_FILE}")),
+            message: format!("templates/{LABELS_FILE}:{line}: {message}"),
+        }
+    };
+    let root =
+        crate::yaml::parse(text).map_err(|e| fail(e.offset.unwrap_or(0), e.message.clone()))?;
+    let mut set = LabelSet::default();
+    let entries = match &root.kind {
+        NodeKind::Null => return Ok(set),
+        NodeKind::Map(entries) => entries,
+        other => {
+            return Err(fail(
+                root.offset,
+                format!(
+                    "must be a mapping with `nouns:` and `labels:`, not {}",
+                    other.type_name()
+                ),
+            ))
+        }
+    };
+    let nouns: Vec<&str> = model_labels::NOUNS.to_vec();
+    let keys: Vec<&str> = model_labels::keys().collect();
+    for (k, v) in entries {
+        let (target, known): (&mut BTreeMap<String, String>, &[&str]) = match &k.kind {
+            NodeKind::Str(s) if s == "nouns" => (&mut set.nouns, &nouns),
+            NodeKind::Str(s) if s == "labels" => (&mut set.labels, &keys),
+            _ => {
+                let name = k.scalar_text(text).unwrap_or_default();
+                let help = match nearest(&name, ["nouns", "labels"]) {
+                    Some(n) => format!("; did you mean `{n}`?"),
+                    None => "; the keys are `nouns` and `labels`".to_string(),
+                };
+                return Err(fail(k.offset, format!("unknown key `{name}`{help}")));
+            }
+        };
+        words(text, v, known, target).map_err(|(node, message)| fail(node.offset, message))?;
+    }
+    Ok(set)
+}
+
+/// One mapping of known keys to words.
+fn words<'n>(
+    text: &str,
+    node: &'n Node,
+    known: &[&str],
+    out: &mut BTreeMap<String, String>,
+) -> Result<(), (&'n Node, String)> {
+    let entries = match &node.kind {
+        NodeKind::Null => return Ok(()),
+        NodeKind::Map(entries) => entries,
+        other => {
+            return Err((
+                node,
+                format!("must map keys to words, not {}", other.type_name()),
+            ))
+        }
+    };
+    for (k, v) in entries {
+        let key = k.scalar_text(text).unwrap_or_default().into_owned();
+        if !known.contains(&key.as_str()) {
+            let help = match nearest(&key, known.iter().copied()) {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => format!(
+                    "the keys are those of templates/labels/nb.yaml in pds ({} …)",
+                    known.iter().take(5).copied().collect::<Vec<_>>().join(", ")
+                ),
+            };
+            return Err((k, format!("unknown key `{key}`; {help}")));
+        }
+        let Some(word) = v.scalar_text(text) else {
+            return Err((
+                v,
+                format!("`{key}` must be text, not {}", v.kind.type_name()),
+            ));
+        };
+        out.insert(key, word.into_owned());
+    }
+    Ok(())
 }
 
 /// A Tera error with its whole chain: the template, line and what went

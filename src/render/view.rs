@@ -23,11 +23,11 @@ pub struct RenderOptions {
 /// `board`: the board the document is for.
 #[derive(Debug, Clone, Serialize)]
 pub struct BoardView {
-    /// "Programstyret program digital samhandling"
+    /// "Example Trust Board"
     pub name: String,
     /// The secretariat, when pds.yaml names one.
     pub secretariat: Option<String>,
-    /// `nb` or `en`.
+    /// `nb`, `nn` or `en`.
     pub language: &'static str,
 }
 
@@ -50,8 +50,12 @@ pub struct MeetingView {
     pub when: String,
     /// "Elektronisk møte, …"
     pub place: Option<String>,
-    /// "Lucie Aunan, Direktoratet for e-helse": the meeting's chair, or the board's
+    /// "Alice Morgan, Northfield Health Trust": the meeting's chair, or the board's
     pub chair: Option<String>,
+    /// The chair as minutes show it: the meeting's own `chair`, or the
+    /// board's when the meeting records attendance; none otherwise (minutes
+    /// claim nothing the record does not hold)
+    pub chair_recorded: Option<String>,
     /// Whether the meeting is extraordinary.
     pub extraordinary: bool,
     /// planned, proposed, held, approved or cancelled
@@ -60,21 +64,32 @@ pub struct MeetingView {
     pub label: String,
     /// Everyone invited, as "Name, Org": the members, then the meeting's extra invitees
     pub invitees: Vec<String>,
-    /// Invitees with leave (forfall), as "Name, Org"
-    pub absent: Vec<String>,
-    /// Invitees expected to attend, as "Name, Org"
+    /// Whether the meeting is still ahead (planned or proposed): its
+    /// minutes are a draft
+    pub ahead: bool,
+    /// Whether the meeting records any attendance; when it does not, the
+    /// minutes say `l.attendance_not_recorded` and list no one
+    pub attendance_recorded: bool,
+    /// Who the meeting records as present, as "Name, Org"
     pub present: Vec<String>,
+    /// Who the meeting records with leave (forfall), as "Name, Org", with
+    /// "(vara: Name)" (`l.substitute`) when someone met in their place
+    pub absent: Vec<String>,
+    /// Others who attended, as recorded (free text)
+    pub guests: Vec<String>,
+    /// Who kept the minutes, as recorded (free text)
+    pub minute_taker: Option<String>,
 }
 
 pub fn board(record: &Record) -> BoardView {
     BoardView {
         name: record.board.name.clone(),
         secretariat: record.board.secretariat.clone(),
-        language: labels::labels(record.board.language).lang,
+        language: record.board.language.as_str(),
     }
 }
 
-pub fn meeting(record: &Record, m: &Meeting) -> MeetingView {
+pub fn meeting(record: &Record, l: &labels::Labels, m: &Meeting) -> MeetingView {
     let lang = record.board.language;
     let date = labels::date(lang, m.date.value);
     let time = m.time.map(|t| labels::time(lang, t));
@@ -85,13 +100,31 @@ pub fn meeting(record: &Record, m: &Meeting) -> MeetingView {
         .chain(m.invited.iter())
         .map(|p| p.label())
         .collect();
-    let absent_names: Vec<&str> = m.absent.iter().map(|a| a.value.as_str()).collect();
-    let (absent, present): (Vec<_>, Vec<_>) = record
+    // A name as the minutes show it: with the organisation the board's
+    // lists give it.
+    let people: Vec<&crate::model::Person> = record
         .board
         .members
         .iter()
+        .chain(record.board.chair.iter())
+        .chain(m.chair.iter())
         .chain(m.invited.iter())
-        .partition(|p| absent_names.contains(&p.name.as_str()));
+        .collect();
+    let label = |name: &str| {
+        people
+            .iter()
+            .find(|p| p.name == name)
+            .map_or_else(|| name.to_string(), |p| p.label())
+    };
+    let substitute = &l.substitute;
+    let absent = m
+        .absent
+        .iter()
+        .map(|a| match &a.substitute {
+            Some(s) => format!("{} ({substitute}: {s})", label(&a.name.value)),
+            None => label(&a.name.value),
+        })
+        .collect();
     MeetingView {
         number: m.number.value.to_string(),
         seq: m.number.seq,
@@ -109,11 +142,20 @@ pub fn meeting(record: &Record, m: &Meeting) -> MeetingView {
             .as_ref()
             .or(record.board.chair.as_ref())
             .map(|p| p.label()),
+        chair_recorded: m
+            .chair
+            .as_ref()
+            .or(record.board.chair.as_ref().filter(|_| m.has_attendance()))
+            .map(|p| p.label()),
         extraordinary: m.kind == MeetingKind::Extraordinary,
         status: m.status.as_str(),
-        label: labels::meeting_label(lang, m.date.value, m.number.seq),
+        label: labels::meeting_label(lang, l, m.date.value, m.number.seq),
         invitees,
-        absent: absent.iter().map(|p| p.label()).collect(),
-        present: present.iter().map(|p| p.label()).collect(),
+        ahead: m.status.is_ahead(),
+        attendance_recorded: m.has_attendance(),
+        present: m.present.iter().map(|p| label(&p.value)).collect(),
+        absent,
+        guests: m.guests.clone(),
+        minute_taker: m.minute_taker.clone(),
     }
 }

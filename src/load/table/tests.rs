@@ -59,6 +59,7 @@ fn sample(ty: &Type) -> Value {
             Value::Object(map)
         }
         Type::MapOf(t) => json!({ "key": sample(t) }),
+        Type::Labels => json!({ "agenda": "text" }),
         // The mapping, when there is one: it holds the most keys.
         Type::Either(ts) => ts
             .iter()
@@ -113,6 +114,8 @@ fn every_reader_accepts_every_key_of_its_tables() {
             .into_iter()
             // The one rule of a case no sample can keep with every key in it.
             .filter(|f| !f.message.contains("`type` or `parts`, never both"))
+            // `default_decisions` is keyed by the board's case types, which a sample's key is not.
+            .filter(|f| !f.message.contains("is not one of the board's case types"))
             .collect();
         assert!(
             findings.is_empty(),

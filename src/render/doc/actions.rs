@@ -19,7 +19,7 @@ pub struct ActionView {
     pub due: Option<String>,
     pub done: bool,
     /// "Åpen" or "Lukket"
-    pub status: &'static str,
+    pub status: String,
 }
 
 pub fn action(record: &Record, l: &Labels, a: &Action) -> ActionView {
@@ -36,7 +36,12 @@ pub fn action(record: &Record, l: &Labels, a: &Action) -> ActionView {
             .as_ref()
             .map(|d| labels::date(record.board.language, d.value)),
         done: a.done,
-        status: if a.done { l.action_done } else { l.action_open },
+        status: if a.done {
+            &l.action_done
+        } else {
+            &l.action_open
+        }
+        .clone(),
     }
 }
 

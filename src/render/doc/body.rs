@@ -15,7 +15,9 @@ impl Renderer<'_> {
     fn block(&self, code: &Shortcode, format: OutputFormat) -> Result<String, Error> {
         let fragment = match code {
             Shortcode::Status(which) => self.status(*which, format, true)?,
-            Shortcode::Risks => self.risks(format, true)?,
+            Shortcode::Risks { title, intro } => {
+                self.risks(format, true, title.as_deref(), intro.as_deref())?
+            }
             Shortcode::Overview { year, quarter } => {
                 self.overview(*year, *quarter, format, true)?
             }

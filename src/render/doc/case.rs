@@ -46,6 +46,8 @@ pub struct CaseView {
     pub description_html: Option<String>,
     /// Sakseier
     pub owner: Option<String>,
+    /// The line the agenda prints under the title (an organisation, say)
+    pub agenda_note: Option<String>,
     /// The case document's name, "43-21 Sentralt styringsdokument for steg 2"; none when the case has no document (so none for an exempt case in a public rendering)
     pub document: Option<String>,
     /// The case document's title (the case title unless `document` says otherwise)
@@ -100,9 +102,11 @@ impl<'a> Renderer<'a> {
         ctx.insert("meeting", &meeting);
         Ok(Fragment {
             draft: case.unnumbered,
-            title: match (case.unnumbered, case.document.clone()) {
+            // Headed by the case's own title, as the source's documents are,
+            // while the agenda may name its document by a shorter `document:`.
+            title: match (case.unnumbered, &case.document) {
                 (true, _) => format!("{} {}", self.labels.draft, case.title),
-                (false, Some(document)) => document,
+                (false, Some(_)) => format!("{} {}", case.number_dashed, case.title),
                 (false, None) => format!("{} {}", case.number, case.title),
             },
             text: self.fill(format, "case", &ctx)?,
@@ -148,7 +152,7 @@ impl<'a> Renderer<'a> {
     fn meeting_view(&self, number: MeetingNumber) -> Option<MeetingView> {
         self.record
             .meeting(number)
-            .map(|m| view::meeting(self.record, m))
+            .map(|m| view::meeting(self.record, &self.labels, m))
     }
 
     /// A case as agendas, overviews and the case document show it; for HTML
@@ -300,18 +304,22 @@ pub fn case(c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
         description_html: None,
         description,
         owner: c.owner.clone(),
+        agenda_note: c.agenda_note.clone(),
         document: if c.has_document() {
             c.document_name()
         } else {
             None
         },
         document_title: c.document_title().to_string(),
-        exempt_text: c.exempt.as_deref().map(|basis| with_basis(l.exempt, basis)),
+        exempt_text: c
+            .exempt
+            .as_deref()
+            .map(|basis| with_basis(&l.exempt, basis)),
         decided_exempt: c
             .exempt
             .as_deref()
             .filter(|_| withheld && c.status == CaseStatus::Decided)
-            .map(|basis| with_basis(l.decided_exempt, basis)),
+            .map(|basis| with_basis(&l.decided_exempt, basis)),
         exempt: c.exempt.clone(),
         withheld,
         previous: c.previous.iter().map(|p| p.value.to_string()).collect(),
@@ -354,7 +362,7 @@ mod tests {
 
     #[test]
     fn the_table_cells_number_the_parts_of_a_case() {
-        let l = crate::render::labels::labels(crate::model::Language::Nb);
+        let l = crate::render::labels::builtin(crate::model::Language::Nb);
         let parts = [1, 2].map(|n| PartView {
             n,
             title: format!("Del {n}"),

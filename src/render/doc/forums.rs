@@ -67,13 +67,7 @@ pub fn forum_quarters(
     quarters
         .iter()
         .map(|&q| ForumQuarterView {
-            title: format!(
-                "{} {year}",
-                l.quarter_names
-                    .get(usize::from(q).saturating_sub(1))
-                    .copied()
-                    .unwrap_or("")
-            ),
+            title: format!("{} {year}", l.quarter_name(q)),
             year,
             n: q,
             rows: record

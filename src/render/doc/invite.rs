@@ -1,25 +1,21 @@
-//! `pds render invite`: the meeting as an iCalendar event, so the notice and
-//! the calendar invitation come from one source.
+//! `pds render invite`: the meeting as an iCalendar event (RFC 5545), so the
+//! notice and the calendar invitation come from one source.
+//!
+//! Times are the board's local time with `TZID` (pds.yaml `timezone`,
+//! Europe/Oslo by default) and the zone's rules as a VTIMEZONE; a meeting
+//! without a time is an all-day event (DTEND the next day). People are
+//! ORGANIZER and ATTENDEE as `mailto:` where pds.yaml gives their `email`;
+//! without one a person is no ATTENDEE (a cal-address is a URI a calendar
+//! must be able to reach, and a made-up one would only bounce) but is named
+//! in the description's list of invitees. SEQUENCE is given by the caller
+//! (how often the meeting's date, time or place changed in git).
 
 use super::case::case;
 use crate::diag::Error;
-use crate::model::{Date, Meeting, MeetingNumber, MeetingStatus, Time};
+use crate::model::timezone::Zone;
+use crate::model::{Date, Meeting, MeetingNumber, MeetingStatus, Person, Time};
 use crate::render::renderer::Renderer;
-use chrono::{NaiveDate, TimeZone, Utc};
-
-/// Local Oslo time of a meeting as UTC (the record's times are Norwegian local time).
-fn utc(date: Date, time: Time) -> Option<chrono::DateTime<Utc>> {
-    let naive = NaiveDate::from_ymd_opt(
-        i32::from(date.year),
-        u32::from(date.month),
-        u32::from(date.day),
-    )?
-    .and_hms_opt(u32::from(time.hour), u32::from(time.minute), 0)?;
-    chrono_tz::Europe::Oslo
-        .from_local_datetime(&naive)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-}
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 
 /// A stable identifier: the same meeting always gets the same UID.
 fn uid(board: &str, number: MeetingNumber) -> String {
@@ -27,40 +23,62 @@ fn uid(board: &str, number: MeetingNumber) -> String {
     format!("meeting-{}@{slug}.pds", number.dashed())
 }
 
+fn naive_date(date: Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(
+        i32::from(date.year),
+        u32::from(date.month),
+        u32::from(date.day),
+    )
+}
+
+/// The local date and time, if the zone's clocks show it that day (not in
+/// the hour skipped when summer time begins).
+fn local(zone: Zone, date: Date, time: Time) -> Option<NaiveDateTime> {
+    let naive = naive_date(date)?.and_hms_opt(u32::from(time.hour), u32::from(time.minute), 0)?;
+    let tz: chrono_tz::Tz = zone.name.parse().ok()?;
+    tz.from_local_datetime(&naive).earliest().map(|_| naive)
+}
+
 impl Renderer<'_> {
-    /// The meeting as an iCalendar event (always `.ics`, whatever `--format`).
-    pub fn invite(&self, number: MeetingNumber) -> Result<String, Error> {
+    /// The meeting as an iCalendar event (always `.ics`, whatever
+    /// `--format`); `sequence` is its SEQUENCE (0 for a first version).
+    pub fn invite(&self, number: MeetingNumber, sequence: u32) -> Result<String, Error> {
         let record = self.record;
         let meeting: &Meeting = record.find_meeting(number).map_err(Error::from)?;
+        let zone = Zone::find(record.board.timezone()).ok_or_else(|| {
+            Error::Render(format!(
+                "pds.yaml's timezone `{}` is not one pds can describe in an invitation: see `pds check`",
+                record.board.timezone()
+            ))
+        })?;
         let l = &self.labels;
         let mut ics = Ics::default();
         ics.line("BEGIN", "VCALENDAR");
         ics.line("VERSION", "2.0");
-        ics.line("PRODID", "-//pds//pds//EN");
+        ics.line(
+            "PRODID",
+            &format!(
+                "-//pds//pds {}//{}",
+                env!("CARGO_PKG_VERSION"),
+                l.lang.to_uppercase()
+            ),
+        );
         ics.line("CALSCALE", "GREGORIAN");
         ics.text("NAME", &record.board.name);
         ics.text("X-WR-CALNAME", &record.board.name);
-        ics.line("BEGIN", "VEVENT");
-        let mut description = format!("{}\n\n{}:\n", l.notice, l.agenda);
-        for c in record.agenda(number) {
-            let v = case(c, self.opts, l);
-            description.push_str(&format!(
-                "{} {} ({})\n",
-                v.number,
-                v.title,
-                v.agenda_type.join(", ")
-            ));
+        if meeting.time.is_some() {
+            vtimezone(&mut ics, zone);
         }
-        ics.text("DESCRIPTION", description.trim_end());
-        when(&mut ics, meeting)?;
+        ics.line("BEGIN", "VEVENT");
+        ics.line("UID", &escape_text(&text(&uid(&record.board.name, number))));
+        ics.line("SEQUENCE", &sequence.to_string());
+        when(&mut ics, meeting, zone)?;
+        ics.text(
+            "SUMMARY",
+            &format!("{} – {} {}", record.board.name, l.meeting, number),
+        );
         if let Some(place) = &meeting.place {
             ics.text("LOCATION", place);
-        }
-        if let Some(chair) = meeting.chair.as_ref().or(record.board.chair.as_ref()) {
-            ics.line(
-                "ORGANIZER",
-                &format!("urn:pds:person:{}", urn_name(&chair.name)),
-            );
         }
         let status = match meeting.status {
             MeetingStatus::Cancelled => "CANCELLED",
@@ -68,13 +86,48 @@ impl Renderer<'_> {
             MeetingStatus::Planned | MeetingStatus::Held | MeetingStatus::Approved => "CONFIRMED",
         };
         ics.line("STATUS", status);
-        ics.text(
-            "SUMMARY",
-            &format!("{} – {} {}", record.board.name, l.meeting, number),
-        );
-        ics.line("UID", &escape_text(&text(&uid(&record.board.name, number))));
-        let absent: Vec<&str> = meeting.absent.iter().map(|a| a.value.as_str()).collect();
-        for p in record.board.members.iter().chain(meeting.invited.iter()) {
+        let invitees: Vec<&Person> = record
+            .board
+            .members
+            .iter()
+            .chain(meeting.invited.iter())
+            .collect();
+        let mut description = match meeting.status {
+            MeetingStatus::Cancelled => format!("{} – {}\n\n", l.notice, l.cancelled),
+            MeetingStatus::Proposed => format!("{} – {}\n\n", l.notice, l.proposed),
+            _ => format!("{}\n\n", l.notice),
+        };
+        description.push_str(&format!("{}:\n", l.to));
+        for p in &invitees {
+            description.push_str(&format!("{}\n", p.label()));
+        }
+        description.push_str(&format!("\n{}:\n", l.agenda));
+        for c in record.agenda(number) {
+            let v = case(c, self.opts, l);
+            // A case without a type (Eventuelt) gets no empty "()".
+            let kind = match v.agenda_type.join(", ") {
+                k if k.is_empty() => k,
+                k => format!(" ({k})"),
+            };
+            description.push_str(&format!("{} {}{kind}\n", v.number, v.title));
+        }
+        ics.text("DESCRIPTION", description.trim_end());
+        let chair = meeting.chair.as_ref().or(record.board.chair.as_ref());
+        if let Some((chair, email)) = chair.and_then(|p| Some((p, p.email.as_deref()?))) {
+            ics.line(
+                &format!("ORGANIZER;CN={}", param(&chair.label())),
+                &format!("mailto:{email}"),
+            );
+        }
+        let absent: Vec<&str> = meeting
+            .absent
+            .iter()
+            .map(|a| a.name.value.as_str())
+            .collect();
+        for p in invitees {
+            let Some(email) = &p.email else {
+                continue;
+            };
             let status = if absent.contains(&p.name.as_str()) {
                 "DECLINED"
             } else {
@@ -82,10 +135,10 @@ impl Renderer<'_> {
             };
             ics.line(
                 &format!(
-                    "ATTENDEE;CN={};PARTSTAT={status};ROLE=REQ-PARTICIPANT",
+                    "ATTENDEE;CN={};PARTSTAT={status};ROLE=REQ-PARTICIPANT;RSVP=TRUE",
                     param(&p.label())
                 ),
-                &format!("urn:pds:person:{}", urn_name(&p.name)),
+                &format!("mailto:{email}"),
             );
         }
         ics.line("END", "VEVENT");
@@ -94,35 +147,89 @@ impl Renderer<'_> {
     }
 }
 
-/// DTEND, DTSTAMP and DTSTART, in that order: the meeting's time in UTC,
-/// or its date alone.
-fn when(ics: &mut Ics, meeting: &Meeting) -> Result<(), Error> {
-    let stamp = |t: chrono::DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
-    let start = match meeting.time {
-        Some(span) => {
-            let start = utc(meeting.date.value, span.start)
-                .ok_or_else(|| Error::Render("the meeting's time does not exist in Oslo".into()))?;
-            if let Some(end) = span.end.and_then(|e| utc(meeting.date.value, e)) {
-                ics.line("DTEND", &stamp(end));
-            }
-            ("DTSTART", stamp(start))
-        }
-        None => {
-            let d = NaiveDate::from_ymd_opt(
-                i32::from(meeting.date.year),
-                u32::from(meeting.date.month),
-                u32::from(meeting.date.day),
-            )
-            .ok_or_else(|| Error::Render("the meeting's date does not exist".into()))?;
-            ("DTSTART;VALUE=DATE", d.format("%Y%m%d").to_string())
-        }
+/// `+0100`: an offset of whole hours.
+fn offset(hours: i8) -> String {
+    let sign = if hours < 0 { '-' } else { '+' };
+    format!("{sign}{:02}00", hours.unsigned_abs())
+}
+
+/// The zone's VTIMEZONE: for a zone with summer time, the EU rule (summer
+/// time from the last Sunday of March to the last Sunday of October, both
+/// changes at 01:00 UTC, in force since 1996), written from the zone's
+/// standard offset; a zone without summer time needs none (times are UTC).
+fn vtimezone(ics: &mut Ics, zone: Zone) {
+    let Some(summer) = zone.summer else {
+        return;
     };
+    let (standard, daylight) = (offset(zone.offset), offset(zone.offset + 1));
+    ics.line("BEGIN", "VTIMEZONE");
+    ics.line("TZID", zone.name);
+    ics.line("BEGIN", "DAYLIGHT");
+    ics.line("TZOFFSETFROM", &standard);
+    ics.line("TZOFFSETTO", &daylight);
+    ics.line("TZNAME", summer);
+    // 01:00 UTC in local standard time, the first last-Sunday-of-March of the rule.
+    ics.line("DTSTART", &format!("19960331T{:02}0000", 1 + zone.offset));
+    ics.line("RRULE", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
+    ics.line("END", "DAYLIGHT");
+    ics.line("BEGIN", "STANDARD");
+    ics.line("TZOFFSETFROM", &daylight);
+    ics.line("TZOFFSETTO", &standard);
+    ics.line("TZNAME", zone.standard);
+    // 01:00 UTC in local summer time.
+    ics.line("DTSTART", &format!("19961027T{:02}0000", 2 + zone.offset));
+    ics.line("RRULE", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU");
+    ics.line("END", "STANDARD");
+    ics.line("END", "VTIMEZONE");
+}
+
+/// DTSTAMP, DTSTART and DTEND: the meeting's local time in its zone (in UTC
+/// for `UTC`), or its date alone as an all-day event ending the next day.
+fn when(ics: &mut Ics, meeting: &Meeting, zone: Zone) -> Result<(), Error> {
+    let date = meeting.date.value;
+    let day = naive_date(date)
+        .ok_or_else(|| Error::Render("the meeting's date does not exist".into()))?;
     // DTSTAMP is the meeting's date at midnight UTC, not the time of rendering,
     // so that rendering twice gives the same bytes.
-    if let Some(t) = utc(meeting.date.value, Time { hour: 0, minute: 0 }) {
-        ics.line("DTSTAMP", &stamp(t));
+    ics.line("DTSTAMP", &day.format("%Y%m%dT000000Z").to_string());
+    let Some(span) = meeting.time else {
+        let next = day
+            .succ_opt()
+            .ok_or_else(|| Error::Render("the meeting's date has no next day".into()))?;
+        ics.line("DTSTART;VALUE=DATE", &day.format("%Y%m%d").to_string());
+        ics.line("DTEND;VALUE=DATE", &next.format("%Y%m%d").to_string());
+        return Ok(());
+    };
+    let at = &meeting.number.at;
+    let stamp = |time: Time| {
+        local(zone, date, time).ok_or_else(|| {
+            Error::Render(format!(
+                "{}:{}: meeting {} is at {date} {:02}:{:02}, a time that does not exist in {} (the clocks skip that hour when summer time begins): give it another time",
+                at.file.name(),
+                at.line,
+                meeting.number.value,
+                time.hour,
+                time.minute,
+                zone.name
+            ))
+        })
+    };
+    let (name, suffix) = match zone.summer {
+        Some(_) => (format!(";TZID={}", zone.name), ""),
+        None => (String::new(), "Z"),
+    };
+    let start = stamp(span.start)?;
+    ics.line(
+        &format!("DTSTART{name}"),
+        &format!("{}{suffix}", start.format("%Y%m%dT%H%M%S")),
+    );
+    if let Some(end) = span.end {
+        let end = stamp(end)?;
+        ics.line(
+            &format!("DTEND{name}"),
+            &format!("{}{suffix}", end.format("%Y%m%dT%H%M%S")),
+        );
     }
-    ics.line(start.0, &start.1);
     Ok(())
 }
 
@@ -225,42 +332,71 @@ fn param(value: &str) -> String {
     }
 }
 
-fn urn_name(name: &str) -> String {
-    crate::model::slug::slug(name, 200)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The VTIMEZONE's rule agrees with the time zone database for every
+    /// zone pds writes, every day of 1996–2040 around the change hour and at noon.
     #[test]
-    fn oslo_local_time_becomes_utc_with_summer_time() {
-        let winter = utc(
-            Date {
-                year: 2021,
-                month: 12,
-                day: 1,
-            },
+    fn the_written_rules_agree_with_the_zone_database() {
+        use chrono::{Datelike, Offset, Weekday};
+        let last_sunday_1am = |year: i32, month: u32| {
+            let mut d = NaiveDate::from_ymd_opt(year, month + 1, 1)
+                .unwrap()
+                .pred_opt()
+                .unwrap();
+            while d.weekday() != Weekday::Sun {
+                d = d.pred_opt().unwrap();
+            }
+            d.and_hms_opt(1, 0, 0).unwrap()
+        };
+        for zone in crate::model::timezone::ZONES {
+            let tz: chrono_tz::Tz = zone.name.parse().unwrap();
+            let mut day = NaiveDate::from_ymd_opt(1996, 1, 1).unwrap();
+            while day.year() <= 2040 {
+                let (start, end) = (
+                    last_sunday_1am(day.year(), 3),
+                    last_sunday_1am(day.year(), 10),
+                );
+                for (hour, minute) in [(0, 59), (1, 0), (12, 0)] {
+                    let utc = day.and_hms_opt(hour, minute, 0).unwrap();
+                    let db = tz.offset_from_utc_datetime(&utc).fix().local_minus_utc();
+                    let summer = zone.summer.is_some() && start <= utc && utc < end;
+                    let rule = (i32::from(zone.offset) + i32::from(summer)) * 3600;
+                    assert_eq!(db, rule, "{} at {utc} UTC", zone.name);
+                }
+                day = day.succ_opt().unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn a_time_the_clocks_skip_is_refused() {
+        let oslo = Zone::find("Europe/Oslo").unwrap();
+        let spring = Date {
+            year: 2021,
+            month: 3,
+            day: 28,
+        };
+        assert!(local(
+            oslo,
+            spring,
             Time {
-                hour: 13,
-                minute: 0,
-            },
+                hour: 2,
+                minute: 30
+            }
         )
-        .unwrap();
-        assert_eq!(winter.to_rfc3339(), "2021-12-01T12:00:00+00:00");
-        let summer = utc(
-            Date {
-                year: 2021,
-                month: 6,
-                day: 14,
-            },
+        .is_none());
+        assert!(local(
+            oslo,
+            spring,
             Time {
-                hour: 13,
-                minute: 0,
-            },
+                hour: 3,
+                minute: 30
+            }
         )
-        .unwrap();
-        assert_eq!(summer.to_rfc3339(), "2021-06-14T11:00:00+00:00");
+        .is_some());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod actions;
 mod body;
 pub mod case;
+pub mod decisions;
 pub mod forums;
 pub mod invite;
 pub mod minutes;

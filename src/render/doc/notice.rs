@@ -12,6 +12,7 @@ impl Renderer<'_> {
     pub fn notice(&self, number: MeetingNumber, format: OutputFormat) -> Result<Fragment, Error> {
         let meeting = view::meeting(
             self.record,
+            &self.labels,
             self.record.find_meeting(number).map_err(Error::from)?,
         );
         let mut ctx = self.base_context();
@@ -20,8 +21,14 @@ impl Renderer<'_> {
         Ok(Fragment {
             draft: false,
             title: format!(
-                "{} {} – {}",
-                self.labels.notice, meeting.number, self.record.board.name
+                "{} {}{} – {}",
+                self.labels.notice,
+                meeting.number,
+                match meeting.status {
+                    "cancelled" => format!(" – {}", self.labels.cancelled),
+                    _ => String::new(),
+                },
+                self.record.board.name
             ),
             text: self.fill(format, "notice", &ctx)?,
         })

@@ -18,11 +18,11 @@ use std::collections::BTreeMap;
 pub struct QuarterView {
     /// 1–4
     pub n: u8,
-    /// "Oversikt saker programstyremøter 1. kvartal"
+    /// "Oversikt saker styremøter 1. kvartal" (`l.quarter_overview`)
     pub title: String,
     /// The quarter's meetings in date order, each with its cases in number order
     pub meetings: Vec<MeetingBlock>,
-    /// Notes of acknowledged numbering findings, each shown once, in the first quarter it concerns
+    /// Notes of acknowledged numbering findings, once in each quarter whose rows carry their marker
     pub footnotes: Vec<FootnoteView>,
 }
 
@@ -72,11 +72,9 @@ impl Renderer<'_> {
                         // One marker per distinct note: *, **, ***.
                         let next = "*".repeat(markers.len() + 1);
                         let marker = markers.entry(note.clone()).or_insert(next).clone();
-                        if !footnotes.iter().any(|f| f.marker == marker)
-                            && !quarters.iter().any(|q: &QuarterView| {
-                                q.footnotes.iter().any(|f| f.marker == marker)
-                            })
-                        {
+                        // Under every quarter whose rows carry the marker,
+                        // so the note stands where its starred rows are.
+                        if !footnotes.iter().any(|f| f.marker == marker) {
                             footnotes.push(FootnoteView {
                                 marker: marker.clone(),
                                 note: note.clone(),
@@ -87,7 +85,7 @@ impl Renderer<'_> {
                     cases.push(v);
                 }
                 blocks.push(MeetingBlock {
-                    meeting: view::meeting(self.record, m),
+                    meeting: view::meeting(self.record, &self.labels, m),
                     cases,
                 });
             }

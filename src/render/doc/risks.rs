@@ -44,6 +44,8 @@ pub struct RegisterView {
     pub matrix_svg: String,
     /// Listed risks not in the matrix because they have no probability or consequence, as "#4, #8"
     pub unplaced: String,
+    /// Whether any listed risk has both: without one there is no matrix, only `l.no_rated_risks`
+    pub rated: bool,
 }
 
 pub fn risk(r: &Risk) -> RiskView {
@@ -92,20 +94,37 @@ pub fn register(record: &Record, l: &Labels) -> RegisterView {
         .filter(|r| r.probability.is_none() || r.consequence.is_none())
         .map(|r| format!("#{}", r.id.value))
         .collect();
+    let rated = !placed.is_empty();
     RegisterView {
-        matrix_svg: svg::risk_matrix(&placed, l.probability, l.consequence),
+        matrix_svg: svg::risk_matrix(&placed, &l.probability, &l.consequence),
         unplaced: unplaced.join(", "),
+        rated,
         listed: listed.into_iter().map(risk).collect(),
         others: others.into_iter().map(risk).collect(),
     }
 }
 
+/// A block argument that says something: trimmed, and none when blank.
+fn given(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|t| !t.is_empty())
+}
+
 impl Renderer<'_> {
-    /// The risk register.
-    pub fn risks(&self, format: OutputFormat, embedded: bool) -> Result<Fragment, Error> {
+    /// The risk register, under `title` (the labels' "Risiko" when none)
+    /// and with `intro` under the heading: as `{{ risks(title="…", intro="…") }}`
+    /// in a case document gives them.
+    pub fn risks(
+        &self,
+        format: OutputFormat,
+        embedded: bool,
+        title: Option<&str>,
+        intro: Option<&str>,
+    ) -> Result<Fragment, Error> {
         let mut ctx = self.base_context();
         ctx.insert("register", &register(self.record, &self.labels));
         ctx.insert("embedded", &embedded);
+        ctx.insert("title", given(title).unwrap_or(&self.labels.risks));
+        ctx.insert("intro", &given(intro));
         Ok(Fragment {
             draft: false,
             title: format!("{} – {}", self.labels.risks, self.record.board.name),

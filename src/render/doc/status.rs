@@ -18,22 +18,23 @@ pub struct LightView {
     /// green, yellow or red
     pub color: &'static str,
     /// The colour's name in the document's language: "grønn"
-    pub name: &'static str,
+    pub name: String,
     /// 🟢, 🟡 or 🔴, for Markdown
     pub symbol: &'static str,
-    /// The light as inline SVG, for HTML
+    /// The light as inline SVG, for HTML, hidden from screen readers: a
+    /// template puts `name` beside it
     pub svg: String,
 }
 
 fn light(l: &Labels, light: Light) -> LightView {
     let name = match light {
-        Light::Green => l.green,
-        Light::Yellow => l.yellow,
-        Light::Red => l.red,
+        Light::Green => &l.green,
+        Light::Yellow => &l.yellow,
+        Light::Red => &l.red,
     };
     LightView {
         color: light.as_str(),
-        name,
+        name: name.clone(),
         symbol: match light {
             Light::Green => "🟢",
             Light::Yellow => "🟡",
@@ -59,14 +60,14 @@ pub struct TimelineRowView {
     pub name: String,
     /// "■" for each year the project runs, "" otherwise, one per `timeline_years`
     pub years: Vec<&'static str>,
-    /// "2021-01-01 – 2021-12-20"
+    /// "2021-01-01 – 2021-12-20"; "" for a deliverable without a bar
     pub span: String,
 }
 
 /// A titled section of Markdown text.
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionView {
-    pub title: &'static str,
+    pub title: String,
     pub markdown: String,
     pub html: String,
 }
@@ -90,9 +91,9 @@ pub struct StatusView {
 }
 
 pub fn status_view(record: &Record, s: &StatusReport, l: &Labels) -> StatusView {
-    let section = |title: &'static str, text: &Option<String>| {
+    let section = |title: &str, text: &Option<String>| {
         text.as_ref().map(|t| SectionView {
-            title,
+            title: title.to_string(),
             markdown: t.trim_end().to_string(),
             html: markdown::to_html(t, "status-", None),
         })
@@ -107,19 +108,21 @@ pub fn status_view(record: &Record, s: &StatusReport, l: &Labels) -> StatusView 
                     name: p.name.clone(),
                     years: years
                         .iter()
-                        .map(|&y| {
-                            if p.from.year <= y && y <= p.to.year {
-                                "■"
-                            } else {
-                                ""
-                            }
+                        .map(|&y| match p.bar {
+                            Some((from, to)) if from.year <= y && y <= to.year => "■",
+                            _ => "",
                         })
                         .collect(),
-                    span: format!(
-                        "{} – {}",
-                        labels::date(record.board.language, p.from),
-                        labels::date(record.board.language, p.to)
-                    ),
+                    span: p
+                        .bar
+                        .map(|(from, to)| {
+                            format!(
+                                "{} – {}",
+                                labels::date(record.board.language, from),
+                                labels::date(record.board.language, to)
+                            )
+                        })
+                        .unwrap_or_default(),
                 })
                 .collect();
             (years, rows, svg::timeline(t))
@@ -130,7 +133,7 @@ pub fn status_view(record: &Record, s: &StatusReport, l: &Labels) -> StatusView 
         title: s.title.clone(),
         date: labels::date(record.board.language, s.date.value),
         meeting: s.meeting.as_ref().map(|m| m.value.to_string()),
-        overall: section(l.overall, &s.overall),
+        overall: section(&l.overall, &s.overall),
         phases: s
             .phases
             .iter()
@@ -153,12 +156,12 @@ pub fn status_view(record: &Record, s: &StatusReport, l: &Labels) -> StatusView 
             .map(risk)
             .collect(),
         sections: [
-            section(l.dependencies, &s.dependencies),
-            section(l.focus, &s.focus),
-            section(l.communication, &s.communication),
-            section(l.involvement, &s.involvement),
-            section(l.value, &s.value),
-            section(l.projects, &s.projects),
+            section(&l.dependencies, &s.dependencies),
+            section(&l.focus, &s.focus),
+            section(&l.communication, &s.communication),
+            section(&l.involvement, &s.involvement),
+            section(&l.value, &s.value),
+            section(&l.projects, &s.projects),
         ]
         .into_iter()
         .flatten()

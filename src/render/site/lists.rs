@@ -40,49 +40,27 @@ impl Builder<'_> {
         self.page("sak/index.html", w.cases, &body, "", None);
     }
 
-    /// Every case with a decision, in number order, its decision in full.
-    pub(super) fn decisions_page(&mut self) {
-        let w = self.w;
-        let mut rows: Vec<(CaseNumber, usize)> = self
-            .record
-            .cases
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.decision.is_some())
-            .filter_map(|(i, c)| Some((c.number_value()?, i)))
-            .collect();
-        rows.sort_by_key(|(n, i)| (n.yy, n.seq, *i));
-        let mut body = format!("<h1>{}</h1>\n", esc(w.decisions));
-        if rows.is_empty() {
-            body.push_str(&format!("<p><em>{}</em></p>\n", esc(w.none)));
-        }
-        for (n, i) in rows {
-            let (Some(c), Some(Some(p))) = (self.record.cases.get(i), self.case_paths.get(i))
-            else {
-                continue;
-            };
-            let decision = c.decision.as_deref().unwrap_or_default();
-            let prefix = format!("vedtak-{}-{:02}-{i}-", n.seq, n.yy);
-            body.push_str(&format!(
-                "<section class=\"decision-box decided\"><h2><a href=\"../{p}\">{n}</a> {}</h2>\n{}</section>\n",
-                esc(&c.title),
-                crate::render::markdown::to_html(decision, &prefix, None)
-            ));
-        }
+    /// The decisions register (`render decisions`): every decided case in
+    /// number order, its decision in full.
+    pub(super) fn decisions_page(&mut self) -> Result<(), Error> {
+        let r = self.renderer();
+        let doc = r.decisions(None, OutputFormat::Html)?;
+        let pictures = r.pictures.css();
         self.page(
             "vedtak/index.html",
-            w.decisions,
-            &body,
-            "",
-            Some(w.decisions),
+            &doc.title,
+            &doc.text,
+            &pictures,
+            Some(self.w.decisions),
         );
+        Ok(())
     }
 
     /// The risk register and the status reports, where the record has them.
     pub(super) fn registers(&mut self) -> Result<(), Error> {
         if !self.record.risks.is_empty() {
             let r = self.renderer();
-            let doc = r.risks(OutputFormat::Html, false)?;
+            let doc = r.risks(OutputFormat::Html, false, None, None)?;
             let pictures = r.pictures.css();
             self.page(
                 "risiko/index.html",

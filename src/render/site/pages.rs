@@ -32,7 +32,8 @@ impl Builder<'_> {
                 esc(w.minutes)
             ));
         }
-        if let Ok(ics) = r.invite(number) {
+        let sequence = self.sequences.get(&number).copied().unwrap_or(0);
+        if let Ok(ics) = r.invite(number, sequence) {
             self.put_bytes(&path.replace("index.html", "invite.ics"), ics.into_bytes());
             body.push_str(&format!(
                 "<li><a href=\"invite.ics\">{}</a></li>\n",
