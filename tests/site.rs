@@ -130,8 +130,11 @@ fn the_real_records_site_has_a_page_for_every_meeting_and_case_and_every_link_re
         let page = format!("{year}/{seq}/index.html");
         assert!(all.contains(&page), "meeting {number} has no {page}");
         assert!(read(&site, "index.html").contains(&format!("href=\"{page}\"")));
-        assert!(
-            all.contains(&format!("{year}/{seq}/invite.ics")),
+        // The invite is `render invite`'s, SEQUENCE and all.
+        let invite = pds(&["--repo", "cases", "render", "invite", number]);
+        assert_eq!(
+            read(&site, &format!("{year}/{seq}/invite.ics")),
+            stdout(&invite),
             "{number}'s invite"
         );
     }

@@ -4,6 +4,7 @@ use super::{print, Env};
 use crate::diag::{Error, Severity};
 use crate::render::site::{self, Change, Histories, HistoryEntry, Site, SiteOptions};
 use crate::report::printable;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 pub fn run(env: &Env, out: &Path, internal: bool, pdf: bool) -> Result<i32, Error> {
@@ -61,15 +62,20 @@ pub fn build(root: &Path, opts: SiteOptions) -> Result<(Site, Vec<String>), Erro
             )
         })
         .collect();
-    let histories = histories(root);
+    let log = crate::git::history(root).unwrap_or_default();
+    let histories = histories(&log);
+    // An invite's SEQUENCE, as `render invite` counts it: only a meetings
+    // file git knows can have moved (outside git it is 0 there too), so no
+    // git run for the others.
     let sequences = record
         .meetings
         .iter()
         .map(|m| {
-            (
-                m.number.value,
-                super::render::sequence(&record, m.number.value),
-            )
+            let n = m.number.value;
+            match log.contains_key(m.file.name()) {
+                true => (n, super::render::sequence(&record, n)),
+                false => (n, 0),
+            }
         })
         .collect();
     let built = site::build(
@@ -80,12 +86,12 @@ pub fn build(root: &Path, opts: SiteOptions) -> Result<(Site, Vec<String>), Erro
 
 /// Each case file's history from git, oldest first, each commit told as
 /// what it did; empty outside git.
-fn histories(root: &Path) -> Histories {
-    let Some(log) = crate::git::history(root) else {
-        return Histories::new();
-    };
+fn histories(log: &BTreeMap<String, Vec<crate::git::FileChange>>) -> Histories {
     let mut out = Histories::new();
     for (path, changes) in log {
+        if !path.ends_with(".md") {
+            continue;
+        }
         let mut entries: Vec<HistoryEntry> = changes
             .iter()
             .rev()
@@ -116,7 +122,7 @@ fn histories(root: &Path) -> Histories {
                 first.change = Change::Drafted;
             }
         }
-        out.insert(path, entries);
+        out.insert(path.clone(), entries);
     }
     out
 }
