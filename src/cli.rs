@@ -181,6 +181,47 @@ pub enum Command {
     ///
     /// Example: pds --repo cases diff --base origin/main -o diff.html
     Diff(DiffArgs),
+    /// Build the board's site: every meeting, case and register as pages, with search
+    ///
+    /// A folder of static pages: an index (upcoming meetings first, then each
+    /// year's), a page per meeting at <year>/<n>/ (notice and agenda, minutes
+    /// once held, the invite .ics), a page per case at sak/<n>-<yy>/ (its
+    /// document, its decision, its history from git), the decisions, the risk
+    /// register, status reports, quarterly overviews and search.html (works
+    /// offline; search.html?q=NILAR links a search). Every link is relative:
+    /// open DIR/index.html from disk or put DIR on any web server. Public by
+    /// default, as `render --public` (refused while the record has errors not
+    /// acknowledged). DIR is replaced as a whole, and only if it is empty or
+    /// a site pds built.
+    ///
+    /// Example: pds --repo cases site -o public-site
+    Site {
+        /// The folder to write (made, or replaced if pds built it)
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// Include exempt content: NOT for publishing; every page says so in a banner
+        #[arg(long)]
+        internal: bool,
+        /// Also each meeting's pack as pack.pdf beside its page (needs Chromium)
+        #[arg(long)]
+        pdf: bool,
+    },
+    /// Preview the site while drafting: served on 127.0.0.1, rebuilt when a file changes
+    ///
+    /// The internal site (exempt content included) unless --public, built in
+    /// memory and served on this machine only; open pages reload themselves
+    /// after each rebuild, and the record's errors are shown on every page.
+    /// Ctrl-C stops it.
+    ///
+    /// Example: pds --repo cases serve --port 8000
+    Serve {
+        /// The port; 0 picks a free one (the URL is printed)
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Serve the public site (as `pds site` writes it)
+        #[arg(long)]
+        public: bool,
+    },
     /// Print the next free case number of a year
     Next {
         /// The year (default: this year)

@@ -302,3 +302,108 @@ pub fn history(root: &Path, rel: &str) -> Result<Vec<Revision>, Error> {
     }
     Ok(revisions)
 }
+
+/// What one commit did to a file, for a case's history on the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileChange {
+    /// The commit's date, `YYYY-MM-DD` (committer date).
+    pub date: String,
+    /// The commit's subject line.
+    pub subject: String,
+    /// What the commit did to the file: `A` added, `M` changed, `R` renamed
+    /// into it (from `from`).
+    pub status: char,
+    /// The file's name before a rename, relative to the record.
+    pub from: Option<String>,
+    /// Whether the commit added or removed a line starting `decision:`.
+    pub decision: bool,
+}
+
+/// Every commit that touched each of the record's files, newest first, by
+/// the file's path relative to the record as it is now (renames followed,
+/// so a draft's commits are its case's). `None` outside git, or when git
+/// is not installed: a history is then left out, not an error.
+pub fn changes_by_file(root: &Path) -> Option<BTreeMap<String, Vec<FileChange>>> {
+    let (top, prefix) = locate(root).ok()?;
+    let pathspec = if prefix.is_empty() {
+        "."
+    } else {
+        prefix.as_str()
+    };
+    // \x1e starts a commit: hash, date, subject; then `status\tpath[\tpath]` lines.
+    let log = git(
+        &top,
+        &[
+            "log",
+            "-M",
+            "--name-status",
+            "-z",
+            "--format=%x1e%H%x1f%cs%x1f%s",
+            "--",
+            pathspec,
+        ],
+    )
+    .ok()?;
+    // The commits whose diff adds or removes a `decision:` line.
+    let decided: std::collections::BTreeSet<String> = git(
+        &top,
+        &["log", "-G^decision:", "--format=%H", "--", pathspec],
+    )
+    .map(|out| {
+        String::from_utf8_lossy(&out)
+            .lines()
+            .map(str::to_string)
+            .collect()
+    })
+    .unwrap_or_default();
+    let log = String::from_utf8_lossy(&log);
+    // The file's name now, by each name it had: filled from the newest commit back.
+    let mut now_named: BTreeMap<String, String> = BTreeMap::new();
+    let mut out: BTreeMap<String, Vec<FileChange>> = BTreeMap::new();
+    for commit in log.split('\x1e').filter(|c| !c.is_empty()) {
+        let mut fields = commit.split('\0');
+        let head = fields.next().unwrap_or_default();
+        let mut head_parts = head.splitn(3, '\x1f');
+        let (Some(hash), Some(date), Some(subject)) =
+            (head_parts.next(), head_parts.next(), head_parts.next())
+        else {
+            continue;
+        };
+        // The subject ends its line; the first status follows on the next one.
+        let (subject, first) = match subject.split_once('\n') {
+            Some((s, rest)) => (s, rest.trim_start_matches('\n')),
+            None => (subject, ""),
+        };
+        let mut items: Vec<&str> = vec![first];
+        items.extend(fields);
+        let mut items = items.into_iter().map(|s| s.trim_start_matches('\n'));
+        while let Some(status) = items.next() {
+            let Some(code) = status.chars().next() else {
+                continue;
+            };
+            let rel = |p: &str| p.strip_prefix(prefix.as_str()).map(str::to_string);
+            let (from, path) = match code {
+                'R' | 'C' => (items.next().and_then(rel), items.next().and_then(rel)),
+                _ => (None, items.next().and_then(rel)),
+            };
+            let Some(path) = path else { continue };
+            let current = now_named.get(&path).cloned().unwrap_or(path.clone());
+            if code == 'D' {
+                continue;
+            }
+            if let Some(from) = &from {
+                if code == 'R' {
+                    now_named.insert(from.clone(), current.clone());
+                }
+            }
+            out.entry(current).or_default().push(FileChange {
+                date: date.to_string(),
+                subject: subject.to_string(),
+                status: if code == 'C' { 'A' } else { code },
+                from,
+                decision: decided.contains(hash),
+            });
+        }
+    }
+    Some(out)
+}

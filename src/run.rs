@@ -27,6 +27,12 @@ pub fn run(cli: Cli) -> i32 {
         Command::Next { year } => commands::next::run(&env, year),
         Command::Render(args) => commands::render::run(&env, &args),
         Command::Diff(args) => commands::diff::run(&env, &args),
+        Command::Site {
+            output,
+            internal,
+            pdf,
+        } => commands::site::run(&env, &output, internal, pdf),
+        Command::Serve { port, public } => commands::serve::run(&env, port, public),
         Command::Templates(cmd) => commands::templates::run(&env, &cmd),
         Command::New(cmd) => commands::new::run(&env, &cmd),
         Command::Fmt { check, paths } => commands::fmt::run(&env, check, &paths),

@@ -13,6 +13,8 @@ pub mod render;
 pub mod renumber;
 pub mod schedule;
 pub mod schema;
+pub mod serve;
+pub mod site;
 pub mod templates;
 
 pub use env::Env;

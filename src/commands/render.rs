@@ -127,7 +127,7 @@ fn document(
 /// calendar status (confirmed, tentative, cancelled) changed from one version of its meetings.yaml to the next, over the
 /// file's git history and then the working tree's text. 0 outside git (or
 /// without git), and for a meeting that never moved.
-fn sequence(record: &crate::model::Record, number: MeetingNumber) -> u32 {
+pub(super) fn sequence(record: &crate::model::Record, number: MeetingNumber) -> u32 {
     let Some(meeting) = record.meeting(number) else {
         return 0;
     };

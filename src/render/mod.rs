@@ -11,6 +11,7 @@ pub mod pdf;
 pub mod pictures;
 pub mod public;
 pub mod renderer;
+pub mod site;
 pub mod svg;
 pub mod templates;
 pub mod typ;

@@ -15,6 +15,7 @@ pub mod folder;
 pub mod lock;
 pub mod place;
 pub mod refusal;
+pub mod site;
 pub mod verify;
 
 pub use lock::RecordLock;
