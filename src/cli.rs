@@ -123,12 +123,46 @@ pub enum Command {
     /// Work with the built-in templates
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Start a record: pds.yaml, this year's meetings.yaml, an example draft, and CI
+    ///
+    /// Creates DIR (default: the current folder) when needed and writes
+    /// pds.yaml, <year>/meetings.yaml with one planned meeting and
+    /// drafts/<example>.md, a draft to try the loop on (render it, schedule
+    /// it); `pds check` is clean afterwards. Beside the record, at the top of
+    /// the git repository DIR is in (or in DIR when it is in none), it writes
+    /// .github/workflows/pds.yml and .pre-commit-config.yaml, both with
+    /// `--repo <DIR from the top>` so they work on a record in a subfolder; an
+    /// existing one is left as it was, and said so. A folder that already
+    /// holds a record, or lies in one, is refused (exit 1, nothing written).
+    /// <year> is this year by the clock, unless --year is given.
+    #[command(
+        after_help = "Examples:\n  pds init styret --board \"Programstyret\"       a record in styret/, in Norwegian (bokmål)\n  pds init --board \"Example Trust Board\" --language en   a record in this folder"
+    )]
+    Init(InitArgs),
     /// Print the next free case number of a year
     Next {
         /// The year (default: this year)
         #[arg(long)]
         year: Option<u16>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The record's folder, made when missing (default: the current folder)
+    pub dir: Option<PathBuf>,
+
+    /// The board's name, as documents print it: "Programstyret"
+    #[arg(long, value_name = "NAME")]
+    pub board: String,
+
+    /// The language of rendered documents (and of the example's words)
+    #[arg(long, default_value = "nb", value_parser = clap::builder::PossibleValuesParser::new(<crate::model::Language as crate::model::Named>::NAMES))]
+    pub language: String,
+
+    /// The year of the first meetings.yaml (default: this year, by the clock)
+    #[arg(long)]
+    pub year: Option<u16>,
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod env;
 pub mod fmt;
+pub mod init;
 pub mod list;
 pub mod new;
 pub mod next;
