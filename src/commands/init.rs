@@ -86,7 +86,15 @@ pub fn run(env: &Env, args: &InitArgs) -> Result<i32, Error> {
         Ok((top, prefix)) => (Some(top), prefix),
         Err(_) => (None, String::new()),
     };
-    let base = top.clone().unwrap_or_else(|| dir.clone());
+    // Shown from the current folder when it is below it, as `created` lines are.
+    let base = match &top {
+        Some(top) => std::env::current_dir()
+            .ok()
+            .and_then(|here| here.canonicalize().ok())
+            .and_then(|here| relative(top, &here))
+            .unwrap_or_else(|| top.clone()),
+        None => dir.clone(),
+    };
     let repo_arg = match prefix.trim_end_matches('/') {
         "" => ".".to_string(),
         p => p.to_string(),
@@ -520,6 +528,17 @@ fn regex_escape(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// `to` as a path from `from` (both resolved), when `from` is `to` or inside
+/// it: `..`, `../..`; `.` for the same folder.
+fn relative(to: &Path, from: &Path) -> Option<PathBuf> {
+    let below = from.strip_prefix(to).ok()?;
+    let ups = below.components().count();
+    if ups == 0 {
+        return Some(PathBuf::from("."));
+    }
+    Some((0..ups).map(|_| "..").collect())
 }
 
 fn shown(s: &str) -> String {
