@@ -14,18 +14,26 @@ use std::time::Duration;
 /// pre-commit's first run sets up its cache; a slow, shared machine needs time.
 const PRE_COMMIT_LIMIT: Duration = Duration::from_secs(180);
 
-/// Whether `pre-commit` runs here; on CI its absence fails the test.
-fn have_pre_commit() -> bool {
-    let ran = Command::new("pre-commit").arg("--version").output();
-    if ran.as_ref().is_ok_and(|o| o.status.success()) {
-        return true;
+/// How to run pre-commit here: `pre-commit`, or `python3 -m pre_commit` when
+/// pip put it where PATH does not look; `None` (a failure on CI) when neither runs.
+fn pre_commit_program() -> Option<Vec<&'static str>> {
+    let mut tried = Vec::new();
+    for program in [&["pre-commit"][..], &["python3", "-m", "pre_commit"][..]] {
+        let ran = Command::new(program[0])
+            .args(&program[1..])
+            .arg("--version")
+            .output();
+        if ran.as_ref().is_ok_and(|o| o.status.success()) {
+            return Some(program.to_vec());
+        }
+        tried.push(format!("{program:?}: {ran:?}"));
     }
     assert!(
         std::env::var("CI").as_deref() != Ok("true"),
-        "pre-commit is needed on CI (python3 -m pip install pre-commit): {ran:?}"
+        "pre-commit is needed on CI (python3 -m pip install pre-commit): {tried:?}"
     );
     eprintln!("skipped: running the pre-commit hooks (python3 -m pip install pre-commit)");
-    false
+    None
 }
 
 /// The folder of the `pds` the tests run, for PATH.
@@ -39,13 +47,14 @@ fn pds_folder() -> PathBuf {
 
 /// `pre-commit run --all-files` in `repo`, with the tests' pds first on PATH
 /// and pre-commit's cache in `cache`.
-fn pre_commit(repo: &Path, cache: &Path) -> Output {
+fn pre_commit(program: &[&str], repo: &Path, cache: &Path) -> Output {
     let path = std::env::join_paths(std::iter::once(pds_folder()).chain(std::env::split_paths(
         &std::env::var_os("PATH").unwrap_or_default(),
     )))
     .unwrap();
     output_within(
-        Command::new("pre-commit")
+        Command::new(program[0])
+            .args(&program[1..])
             .args(["run", "--all-files", "--color", "never"])
             .current_dir(repo)
             .env("PATH", path)
@@ -89,9 +98,9 @@ fn duplicate(record: &Path) {
 
 #[test]
 fn the_repositorys_hooks_check_a_record_in_a_subfolder() {
-    if !have_pre_commit() {
+    let Some(program) = pre_commit_program() else {
         return;
-    }
+    };
     let hooks = Record::new().build();
     let rev = hook_source(hooks.path());
     let cache = Record::new().build();
@@ -111,13 +120,13 @@ fn the_repositorys_hooks_check_a_record_in_a_subfolder() {
         .build();
     git(repo.path(), &["init", "-q"]);
     git(repo.path(), &["add", "-A"]);
-    let out = pre_commit(repo.path(), cache.path());
+    let out = pre_commit(&program, repo.path(), cache.path());
     assert_eq!(out.status.code(), Some(0), "{}", both(&out));
     assert!(both(&out).contains("pds check"), "{}", both(&out));
 
     duplicate(&repo.path().join("cases"));
     git(repo.path(), &["add", "-A"]);
-    let out = pre_commit(repo.path(), cache.path());
+    let out = pre_commit(&program, repo.path(), cache.path());
     assert_eq!(out.status.code(), Some(1), "{}", both(&out));
     assert!(both(&out).contains("duplicate-case"), "{}", both(&out));
     assert!(
@@ -130,16 +139,16 @@ fn the_repositorys_hooks_check_a_record_in_a_subfolder() {
     // error names the record below and the argument that finds it.
     write(repo.path(), ".pre-commit-config.yaml", config(""));
     git(repo.path(), &["add", "-A"]);
-    let out = pre_commit(repo.path(), cache.path());
+    let out = pre_commit(&program, repo.path(), cache.path());
     assert_ne!(out.status.code(), Some(0), "{}", both(&out));
     assert!(both(&out).contains("--repo cases"), "{}", both(&out));
 }
 
 #[test]
 fn the_configuration_pds_init_writes_runs_from_the_top() {
-    if !have_pre_commit() {
+    let Some(program) = pre_commit_program() else {
         return;
-    }
+    };
     let cache = Record::new().build();
     let repo = Record::new().file("README.md", "# Board\n").build();
     git(repo.path(), &["init", "-q"]);
@@ -173,13 +182,13 @@ fn the_configuration_pds_init_writes_runs_from_the_top() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     git(repo.path(), &["add", "-A"]);
-    let out = pre_commit(repo.path(), cache.path());
+    let out = pre_commit(&program, repo.path(), cache.path());
     assert_eq!(out.status.code(), Some(0), "{}", both(&out));
 
     let case = std::fs::read_to_string(record.join("2030/01-30-budget.md")).unwrap();
     write(&record, "2030/01-30-budget-again.md", case);
     git(repo.path(), &["add", "-A"]);
-    let out = pre_commit(repo.path(), cache.path());
+    let out = pre_commit(&program, repo.path(), cache.path());
     assert_eq!(out.status.code(), Some(1), "{}", both(&out));
     assert!(both(&out).contains("duplicate-case"), "{}", both(&out));
 }
