@@ -315,3 +315,25 @@ fn no_record_here_suggests_init_and_names_the_records_below() {
         stderr(&out)
     );
 }
+
+#[test]
+fn files_that_were_there_are_checked_and_a_ci_file_that_cannot_be_written_is_a_warning() {
+    let dir = Record::new()
+        .file("r/2030/03-30-old.md", "---\nnumber: 3/30\n---\n")
+        .file(".github", "a file where the folder would go\n")
+        .build();
+    git(dir.path(), &["init", "-q"]);
+    let out = pds_in(dir.path(), &["init", "r", "--board", "B", "--year", "2030"]);
+    ok(&out);
+    let err = stderr(&out);
+    assert!(err.contains("finding(s) in files r held before"), "{err}");
+    assert!(
+        err.contains("could not write .github/workflows/pds.yml"),
+        "{err}"
+    );
+    assert!(dir.path().join(".pre-commit-config.yaml").is_file());
+    assert_eq!(
+        pds_in(&dir.path().join("r"), &["check"]).status.code(),
+        Some(1)
+    );
+}

@@ -109,13 +109,21 @@ pub fn run(env: &Env, args: &InitArgs) -> Result<i32, Error> {
             kept.push(rel);
             continue;
         }
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io("make the folder", parent, e))?;
+        // The record is written by now: a CI file that cannot be is a
+        // warning, not a failure that a second `pds init` would refuse to redo.
+        let written = match path.parent() {
+            Some(parent) => std::fs::create_dir_all(parent),
+            None => Ok(()),
         }
-        match crate::write::atomic_create(&path, body.as_bytes()) {
+        .and_then(|()| crate::write::atomic_create(&path, body.as_bytes()));
+        match written {
             Ok(()) => lines.push(format!("created {}", shown_path(&path))),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => kept.push(rel),
-            Err(e) => return Err(Error::io("write", &path, e)),
+            Err(e) => eprint(&format!(
+                "warning: could not write {}: {}; the record is written, this file is not\n",
+                shown_path(&path),
+                shown(&e.to_string())
+            )),
         }
     }
     for rel in &kept {
@@ -133,6 +141,19 @@ pub fn run(env: &Env, args: &InitArgs) -> Result<i32, Error> {
         eprint(&format!(
             "note: left {} as it was: it exists{how}\n",
             shown_path(&base.join(rel))
+        ));
+    }
+    // Clean when the folder held nothing pds reads; files it did hold are
+    // part of the record now, and their findings are said.
+    let (record, findings) = crate::load::load(writer.root());
+    let open = crate::check::check(&record, findings)
+        .iter()
+        .filter(|f| !f.is_acknowledged())
+        .count();
+    if open > 0 {
+        eprint(&format!(
+            "warning: `pds check` has {open} finding(s) in files {} held before; see `pds check`\n",
+            shown_path(&dir)
         ));
     }
     if top.is_none() {
