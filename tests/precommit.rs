@@ -5,6 +5,11 @@
 //! number used twice. Without pre-commit (`pip install pre-commit`) the tests
 //! say what they skipped and pass, except on CI (`CI=true`), where they fail.
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "a panic is how a test fails"
+)]
 mod common;
 use common::*;
 use std::path::{Path, PathBuf};
