@@ -464,7 +464,7 @@ fn workflow(repo: &str) -> String {
     let repo_word = shell_word(repo);
     let run = |cmd: &str| scalar(&format!("pds --repo {repo_word} {cmd}"));
     format!(
-        "# Written by `pds init`: checks the board's record ({repo} from the\n\
+        "# Written by `pds init`: checks the board's record ({} from the\n\
          # repository's top) on every pull request and on pushes to main.\n\
          name: pds\n\
          on:\n  pull_request:\n  push:\n    branches: [main]\n\
@@ -486,6 +486,7 @@ fn workflow(repo: &str) -> String {
          \x20       run: {}\n\
          \x20     - name: Formatting\n\
          \x20       run: {}\n",
+        shown(repo),
         run("check --base \"origin/$BASE_REF\" --format github"),
         run("check --format github"),
         run("fmt --check"),
