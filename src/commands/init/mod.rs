@@ -91,7 +91,7 @@ pub fn run(env: &Env, args: &InitArgs) -> Result<i32, Error> {
             shown_path(&dir)
         ));
     }
-    if !ci.in_git {
+    if !ci.in_git && !env.quiet {
         eprint(&format!(
             "note: {} is in no git repository; {WORKFLOW} and {PRE_COMMIT} are in it, for when it is the top of one (git init)\n",
             shown_path(&dir)
