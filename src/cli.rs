@@ -69,8 +69,7 @@ pub enum Command {
     /// the file moves to <year>/<nn>-<yy>-<slug>.md. The meeting must be
     /// planned, not held or cancelled. A numbered case is not scheduled again:
     /// if a parallel branch took the number first (`pds check --base` reports
-    /// `number-taken`), rename the file and set its `number` by hand (`pds
-    /// next` gives the next free one).
+    /// `number-taken`), give it another with `pds renumber <CASE> --next`.
     Schedule {
         /// The draft: drafts/strategi.md, or strategi
         draft: PathBuf,
@@ -84,6 +83,51 @@ pub enum Command {
         /// A new title for the case (sets `title`)
         #[arg(long)]
         title: Option<String>,
+    },
+    /// Give a numbered case another number, and bring every reference along
+    ///
+    /// The case file is renamed (<year>/<nn>-<yy>-<slug>.md, the slug kept),
+    /// its `number` rewritten, and every value naming the old number follows:
+    /// other cases' `previous`, action items' `raised`, and acknowledgements
+    /// in pds.yaml whose finding is about the case's own number (case-order,
+    /// case-year-mismatch, file-name). An acknowledgement that matched a
+    /// finding before and matches none after (duplicate-case 5/21 once only
+    /// one case carries 5/21, case-gap 8/21 once a case takes 8/21) is
+    /// removed. When two cases carry the old number, references to it are
+    /// left as they are: they may mean the other one.
+    ///
+    /// NEW must be of the year of the case's meeting and carried by no case.
+    /// A case of a held or approved meeting is not renumbered (exit 1): its
+    /// numbers are frozen; nor is a case moved with --meeting onto the agenda
+    /// of a held, approved or cancelled meeting (exit 1). All of it happens
+    /// under the record's lock; every new text is verified before any file
+    /// is written, and a write that fails puts back the ones before it.
+    /// Errors the result has that the record had not (a gap the old number
+    /// leaves) are printed as warnings.
+    ///
+    /// Examples:
+    ///   pds renumber 13/22 14/22          after `check --base` says number-taken
+    ///   pds renumber digital-strategy --next
+    ///   pds renumber 2021/05-21-plan.md 48/21 --dry-run
+    ///   pds renumber 47/21 --next --meeting 8/2021      postponed to the next meeting
+    #[command(verbatim_doc_comment)]
+    Renumber {
+        /// The case: its number (5/21 or 5-21), its slug (digital-strategy)
+        /// or its file's path; a number two cases carry needs the path
+        case: CaseArg,
+        /// The new number: 14/22 or 14-22
+        #[arg(required_unless_present = "next")]
+        new: Option<CaseNumber>,
+        /// Take the next free number of the year (what `pds next` prints)
+        #[arg(long, conflicts_with = "new")]
+        next: bool,
+        /// Move the case onto this meeting's agenda too (a planned or
+        /// proposed one): 8/2021; NEW is then of its year
+        #[arg(long)]
+        meeting: Option<MeetingNumber>,
+        /// Print what would change, and change nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Rewrite files canonically: YAML formatted on its syntax tree (comments
     /// kept), case numbers normalised (05/21 → 5/21), Markdown bodies as

@@ -52,6 +52,13 @@ pub fn run(cli: Cli) -> i32 {
             }
         }
         Command::Schema { kind } => commands::schema::run(kind.as_deref()),
+        Command::Renumber {
+            case,
+            new,
+            next,
+            meeting,
+            dry_run,
+        } => commands::renumber::run(&env, &case, new, next, meeting, dry_run),
         Command::Schedule {
             draft,
             meeting,

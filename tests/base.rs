@@ -315,3 +315,165 @@ fn a_revision_that_looks_like_an_option_is_not_passed_to_git() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("not a revision"), "{}", stderr(&out));
 }
+
+/// The repository with meeting 1/2022's minutes approved on main.
+fn approved_repo() -> tempfile::TempDir {
+    let dir = repo();
+    let d = dir.path();
+    let meetings = d.join("board/2022/meetings.yaml");
+    let text = std::fs::read_to_string(&meetings).unwrap();
+    std::fs::write(
+        &meetings,
+        text.replacen("status: held", "status: approved", 1),
+    )
+    .unwrap();
+    git(d, &["commit", "-q", "-am", "minutes of 1/2022 approved"]);
+    dir
+}
+
+fn held_changes(json: &serde_json::Value) -> Vec<String> {
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "held-case-changed")
+        .map(|f| {
+            format!(
+                "{}:{} {}",
+                f["file"].as_str().unwrap(),
+                f["line"],
+                f["message"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+/// Replaces `from` with `to` in the record's file `rel`, which must hold it.
+fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
+    let path = dir.join("board").join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} lacks {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn an_approved_meetings_cases_are_frozen_whole_body_and_every_value() {
+    let dir = approved_repo();
+    let d = dir.path();
+    edit(
+        d,
+        "2022/02-22-programme-status.md",
+        "Programme office",
+        "Programme board",
+    );
+    edit(d, "2022/02-22-programme-status.md", "status: decided\n", "");
+    let body = std::fs::read_to_string(d.join("board/2022/03-22-budget-2022.md")).unwrap();
+    let (_, old_body) = body.split_once("\n---\n").unwrap();
+    let first_word = old_body.split_whitespace().next().unwrap().to_string();
+    edit(
+        d,
+        "2022/03-22-budget-2022.md",
+        &format!("\n---\n{first_word}"),
+        "\n---\nAmended",
+    );
+    let (code, json) = check_base(d, "main");
+    assert_eq!(code, Some(1), "{json:#}");
+    let found = held_changes(&json);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(found.iter().any(|f| f.starts_with("2022/02-22-programme-status.md:") && f.contains("`owner` of case 2/22 was changed from `Programme office`, but the minutes of meeting 1/2022 are approved on main")), "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("`status` of case 2/22 was removed")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("2022/03-22-budget-2022.md:")
+                && f.contains("the body (the case document) of case 3/22 was changed")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn reformatting_an_approved_case_is_no_change() {
+    let dir = approved_repo();
+    let d = dir.path();
+    // Another quoting, key order and line wrapping: the same values and document.
+    edit(
+        d,
+        "2022/02-22-programme-status.md",
+        "title: Programme status\n",
+        "",
+    );
+    edit(
+        d,
+        "2022/02-22-programme-status.md",
+        "owner: Programme office\n",
+        "owner: \"Programme office\"\ntitle: 'Programme status'\n",
+    );
+    let path = d.join("board/2022/03-22-budget-2022.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (head, body) = text.split_once("\n---\n").unwrap();
+    std::fs::write(
+        &path,
+        format!("{head}\n---\n\n{}", body.replacen(' ', "\n", 1)),
+    )
+    .unwrap();
+    let (_, json) = check_base(d, "main");
+    assert!(held_changes(&json).is_empty(), "{json:#}");
+}
+
+#[test]
+fn a_held_meetings_proposed_decision_is_frozen_but_its_decision_may_be_written() {
+    let dir = repo();
+    let d = dir.path();
+    // Meeting 2/2022 is held on main, its minutes not yet approved.
+    edit(
+        d,
+        "2022/07-22-supplier-contract-renewal.md",
+        "decision: |\n  The board approved renewal for two years, with a break clause after one.\n",
+        "",
+    );
+    git(
+        d,
+        &[
+            "commit",
+            "-q",
+            "-am",
+            "7/22 before its decision was written",
+        ],
+    );
+    let clean = || {
+        let (code, json) = check_base(d, "main");
+        (code, held_changes(&json))
+    };
+    // Writing the decision, and the case's status: the minutes' work.
+    edit(
+        d,
+        "2022/07-22-supplier-contract-renewal.md",
+        "---\nThe current",
+        "decision: The board approved renewal for two years.\n---\nThe current",
+    );
+    edit(
+        d,
+        "2022/07-22-supplier-contract-renewal.md",
+        "status: decided",
+        "status: ready",
+    );
+    assert_eq!(clean(), (Some(0), Vec::new()));
+    // Rewriting what the board was asked to decide is not.
+    edit(
+        d,
+        "2022/07-22-supplier-contract-renewal.md",
+        "for two years.\n",
+        "for three years.\n",
+    );
+    let (code, found) = clean();
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        found,
+        ["2022/07-22-supplier-contract-renewal.md:11 `proposed_decision` of case 7/22 was changed, but meeting 2/2022 is held on main"]
+    );
+}

@@ -3,7 +3,8 @@
 //! record of meetings that were held.
 
 use crate::diag::{Code, Finding, Findings, Location};
-use crate::model::{Case, CaseFileName, Record};
+use crate::model::{Case, CaseFileName, MeetingStatus, Record};
+use crate::yaml::{Node, NodeKind};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A case's identity across revisions: its file name without folder,
@@ -96,18 +97,156 @@ fn pair<'a>(base: &'a Record, now: &'a Record) -> BTreeMap<usize, &'a Case> {
 pub fn compare(now: &Record, base: &Record, rev: &str, findings: &mut Findings) {
     let pairs = pair(base, now);
     number_taken(now, base, &pairs, rev, findings);
-    // held-case-changed: the cases of a meeting held on the base are frozen.
-    let held: BTreeSet<_> = base
+    // held-case-changed: the cases of a meeting held on the base are frozen,
+    // and once its minutes are approved, every value and the body too.
+    let held: BTreeMap<_, _> = base
         .meetings
         .iter()
         .filter(|m| m.status.was_held())
-        .map(|m| m.number.value)
+        .map(|m| (m.number.value, m.status))
         .collect();
     for (i, old) in base.cases.iter().enumerate() {
-        if old.meeting_value().is_some_and(|m| held.contains(&m)) {
-            held_case(now, old, pairs.get(&i).copied(), rev, findings);
+        let Some(status) = old.meeting_value().and_then(|m| held.get(&m)) else {
+            continue;
+        };
+        let new = pairs.get(&i).copied();
+        held_case(now, old, new, rev, findings);
+        if let Some(new) = new {
+            frozen_content(old, new, *status == MeetingStatus::Approved, rev, findings);
         }
     }
+}
+
+/// The front-matter keys a held meeting freezes besides its agenda (number
+/// and meeting): the proposed decision the board decided on, as it was sent
+/// out. The `decision` and `status` are the minutes' to record until they
+/// are approved; then every key and the body are frozen.
+const FROZEN_WHEN_HELD: [&str; 1] = ["proposed_decision"];
+
+/// held-case-changed for what a case says: `old`, of a meeting held on the
+/// base (its minutes `approved` there or not), is here as `new`.
+fn frozen_content(old: &Case, new: &Case, approved: bool, rev: &str, findings: &mut Findings) {
+    let (Some(old_number), Some(old_meeting)) = (&old.number, &old.meeting) else {
+        return;
+    };
+    let (Some((old_fm, old_base)), Some((new_fm, new_base))) =
+        (front_matter(old), front_matter(new))
+    else {
+        return;
+    };
+    let when = if approved {
+        format!(
+            "the minutes of meeting {} are approved on {rev}",
+            old_meeting.value
+        )
+    } else {
+        format!("meeting {} is held on {rev}", old_meeting.value)
+    };
+    let help = if approved {
+        "the record of a meeting whose minutes are approved is frozen: put it back as it was"
+    } else {
+        "the board decided on the proposed decision as it was sent out: put it back, and write what was decided in `decision`"
+    };
+    let finding = |at: Location, what: &str, how: &str, was: Location| {
+        Finding::new(
+            Code::HeldCaseChanged,
+            at,
+            format!("{what} of case {} was {how}, but {when}", old_number.value),
+        )
+        .related(was, format!("on {rev}"))
+        .help(help)
+        .subject(old_number.value)
+    };
+    let whole_new = || {
+        new.number
+            .as_ref()
+            .map_or_else(|| Location::whole(&new.file), |n| n.at.clone())
+    };
+    let whole_old = || old_number.at.clone();
+    let mut keys: Vec<&str> = Vec::new();
+    for (k, _) in old_fm.iter().chain(new_fm.iter()) {
+        if let NodeKind::Str(k) = &k.kind {
+            if !keys.contains(&k.as_str()) {
+                keys.push(k);
+            }
+        }
+    }
+    for key in keys {
+        // The agenda's own keys have their findings (renumbered, moved).
+        if key == "number" || key == "meeting" || !(approved || FROZEN_WHEN_HELD.contains(&key)) {
+            continue;
+        }
+        let before = value(&old_fm, key);
+        let after = value(&new_fm, key);
+        let same = match (before, after) {
+            // Numbers as numbers: `pds fmt` writes 05/21 as 5/21.
+            _ if key == "previous" => {
+                let numbers = |c: &Case| c.previous.iter().map(|p| p.value).collect::<Vec<_>>();
+                numbers(old) == numbers(new)
+            }
+            (Some(a), Some(b)) => crate::yaml::same(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        if same {
+            continue;
+        }
+        let at =
+            |n: &Node, base: usize, file: &Case| Location::new(&file.file, base + n.offset, n.len);
+        let what = format!("`{key}`");
+        // A short value as it was on the base, for the message.
+        let changed = match before.map(|b| &b.kind) {
+            Some(NodeKind::Str(was)) if was.len() <= 60 && !was.contains('\n') => {
+                format!("changed from `{was}`")
+            }
+            _ => "changed".to_string(),
+        };
+        findings.push(match (before, after) {
+            (Some(a), Some(b)) => {
+                finding(at(b, new_base, new), &what, &changed, at(a, old_base, old))
+            }
+            (None, Some(b)) => finding(at(b, new_base, new), &what, "added", whole_old()),
+            (Some(a), None) => finding(whole_new(), &what, "removed", at(a, old_base, old)),
+            (None, None) => continue,
+        });
+    }
+    if approved
+        && crate::model::markdown::meaning(old.body())
+            != crate::model::markdown::meaning(new.body())
+    {
+        // Point at the first line that differs.
+        let (a, b) = (old.body(), new.body());
+        let same_start: usize = a
+            .split_inclusive('\n')
+            .zip(b.split_inclusive('\n'))
+            .take_while(|(x, y)| x == y)
+            .map(|(x, _)| x.len())
+            .sum();
+        findings.push(finding(
+            Location::new(&new.file, new.body_offset + same_start, 0),
+            "the body (the case document)",
+            "changed",
+            Location::new(&old.file, old.body_offset + same_start, 0),
+        ));
+    }
+}
+
+/// A case file's front matter as (key, value) pairs, and where its YAML
+/// starts in the file.
+fn front_matter(case: &Case) -> Option<(Vec<(Node, Node)>, usize)> {
+    let split = crate::load::frontmatter::split(case.file.content()).ok()?;
+    let tree = crate::yaml::parse(split.yaml).ok()?;
+    let NodeKind::Map(entries) = tree.kind else {
+        return None;
+    };
+    Some((entries, case.file.content_start() + split.yaml_offset))
+}
+
+fn value<'a>(entries: &'a [(Node, Node)], key: &str) -> Option<&'a Node> {
+    entries
+        .iter()
+        .find(|(k, _)| matches!(&k.kind, NodeKind::Str(s) if s == key))
+        .map(|(_, v)| v)
 }
 
 /// number-taken: a number this tree gives to a case that the base gives to

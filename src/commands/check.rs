@@ -10,7 +10,11 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<i32, Error> {
         return explain(name);
     }
     let root = env.root()?;
-    let (record, mut findings) = crate::load::load_headers(&root);
+    // Against a base, the bodies too: an approved meeting's case documents are frozen.
+    let (record, mut findings) = match args.base {
+        Some(_) => crate::load::load(&root),
+        None => crate::load::load_headers(&root),
+    };
     if let Some(rev) = &args.base {
         let texts = crate::git::record_at(&root, rev)?;
         let (base, _) = crate::load::load_texts(&root, &texts);

@@ -9,6 +9,7 @@ pub mod new;
 pub mod next;
 pub mod output;
 pub mod render;
+pub mod renumber;
 pub mod schedule;
 pub mod schema;
 pub mod templates;

@@ -2,7 +2,7 @@
 //! and verified: the same syntax tree, links, words and generated blocks.
 
 use super::words;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::Parser;
 
 /// The one place that sets comrak's options: GitHub's Markdown, so bare
 /// URLs are links (and written bare) and task lists stay `- [ ]`.
@@ -154,50 +154,5 @@ fn blocks(md: &str) -> Vec<&str> {
 /// The Markdown syntax tree as pulldown-cmark sees it, with text runs merged
 /// and soft line breaks as spaces, so only meaning is compared.
 pub(super) fn events(md: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut text = String::new();
-    let flush = |text: &mut String, out: &mut Vec<String>| {
-        if !text.is_empty() {
-            out.push(format!(
-                "text:{}",
-                text.split_whitespace().collect::<Vec<_>>().join(" ")
-            ));
-            text.clear();
-        }
-    };
-    for event in Parser::new_ext(md, crate::model::markdown::cmark_options()) {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak => text.push(' '),
-            Event::Start(Tag::CodeBlock(_)) | Event::End(TagEnd::CodeBlock) => {
-                flush(&mut text, &mut out);
-                out.push("code-block".into());
-            }
-            other => {
-                flush(&mut text, &mut out);
-                out.push(meaning(&other));
-            }
-        }
-    }
-    flush(&mut text, &mut out);
-    out
-}
-
-/// What an event means: a link is where it leads and its title, however it
-/// is written (inline, reference, autolink); strings by their text, not by
-/// how pulldown-cmark happens to store them.
-fn meaning(event: &Event<'_>) -> String {
-    match event {
-        Event::Start(Tag::Link {
-            dest_url, title, ..
-        }) => format!("link {dest_url} {title}"),
-        Event::Start(Tag::Image {
-            dest_url, title, ..
-        }) => format!("image {dest_url} {title}"),
-        Event::Start(Tag::FootnoteDefinition(label)) => format!("footnote {label}"),
-        Event::FootnoteReference(label) => format!("footnote-ref {label}"),
-        Event::Html(html) => format!("html {html}"),
-        Event::InlineHtml(html) => format!("inline-html {html}"),
-        other => format!("{other:?}"),
-    }
+    crate::model::markdown::meaning(md)
 }

@@ -55,7 +55,8 @@ pub fn load_headers(root: &Path) -> (Record, Findings) {
 }
 
 /// Loads a record from texts held in memory, by path relative to the root
-/// (the record as it is at a git revision, say). Paths pds does not read are ignored.
+/// (the record as it is at a git revision, say), case bodies kept. Paths
+/// pds does not read are ignored.
 pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Findings) {
     let files = texts
         .keys()
@@ -69,8 +70,18 @@ pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Fin
             read::within_size(text.len() as u64)?;
             Ok(text.clone())
         },
-        false,
+        true,
     )
+}
+
+/// The text of every file of the record at `root` that can be read, by
+/// path relative to the root: to load again with changes made in memory
+/// (`load_texts`), as `pds renumber` checks its result before it writes.
+pub fn texts(root: &Path) -> BTreeMap<String, String> {
+    walk(root)
+        .into_iter()
+        .filter_map(|(rel, path, _)| Some((rel, read_text(root, &path).ok()?)))
+        .collect()
 }
 
 type Reader<'a> = dyn Fn(&str, &Path) -> Result<String, Unreadable> + Sync + 'a;

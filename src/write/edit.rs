@@ -4,6 +4,7 @@
 //! returns the values the file must hold afterwards, for `verify`.
 
 mod add_meeting;
+pub mod renumber;
 mod schedule;
 
 pub use add_meeting::{add_meeting, NewMeeting};

@@ -94,6 +94,26 @@ impl RecordWriter {
         Ok(path)
     }
 
+    /// Puts `old` back into the record file `rel`, which must still hold
+    /// `written` (what this command wrote there): undoing a write when a
+    /// later one of the same command failed. `old` is what the file held
+    /// before, so it is not verified again.
+    pub fn restore(&self, rel: &str, old: &str, written: &str) -> Result<(), Error> {
+        let path = self.target(rel, place::Kind::Data)?;
+        put(
+            &path,
+            old.as_bytes(),
+            Mode::Replace,
+            false,
+            &|_| match std::fs::read(&path) {
+                Ok(now) if now == written.as_bytes() => Ok(()),
+                Ok(_) => Err(Refusal::Changed),
+                Err(e) => Err(Refusal::ReadAgain(e)),
+            },
+        )
+        .map_err(|why| Error::Write(format!("cannot put {} back as it was: {why}", shown(rel))))
+    }
+
     /// Removes the record file `rel` (a draft once it is scheduled).
     pub fn remove(&self, rel: &str) -> Result<(), Error> {
         let path = self.target(rel, place::Kind::Data)?;

@@ -148,6 +148,8 @@ pub enum Unedited {
     FrontMatterDoesNotParse(String),
     /// A draft whose front matter is not a mapping.
     NotAMapping,
+    /// A case to move to another meeting that names none.
+    NoMeeting,
     /// An edit outside the text it edits.
     OutOfRange,
 }
@@ -164,6 +166,7 @@ impl fmt::Display for Unedited {
                 write!(f, "its front matter does not parse ({why})")
             }
             Unedited::NotAMapping => f.write_str("its front matter is not a mapping of fields"),
+            Unedited::NoMeeting => f.write_str("it names no `meeting` to change"),
             Unedited::OutOfRange => f.write_str("an edit out of range"),
         }
     }

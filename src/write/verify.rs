@@ -115,32 +115,7 @@ fn parts(text: &str, kind: FileKind) -> Result<(&str, &str), Unverified> {
     }
 }
 
-/// Equal values, positions aside; mappings in any order.
-pub fn same(a: &Node, b: &Node) -> bool {
-    match (&a.kind, &b.kind) {
-        (NodeKind::Seq(x), NodeKind::Seq(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
-        }
-        (NodeKind::Map(x), NodeKind::Map(y)) => {
-            if x.len() != y.len() {
-                return false;
-            }
-            // In order first (the common case, and linear); then any order.
-            let in_order = x
-                .iter()
-                .zip(y)
-                .all(|((ka, va), (kb, vb))| same(ka, kb) && same(va, vb));
-            in_order
-                || x.iter().all(|(ka, va)| {
-                    y.iter()
-                        .find(|(kb, _)| same(ka, kb))
-                        .is_some_and(|(_, vb)| same(va, vb))
-                })
-        }
-        (NodeKind::Float(x), NodeKind::Float(y)) => x == y || (x.is_nan() && y.is_nan()),
-        (x, y) => x == y,
-    }
-}
+pub use crate::yaml::same;
 
 /// The keys whose values are case or meeting numbers.
 const NUMBER_KEYS: [&str; 4] = ["number", "meeting", "previous", "raised"];
