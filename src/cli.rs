@@ -183,6 +183,18 @@ pub enum Command {
         after_help = "Examples:\n  pds init styret --board \"Programstyret\"       a record in styret/, in Norwegian (bokmål)\n  pds init --board \"Example Trust Board\" --language en   a record in this folder"
     )]
     Init(InitArgs),
+    /// Show what changed in the cases since a git revision, for review
+    ///
+    /// For every case added, changed, renamed or removed since REV (drafts
+    /// included): a heading, the front matter's changed values as a table
+    /// (field, before, after), and the case document as `render case` writes
+    /// it, compared word by word (<del>/<ins>). A renumbered case, or a
+    /// draft scheduled, is one change. Markdown is fit to post as a pull
+    /// request's comment; HTML is one self-contained page. Exit 0 whatever
+    /// changed; 2 when REV is not a revision or there is no git repository.
+    ///
+    /// Example: pds --repo cases diff --base origin/main -o diff.html
+    Diff(DiffArgs),
     /// Print the next free case number of a year
     Next {
         /// The year (default: this year)
@@ -227,6 +239,35 @@ pub struct CheckArgs {
     /// Explain a finding code (for example duplicate-case) and exit
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The revision to compare with: a branch, tag or commit (origin/main)
+    #[arg(long, value_name = "REV")]
+    pub base: String,
+
+    /// Output format (default: from -o FILE's extension, .md or .html;
+    /// otherwise md)
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormat>,
+
+    /// Write to FILE instead of stdout (written atomically); `-o -` is stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Show exempt cases only as `render --public` does, on both sides.
+    /// Refused (exit 1) while either side has errors that are not acknowledged
+    #[arg(long)]
+    pub public: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Markdown, for a pull request's comment
+    Md,
+    /// One self-contained HTML page
+    Html,
 }
 
 #[derive(Debug, Args)]

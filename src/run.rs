@@ -27,6 +27,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Next { year } => commands::next::run(&env, year),
         Command::Init(args) => commands::init::run(&env, &args),
         Command::Render(args) => commands::render::run(&env, &args),
+        Command::Diff(args) => commands::diff::run(&env, &args),
         Command::Templates(cmd) => commands::templates::run(&env, &cmd),
         Command::New(cmd) => commands::new::run(&env, &cmd),
         Command::Fmt { check, paths } => commands::fmt::run(&env, check, &paths),

@@ -25,7 +25,7 @@ pub fn identity(case: &Case) -> String {
 /// Pairs each base case with the same case here: by path; else (a renamed
 /// file) by identical text; else (a renamed or renumbered file) by
 /// `identity`. The last two only when the match is unique on both sides.
-fn pair<'a>(base: &'a Record, now: &'a Record) -> BTreeMap<usize, &'a Case> {
+pub fn pair<'a>(base: &'a Record, now: &'a Record) -> BTreeMap<usize, &'a Case> {
     let mut pairs = BTreeMap::new();
     let by_path: BTreeMap<&str, &Case> = now.cases.iter().map(|c| (c.file.name(), c)).collect();
     let base_paths: BTreeSet<&str> = base.cases.iter().map(|c| c.file.name()).collect();

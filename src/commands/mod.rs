@@ -1,6 +1,7 @@
 //! One module per subcommand: each takes its arguments and returns an exit code.
 
 pub mod check;
+pub mod diff;
 pub mod env;
 pub mod fmt;
 pub mod init;

@@ -222,7 +222,7 @@ fn names_something(record: &crate::model::Record, what: &RenderWhat) -> bool {
 }
 
 /// `-o -`: the document goes to stdout.
-fn is_stdout(out: &Path) -> bool {
+pub(super) fn is_stdout(out: &Path) -> bool {
     out.as_os_str() == "-"
 }
 
@@ -232,7 +232,7 @@ fn is_stdout(out: &Path) -> bool {
 /// refused (the rename that writes atomically would replace it), and so is
 /// anything pds reads as the record (a case, `meetings.yaml`, `pds.yaml`, a
 /// register, a template, a picture beside a case).
-fn check_output_path(root: &Path, out: &Path) -> Result<(), Error> {
+pub(super) fn check_output_path(root: &Path, out: &Path) -> Result<(), Error> {
     if is_stdout(out) {
         return Ok(());
     }
@@ -330,7 +330,7 @@ fn is_record_file(rel: &str, exists: bool) -> bool {
 
 /// Writes to stdout (no `-o`, or `-o -`), or atomically to a file (a
 /// temporary file in the same folder, then renamed into place).
-fn write(root: &Path, bytes: &[u8], output: Option<&Path>) -> Result<i32, Error> {
+pub(super) fn write(root: &Path, bytes: &[u8], output: Option<&Path>) -> Result<i32, Error> {
     match output {
         None => print_bytes(bytes),
         Some(path) if is_stdout(path) => print_bytes(bytes),

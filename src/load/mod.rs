@@ -58,6 +58,20 @@ pub fn load_headers(root: &Path) -> (Record, Findings) {
 /// (the record as it is at a git revision, say), case bodies kept. Paths
 /// pds does not read are ignored.
 pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Findings) {
+    load_texts_with(root, texts, true)
+}
+
+/// `load_texts`, keeping every case's body: what rendering the record as it
+/// is at a revision needs (`pds diff`).
+pub fn load_texts_with_bodies(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Findings) {
+    load_texts_with(root, texts, true)
+}
+
+fn load_texts_with(
+    root: &Path,
+    texts: &BTreeMap<String, String>,
+    bodies: bool,
+) -> (Record, Findings) {
     let files = texts
         .keys()
         .filter_map(|rel| classify(rel).map(|kind| (rel.clone(), root.join(rel), kind)))
@@ -70,7 +84,7 @@ pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Fin
             read::within_size(text.len() as u64)?;
             Ok(text.clone())
         },
-        true,
+        bodies,
     )
 }
 

@@ -1,6 +1,7 @@
 //! Rendering the board's documents from the record: build views, fill the
 //! templates, and wrap HTML in the print-ready layout.
 
+pub mod diff;
 pub mod doc;
 pub mod format;
 pub mod labels;

@@ -48,7 +48,7 @@ pub struct Templates {
 /// control characters are dropped, so a value stays on its line; and what
 /// would open a block at the start of a line or of a list item (`# `,
 /// `- `, `+ `, `---`, `1. `, `1) `, indentation; `>` always) is escaped at the start of the value.
-fn escape_markdown(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn escape_markdown(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut buf = String::with_capacity(text.len() + 8);
     let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     // Only where the next character lets a block start, or the value is a
@@ -92,7 +92,7 @@ fn escape_markdown(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<
 }
 
 /// HTML escaping without Tera's `&#x2F;` for slashes, so case numbers stay readable.
-fn escape_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn escape_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut buf = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
