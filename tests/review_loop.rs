@@ -112,7 +112,7 @@ fn two_branches_take_the_same_number_and_the_loop_sorts_it_out() {
         "renumber",
         &pds_in(
             &record,
-            &["renumber", "2030/01-30-risk-appetite.md", "2/30"],
+            &["renumber", "2030/01-30-risk-appetite.md", "--next"],
         ),
     );
     assert!(record.join("2030/02-30-risk-appetite.md").is_file());
