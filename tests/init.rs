@@ -342,3 +342,87 @@ fn files_that_were_there_are_checked_and_a_ci_file_that_cannot_be_written_is_a_w
         Some(1)
     );
 }
+
+/// The `run:` values of the workflow's steps that start with `pds`.
+fn workflow_pds_lines(workflow: &str) -> Vec<String> {
+    use pds::yaml::NodeKind;
+    let tree = pds::yaml::parse(workflow).unwrap();
+    let get = |node: &pds::yaml::Node, key: &str| {
+        node.as_map().and_then(|m| {
+            m.iter()
+                .find(|(k, _)| k.kind == NodeKind::Str(key.into()))
+                .map(|(_, v)| v.clone())
+        })
+    };
+    let mut lines = Vec::new();
+    let jobs = get(&tree, "jobs").unwrap();
+    for (_, job) in jobs.as_map().unwrap() {
+        for step in get(job, "steps").unwrap().as_seq().unwrap() {
+            if let Some(NodeKind::Str(run)) = get(step, "run").map(|r| r.kind) {
+                if run.starts_with("pds ") {
+                    lines.push(run);
+                }
+            }
+        }
+    }
+    lines
+}
+
+#[test]
+fn the_workflows_pds_lines_run_as_written_on_a_record_in_an_oddly_named_subfolder() {
+    let dir = Record::new().file("README.md", "# Board\n").build();
+    let top = dir.path();
+    git(top, &["init", "-q"]);
+    git(top, &["checkout", "-q", "-b", "main"]);
+    let folder = "board's \"record\" $HOME";
+    ok(&pds_in(
+        top,
+        &[
+            "init",
+            folder,
+            "--board",
+            "B",
+            "--language",
+            "en",
+            "--year",
+            "2030",
+        ],
+    ));
+    git(top, &["add", "-A"]);
+    git(top, &["commit", "-qm", "pds init"]);
+    git(top, &["update-ref", "refs/remotes/origin/main", "HEAD"]);
+    git(top, &["checkout", "-q", "-b", "budget"]);
+    ok(&pds_in(
+        &top.join(folder),
+        &["schedule", "example-case", "--meeting", "1/2030"],
+    ));
+    let lines = workflow_pds_lines(&read(&top.join(".github/workflows/pds.yml")));
+    assert_eq!(
+        lines.len(),
+        4,
+        "check --base, check, fmt --check, diff: {lines:?}"
+    );
+    let runner_temp = Record::new().build();
+    let program = std::path::PathBuf::from(pds_command(top).get_program());
+    let path = std::env::join_paths(
+        std::iter::once(program.parent().unwrap().to_path_buf()).chain(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        )),
+    )
+    .unwrap();
+    for line in &lines {
+        let out = output_within(
+            std::process::Command::new("sh")
+                .args(["-c", line])
+                .current_dir(top)
+                .env("PATH", &path)
+                .env("NO_COLOR", "1")
+                .env("BASE_REF", "main")
+                .env("RUNNER_TEMP", runner_temp.path()),
+            HANG,
+        );
+        ok(&out);
+    }
+    let diff = read(&runner_temp.path().join("pds-diff.md"));
+    assert!(diff.contains("Example case"), "{diff}");
+}

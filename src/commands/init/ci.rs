@@ -11,40 +11,85 @@ pub(super) const WORKFLOW: &str = ".github/workflows/pds.yml";
 /// Where pre-commit reads its configuration, from the repository's top.
 pub(super) const PRE_COMMIT: &str = ".pre-commit-config.yaml";
 
-/// The GitHub workflow: check (against the pull request's base) and fmt
-/// --check, on the record at `repo` from the repository's top.
+/// The GitHub workflow: on a pull request, check against its base and post
+/// `pds diff` as a comment; on main, check; always fmt --check. The record
+/// is `repo` from the repository's top. The branch names come in through
+/// the environment, never into the script's text.
 pub(super) fn workflow(repo: &str) -> String {
     let repo_word = shell_word(repo);
     let run = |cmd: &str| scalar(&format!("pds --repo {repo_word} {cmd}"));
-    format!(
-        "# Written by `pds init`: checks the board's record ({} from the\n\
-         # repository's top) on every pull request and on pushes to main.\n\
-         name: pds\n\
-         on:\n  pull_request:\n  push:\n    branches: [main]\n\
-         jobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n\
-         \x20     - uses: actions/checkout@v4\n\
-         \x20       with:\n\
-         \x20         fetch-depth: 0 # check --base compares with the base branch\n\
-         \x20     - uses: dtolnay/rust-toolchain@stable\n\
-         \x20     - name: Install pds\n\
-         \x20       # Where your pds comes from: its git repository, or --path to a copy.\n\
-         \x20       run: cargo install --locked --git https://example.org/your-org/pds pds\n\
-         \x20     - name: Check the record against the pull request's base\n\
-         \x20       if: github.event_name == 'pull_request'\n\
-         \x20       run: {}\n\
-         \x20       env:\n\
-         \x20         BASE_REF: ${{{{ github.base_ref }}}}\n\
-         \x20     - name: Check the record\n\
-         \x20       if: github.event_name != 'pull_request'\n\
-         \x20       run: {}\n\
-         \x20     - name: Formatting\n\
-         \x20       run: {}\n",
-        printable(repo, &[]),
-        run("check --base \"origin/$BASE_REF\" --format github"),
-        run("check --format github"),
-        run("fmt --check"),
-    )
+    WORKFLOW_TEXT
+        .replace(
+            "{CHECK_BASE}",
+            &run("check --base \"origin/$BASE_REF\" --format github"),
+        )
+        .replace("{CHECK}", &run("check --format github"))
+        .replace("{FMT}", &run("fmt --check"))
+        .replace(
+            "{DIFF}",
+            &run("diff --base \"origin/$BASE_REF\" --format md -o \"$RUNNER_TEMP/pds-diff.md\""),
+        )
+        // Last: the folder's name is only shown, never read for a placeholder.
+        .replace("{FOLDER}", &printable(repo, &[]))
 }
+
+const WORKFLOW_TEXT: &str = r#"# Written by `pds init`: checks the board's record ({FOLDER} from the
+# repository's top) on every pull request and on pushes to main, and posts
+# the cases a pull request changes, compared word by word, as its comment.
+name: pds
+on:
+  pull_request:
+  push:
+    branches: [main]
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 # check --base compares with the base branch
+      - uses: dtolnay/rust-toolchain@stable
+      - name: Install pds
+        # Where your pds comes from: its git repository, or --path to a copy.
+        run: cargo install --locked --git https://example.org/your-org/pds pds
+      - name: Check the record against the pull request's base
+        if: github.event_name == 'pull_request'
+        run: {CHECK_BASE}
+        env:
+          BASE_REF: ${{ github.base_ref }}
+      - name: Check the record
+        if: github.event_name != 'pull_request'
+        run: {CHECK}
+      - name: Formatting
+        run: {FMT}
+  diff:
+    if: github.event_name == 'pull_request'
+    runs-on: ubuntu-latest
+    permissions:
+      contents: read
+      pull-requests: write # to comment
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+      - uses: dtolnay/rust-toolchain@stable
+      - name: Install pds
+        run: cargo install --locked --git https://example.org/your-org/pds pds
+      - name: Compare the cases with the pull request's base
+        run: {DIFF}
+        env:
+          BASE_REF: ${{ github.base_ref }}
+      - name: Post the comparison on the pull request
+        # A fork's pull request gets a read-only token: no comment there.
+        if: github.event.pull_request.head.repo.full_name == github.repository
+        env:
+          GH_TOKEN: ${{ github.token }}
+          GH_REPO: ${{ github.repository }}
+          PR: ${{ github.event.pull_request.number }}
+        run: |
+          gh pr comment "$PR" --edit-last --body-file "$RUNNER_TEMP/pds-diff.md" ||
+            gh pr comment "$PR" --body-file "$RUNNER_TEMP/pds-diff.md"
+"#;
 
 /// The pre-commit configuration: pds check and pds fmt --check on the
 /// record's files, run with the pds on PATH.
