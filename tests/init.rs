@@ -2,7 +2,12 @@
 //! or outside git, with the CI files at the repository's top; never over a
 //! record or any existing file; and "no pds record here" says how to start one.
 
-#![expect(clippy::panic, reason = "a panic is how a test fails")]
+#![expect(
+    clippy::panic,
+    clippy::unwrap_used,
+    reason = "a panic is how a test fails"
+)]
+
 mod common;
 use common::*;
 use std::path::Path;
