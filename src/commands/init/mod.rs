@@ -93,8 +93,11 @@ pub fn run(env: &Env, args: &InitArgs) -> Result<i32, Error> {
     }
     if !ci.in_git && !env.quiet {
         eprint(&format!(
-            "note: {} is in no git repository; {WORKFLOW} and {PRE_COMMIT} are in it, for when it is the top of one (git init)\n",
-            shown_path(&dir)
+            "note: {} in no git repository; {WORKFLOW} and {PRE_COMMIT} are in it, for when it is the top of one (git init)\n",
+            match shown_path(&dir).as_str() {
+                "." => "this folder is".to_string(),
+                d => format!("{d} is"),
+            }
         ));
     }
     if !env.quiet {
@@ -103,8 +106,8 @@ pub fn run(env: &Env, args: &InitArgs) -> Result<i32, Error> {
             String::new(),
             "Next:".to_string(),
             "  pds check".to_string(),
-            format!("  pds render case {slug} --format html -o draft.html   # the example draft"),
-            format!("  pds schedule {slug} --meeting 1/{year}              # numbered 1/{:02}, on the agenda", year % 100),
+            format!("  pds render case {slug} --format html -o draft.html"),
+            format!("  pds schedule {slug} --meeting 1/{year}"),
         ];
         if !ci.kept.contains(&WORKFLOW) {
             next.push(format!(
