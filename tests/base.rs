@@ -477,3 +477,33 @@ fn a_held_meetings_proposed_decision_is_frozen_but_its_decision_may_be_written()
         ["2022/07-22-supplier-contract-renewal.md:11 `proposed_decision` of case 7/22 was changed, but meeting 2/2022 is held on main"]
     );
 }
+
+#[test]
+fn a_held_meetings_agenda_takes_no_new_case() {
+    let dir = repo();
+    let d = dir.path();
+    // Written by hand (`pds new case` refuses it): a new case on held 1/2022's agenda.
+    std::fs::write(
+        d.join("board/2022/13-22-late-item.md"),
+        case("13/22", "1/2022", "Late item"),
+    )
+    .unwrap();
+    // And a planned meeting's case moved onto held 2/2022's.
+    edit(
+        d,
+        "2022/11-22-risk-appetite-statement.md",
+        "meeting: 3/2022",
+        "meeting: 2/2022",
+    );
+    let (code, json) = check_base(d, "main");
+    assert_eq!(code, Some(1), "{json:#}");
+    let found = held_changes(&json);
+    assert_eq!(
+        found,
+        [
+            "2022/11-22-risk-appetite-statement.md:3 case 11/22 was put on the agenda of meeting 2/2022, held on main",
+            "2022/13-22-late-item.md:3 case 13/22 was put on the agenda of meeting 1/2022, held on main",
+        ],
+        "{json:#}"
+    );
+}

@@ -552,3 +552,23 @@ fn a_name_too_long_for_the_file_system_fails_late_and_is_undone() {
     // The references (2021/04-21-…, actions.yaml, pds.yaml) were written before the case's new name failed.
     assert_eq!(snapshot(d).unwrap(), before, "every file as it was");
 }
+
+#[test]
+fn a_slug_two_cases_share_is_ambiguous_too() {
+    let dir = record();
+    let d = dir.path();
+    write(
+        d,
+        "2021/05-21-budget.md",
+        case("5/21", "2/2021", "Budget again", ""),
+    );
+    let out = pds_in(d, &["renumber", "budget", "6/21"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "2 cases carry the slug budget: 2021/03-21-budget.md and 2021/05-21-budget.md"
+        ),
+        "{err}"
+    );
+}

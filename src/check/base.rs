@@ -115,6 +115,49 @@ pub fn compare(now: &Record, base: &Record, rev: &str, findings: &mut Findings) 
             frozen_content(old, new, *status == MeetingStatus::Approved, rev, findings);
         }
     }
+    // Nor does a held meeting's agenda take a case it did not have.
+    for case in &now.cases {
+        let Some(meeting) = &case.meeting else {
+            continue;
+        };
+        if !held.contains_key(&meeting.value) {
+            continue;
+        }
+        // On this agenda on the base already; or moved from a held meeting's,
+        // which is reported as moved.
+        let was_there = pairs.iter().any(|(i, here)| {
+            std::ptr::eq(*here, case)
+                && base
+                    .cases
+                    .get(*i)
+                    .and_then(Case::meeting_value)
+                    .is_some_and(|m| m == meeting.value || held.contains_key(&m))
+        });
+        if was_there {
+            continue;
+        }
+        let mut f = Finding::new(
+            Code::HeldCaseChanged,
+            meeting.at.clone(),
+            format!(
+                "{} was put on the agenda of meeting {}, held on {rev}",
+                case.number_value()
+                    .map_or_else(|| format!("\"{}\"", case.title), |n| format!("case {n}")),
+                meeting.value
+            ),
+        )
+        .help("the agenda of a held meeting is frozen: put the case on a planned meeting");
+        if let Some(n) = case.number_value() {
+            f = f.subject(n);
+        }
+        if let Some(m) = base.meeting(meeting.value) {
+            f = f.related(
+                m.number.at.clone(),
+                format!("meeting {} on {rev}", meeting.value),
+            );
+        }
+        findings.push(f);
+    }
 }
 
 /// The front-matter keys a held meeting freezes besides its agenda (number

@@ -199,7 +199,7 @@ fn find<'r>(record: &'r Record, root: &Path, arg: &CaseArg) -> Result<&'r Case, 
         Error::Conflict(format!(
             "{} cases carry {what}: {}; pds cannot tell which to renumber. Give its path: `pds renumber {} <NEW>`",
             cases.len(),
-            files.join(" and "),
+            files.join(if files.len() == 2 { " and " } else { ", " }),
             files.first().map(String::as_str).unwrap_or_default()
         ))
     };
@@ -222,16 +222,16 @@ fn find<'r>(record: &'r Record, root: &Path, arg: &CaseArg) -> Result<&'r Case, 
                 .iter()
                 .filter(|c| c.number.is_some() && crate::check::base::identity(c) == slug)
                 .collect();
-            match find_case_file(record, root, path, "case file") {
-                Ok(case) => Ok(case),
-                Err(_) if by_slug.len() == 1 => by_slug.first().copied().ok_or_else(|| {
-                    Error::NotFound(format!("no case {} in the record", shown(&slug)))
-                }),
-                Err(_) if by_slug.len() > 1 => Err(many(&by_slug, &format!("the slug {slug}"))),
-                Err(_) => Err(Error::NotFound(format!(
+            if let Ok(case) = find_case_file(record, root, path, "case file") {
+                return Ok(case);
+            }
+            match by_slug.as_slice() {
+                [one] => Ok(one),
+                [] => Err(Error::NotFound(format!(
                     "no case `{}` in the record: give a case number (5/21), a case file's slug or its path",
                     shown(&slug)
                 ))),
+                _ => Err(many(&by_slug, &format!("the slug {}", shown(&slug)))),
             }
         }
     }

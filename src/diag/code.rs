@@ -100,7 +100,7 @@ codes! {
     NumberTaken = "number-taken", Error,
         "With `--base`: a case number this tree adds is carried by a different case on the base revision (two branches took the same next number). Renumber this tree's case: `pds renumber <CASE> --next` (or a number the help names) renames its file, rewrites its `number` and every reference to it.";
     HeldCaseChanged = "held-case-changed", Error,
-        "With `--base`: a case of a meeting that was held on the base revision was renumbered, moved to another meeting, removed, or its proposed decision changed; once the meeting's minutes are approved there, any change to its front matter or its body. The record of a held meeting is frozen; its `decision` and `status` may be written until the minutes are approved.";
+        "With `--base`: a case of a meeting that was held on the base revision was renumbered, moved to another meeting, removed, or its proposed decision changed, or a case was put on such a meeting's agenda; once the meeting's minutes are approved there, any change to its cases' front matter or bodies. The record of a held meeting is frozen; its `decision` and `status` may be written until the minutes are approved.";
 }
 
 impl std::fmt::Display for Code {

@@ -10,6 +10,7 @@ mod schedule;
 pub use add_meeting::{add_meeting, NewMeeting};
 pub use schedule::{schedule, schedule_with, Scheduled};
 
+use super::refusal::Unedited;
 use crate::yaml::{self, NodeKind};
 
 /// A YAML scalar for `s` in block context: plain when that reads back as the
@@ -64,6 +65,23 @@ pub fn quoted(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// `text` with the edits (start, end, replacement) made, last first so the
+/// offsets of the others stay right.
+pub(super) fn apply(
+    text: &str,
+    mut edits: Vec<(usize, usize, String)>,
+) -> Result<String, Unedited> {
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
+    let mut out = text.to_string();
+    for (start, end, replacement) in edits {
+        if start > end || out.get(start..end).is_none() {
+            return Err(Unedited::OutOfRange);
+        }
+        out.replace_range(start..end, &replacement);
+    }
+    Ok(out)
 }
 
 /// The column (in bytes) of `offset` on its line, when only spaces stand

@@ -4,6 +4,7 @@
 
 use super::super::refusal::Unedited;
 use super::super::verify::text;
+use super::apply;
 use crate::diag::split_bom;
 use crate::load::frontmatter;
 use crate::model::{CaseNumber, MeetingNumber};
@@ -338,20 +339,6 @@ fn removal(
         }
     };
     Ok((from, to.max(from), String::new()))
-}
-
-/// `text` with the edits (start, end, replacement) made, last first so the
-/// offsets of the others stay right.
-fn apply(text: &str, mut edits: Vec<(usize, usize, String)>) -> Result<String, Unedited> {
-    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
-    let mut out = text.to_string();
-    for (start, end, replacement) in edits {
-        if start > end || out.get(start..end).is_none() {
-            return Err(Unedited::OutOfRange);
-        }
-        out.replace_range(start..end, &replacement);
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use super::super::refusal::Unedited;
 use super::super::verify::text;
-use super::column;
+use super::{apply, column};
 use crate::diag::split_bom;
 use crate::load::frontmatter;
 use crate::model::{CaseNumber, CaseStatus, MeetingNumber};
@@ -134,20 +134,6 @@ fn insertion(
         (0, lines)
     };
     (at, at, insert)
-}
-
-/// `fm` with the edits (start, end, replacement) made, last first so the
-/// offsets of the others stay right.
-fn apply(fm: &str, mut edits: Vec<(usize, usize, String)>) -> Result<String, Unedited> {
-    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
-    let mut new_fm = fm.to_string();
-    for (start, end, replacement) in edits {
-        if start > end || new_fm.get(start..end).is_none() {
-            return Err(Unedited::OutOfRange);
-        }
-        new_fm.replace_range(start..end, &replacement);
-    }
-    Ok(new_fm)
 }
 
 fn is_key(node: &Node, key: &str) -> bool {
