@@ -169,6 +169,22 @@ pub enum Command {
     /// Work with the built-in templates
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Start a record: pds.yaml, this year's meetings.yaml, an example draft, and CI
+    ///
+    /// Creates DIR (default: the current folder) when needed and writes
+    /// pds.yaml, <year>/meetings.yaml with one planned meeting and
+    /// drafts/<example>.md, a draft to try the loop on (render it, schedule
+    /// it); `pds check` is clean afterwards. Beside the record, at the top of
+    /// the git repository DIR is in (or in DIR when it is in none), it writes
+    /// .github/workflows/pds.yml and .pre-commit-config.yaml, both with
+    /// `--repo <DIR from the top>` so they work on a record in a subfolder; an
+    /// existing one is left as it was, and said so. A folder that already
+    /// holds a record, or lies in one, is refused (exit 1, nothing written).
+    /// <year> is this year by the clock, unless --year is given.
+    #[command(
+        after_help = "Examples:\n  pds init styret --board \"Styret for Eksempel AS\"       a record in styret/, in Norwegian (bokmål)\n  pds init --board \"Example Trust Board\" --language en   a record in this folder"
+    )]
+    Init(InitArgs),
     /// Show what changed in the cases since a git revision, for review
     ///
     /// For every case added, changed, renamed or removed since REV (drafts
@@ -270,6 +286,24 @@ pub struct ArchiveArgs {
     /// Check the extraction in DIR instead of writing one
     #[arg(long, value_name = "DIR")]
     pub check: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The record's folder, made when missing (default: the current folder)
+    pub dir: Option<PathBuf>,
+
+    /// The board's name, as documents print it: "Styret for Eksempel AS"
+    #[arg(long, value_name = "NAME")]
+    pub board: String,
+
+    /// The language of rendered documents (and of the example's words)
+    #[arg(long, default_value = "nb", value_parser = clap::builder::PossibleValuesParser::new(<crate::model::Language as crate::model::Named>::NAMES))]
+    pub language: String,
+
+    /// The year of the first meetings.yaml (default: this year, by the clock)
+    #[arg(long)]
+    pub year: Option<u16>,
 }
 
 #[derive(Debug, Args)]

@@ -25,6 +25,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(args) => commands::check::run(&env, &args),
         Command::List(args) => commands::list::run(&env, &args),
         Command::Next { year } => commands::next::run(&env, year),
+        Command::Init(args) => commands::init::run(&env, &args),
         Command::Render(args) => commands::render::run(&env, &args),
         Command::Diff(args) => commands::diff::run(&env, &args),
         Command::Site {

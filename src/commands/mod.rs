@@ -5,6 +5,7 @@ pub mod check;
 pub mod diff;
 pub mod env;
 pub mod fmt;
+pub mod init;
 pub mod list;
 pub mod new;
 pub mod next;
