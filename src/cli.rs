@@ -251,7 +251,7 @@ pub enum Command {
     /// minutes, each document with its SHA-256), arkivuttrekk.xml (ADDML:
     /// every file, its checksum, the counts), endringslogg.xml when git
     /// history changed a registered title, decision or number, the official
-    /// schemas, and every document as PDF/A in DOKUMENT/. Exempt cases carry
+    /// schemas, and every document as PDF/A in dokumenter/. Exempt cases carry
     /// `skjerming` and are deposited whole. The same record gives the same
     /// bytes. Meetings not yet held are left out, named in a warning; a
     /// period with errors that are not acknowledged is refused (exit 1).

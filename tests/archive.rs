@@ -110,7 +110,7 @@ fn validate_extraction(out: &Path) -> String {
     for ((file, sum), size) in files.iter().zip(&sums).zip(&sizes) {
         let path = out.join(file);
         assert!(
-            file.starts_with("DOKUMENT/") && file.ends_with(".pdf"),
+            file.starts_with("dokumenter/") && file.ends_with(".pdf"),
             "{file}"
         );
         assert!(
@@ -338,13 +338,13 @@ fn exempt_cases_carry_skjerming_are_deposited_and_a_second_export_is_byte_identi
     let exempt = exempt.rsplit("<registrering ").next().unwrap();
     assert!(
         exempt.contains("<skjerming>")
-            && exempt.contains("DOKUMENT/2021/saker/01-21-personalsak.pdf"),
+            && exempt.contains("dokumenter/2021/saker/01-21-personalsak.pdf"),
         "{exempt}"
     );
     assert!(structure.contains("<beskrivelse>Intern beskrivelse</beskrivelse>"));
     assert!(structure.contains("<merknadstekst>Vedtatt som foreslått</merknadstekst>"));
     assert!(a
-        .join("DOKUMENT/2021/saker/01-21-personalsak.pdf")
+        .join("dokumenter/2021/saker/01-21-personalsak.pdf")
         .is_file());
     // Escaped, not broken: the title with & and <>.
     assert!(structure.contains("<tittel>Status &amp; &lt;plan&gt;</tittel>"));
@@ -382,17 +382,17 @@ fn exempt_cases_carry_skjerming_are_deposited_and_a_second_export_is_byte_identi
     );
 
     // Tampering is found, naming the file.
-    let pdf = b.join("DOKUMENT/2021/saker/01-21-personalsak.pdf");
+    let pdf = b.join("dokumenter/2021/saker/01-21-personalsak.pdf");
     let mut bytes = std::fs::read(&pdf).unwrap();
     let last = bytes.len() - 20;
     bytes[last] ^= 1;
     std::fs::write(&pdf, bytes).unwrap();
-    std::fs::remove_file(b.join("DOKUMENT/2021/moete-01-protokoll.pdf")).unwrap();
+    std::fs::remove_file(b.join("dokumenter/2021/moete-01-protokoll.pdf")).unwrap();
     let c = pds(&["archive", "--check", b.to_str().unwrap()]);
     assert_eq!(c.status.code(), Some(1), "{}", stdout(&c));
     let text = stdout(&c);
     assert!(
-        text.contains("DOKUMENT/2021/saker/01-21-personalsak.pdf: checksum"),
+        text.contains("dokumenter/2021/saker/01-21-personalsak.pdf: checksum"),
         "{text}"
     );
     assert_eq!(
@@ -401,7 +401,7 @@ fn exempt_cases_carry_skjerming_are_deposited_and_a_second_export_is_byte_identi
         "one problem, one line: {text}"
     );
     assert!(
-        text.contains("DOKUMENT/2021/moete-01-protokoll.pdf: missing"),
+        text.contains("dokumenter/2021/moete-01-protokoll.pdf: missing"),
         "{text}"
     );
     // A broken arkivstruktur.xml is not well-formed.

@@ -6,7 +6,7 @@
 //! notice, case and minutes, each document described and checksummed),
 //! `endringslogg.xml` when the record's git history changed registered
 //! metadata, `arkivuttrekk.xml` (ADDML: every file, its checksum, the
-//! counts), the official schemas, and the documents as PDF in `DOKUMENT/`.
+//! counts), the official schemas, and the documents as PDF in `dokumenter/`.
 //! The same record gives the same bytes: every `systemID` is a UUID v5 of
 //! the board and what it names, every date is the record's own.
 
@@ -24,9 +24,12 @@ use crate::render::view::RenderOptions;
 use crate::render::{templates::Templates, OutputFormat, Renderer};
 use ids::Ids;
 
-/// Where the documents are, relative to the extraction's root (Noark 5
-/// requirement 6.4.15: a subfolder named `DOKUMENT`).
-pub const DOCUMENTS: &str = "DOKUMENT";
+/// Where the documents are, relative to the extraction's root: `dokumenter`,
+/// as the Riksarkivar's regulation's example path has it
+/// (`dokumenter/2010/januar/123456789.pdf`) and as archives receive them; the
+/// standard's requirement 6.4.15 names the folder `DOKUMENT`, and the two
+/// cannot both be met.
+pub const DOCUMENTS: &str = "dokumenter";
 
 /// The years an extraction covers, both included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +107,7 @@ pub struct Registration<'a> {
 pub struct Document {
     pub description_id: String,
     pub object_id: String,
-    /// `DOKUMENT/2021/05-21-kommunikasjonsstrategi.pdf`
+    /// `dokumenter/2021/05-21-kommunikasjonsstrategi.pdf`
     pub path: String,
     pub title: String,
     pub bytes: Vec<u8>,

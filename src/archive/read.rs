@@ -166,7 +166,7 @@ fn close(stack: &mut Vec<Element>) {
     }
 }
 
-/// A path an extraction names (`DOKUMENT/2021/x.pdf`) that stays inside it:
+/// A path an extraction names (`dokumenter/2021/x.pdf`) that stays inside it:
 /// relative, no `..`, no empty or `.` parts, no backslash.
 fn inside(path: &str) -> bool {
     !path.is_empty()
@@ -519,7 +519,7 @@ mod tests {
 
     #[test]
     fn paths_stay_inside() {
-        assert!(inside("DOKUMENT/2021/x.pdf"));
+        assert!(inside("dokumenter/2021/x.pdf"));
         assert!(!inside("../x"));
         assert!(!inside("/etc/passwd"));
         assert!(!inside("a//b"));
