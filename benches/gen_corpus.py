@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Copied from the sessions' shared benchmark peers (../shared/bench/) so that
+# Copied from the project's benchmark peers (the issue's generator and Python peer) so that
 # `cargo bench` needs nothing outside this repository.
 """Write a large, valid pds record for timing: gen_corpus.py DIR CASES [--errors].
 

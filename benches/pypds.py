@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Copied from the sessions' shared benchmark peers (../shared/bench/) so that
+# Copied from the project's benchmark peers (the issue's generator and Python peer) so that
 # `cargo bench` needs nothing outside this repository.
 """The peer a secretariat's developer would write instead of pds: PyYAML (C loader
 where present) + Jinja2, the same record layout and the same numbering checks.

@@ -1,6 +1,6 @@
 //! The real record says what the source document says, no more (issue 12,
 //! item 8). Each fact below is a line of the source
-//! (`/work/shared/seed/000_6134f1b6b68406f9.txt`) that `cases/` renders, or an
+//! (the 7/2021 pack as text; see docs/fidelity.md) that `cases/` renders, or an
 //! invention it no longer renders; the means behind them (`agenda_note`,
 //! `tie_order`, an untyped Eventuelt, a timeline without bars, the risk
 //! register's own heading) are tested on small records too. The table of
