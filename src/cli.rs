@@ -143,7 +143,10 @@ pub enum Command {
         /// Change nothing: print a diff and exit 1 if a file would change
         #[arg(long)]
         check: bool,
-        /// Files or folders of the record (default: the whole record)
+        /// Files or folders of the record (default: the whole record). Without
+        /// --repo, outside any record, each file's record is the nearest
+        /// folder upward holding pds.yaml (a pre-commit hook at the repository's
+        /// top); files in no record are skipped with a note
         paths: Vec<PathBuf>,
     },
     /// Print a shell completion script: pds completions bash > /etc/bash_completion.d/pds
@@ -324,6 +327,13 @@ pub struct CheckArgs {
     /// Explain a finding code (for example duplicate-case) and exit
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
+
+    /// Files of the record, used only to find it when neither --repo nor the
+    /// current folder names one (a pre-commit hook at the repository's top,
+    /// the record in cases/, passes them); the whole record is checked, and
+    /// files in no record are skipped with a note
+    #[arg(value_name = "FILE")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! The real `pre-commit` tool runs pds's hooks on a record in a subfolder of a
 //! git repository: this repository's `.pre-commit-hooks.yaml` with `--repo`
-//! and `files:` set as its comment says, and the configuration `pds init`
+//! and `files:` set as its comment says and without them (pds finds the
+//! record from the files pre-commit hands it), and the configuration `pds init`
 //! writes. Both pass on a clean record and fail, naming the finding, on a case
 //! number used twice. Without pre-commit (`pip install pre-commit`) the tests
 //! say what they skipped and pass, except on CI (`CI=true`), where they fail.
@@ -140,13 +141,23 @@ fn the_repositorys_hooks_check_a_record_in_a_subfolder() {
         both(&out)
     );
 
-    // Without --repo the hooks run at the top, where there is no record: the
-    // error names the record below and the argument that finds it.
+    // Without --repo or files: the hooks run at the top, handed every file
+    // (README.md too); pds finds the record from the files in cases/.
     write(repo.path(), ".pre-commit-config.yaml", config(""));
     git(repo.path(), &["add", "-A"]);
     let out = pre_commit(&program, repo.path(), cache.path());
-    assert_ne!(out.status.code(), Some(0), "{}", both(&out));
-    assert!(both(&out).contains("--repo cases"), "{}", both(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", both(&out));
+    assert!(both(&out).contains("duplicate-case"), "{}", both(&out));
+    assert!(
+        both(&out).contains("cases/2022/01-22-approval-again.md"),
+        "{}",
+        both(&out)
+    );
+    std::fs::remove_file(repo.path().join("cases/2022/01-22-approval-again.md")).unwrap();
+    git(repo.path(), &["add", "-A"]);
+    let out = pre_commit(&program, repo.path(), cache.path());
+    assert_eq!(out.status.code(), Some(0), "{}", both(&out));
+    assert!(both(&out).contains("pds check"), "{}", both(&out));
 }
 
 #[test]

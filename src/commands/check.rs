@@ -9,7 +9,31 @@ pub fn run(env: &Env, args: &CheckArgs) -> Result<i32, Error> {
     if let Some(name) = &args.explain {
         return explain(name);
     }
-    let root = env.root()?;
+    let records = env.records_of(&args.paths)?;
+    for path in &records.outside {
+        if !env.quiet {
+            super::output::eprint(&format!(
+                "note: {} is in no pds record: not checked\n",
+                crate::report::printable(&path.display().to_string(), &[])
+            ));
+        }
+    }
+    if records.groups.len() > 1 && args.format != Format::Human {
+        return Err(Error::Usage(format!(
+            "the files given are in {} records, and a report for programs covers one: give --repo DIR",
+            records.groups.len(),
+        )));
+    }
+    let mut code = 0;
+    for (root, _) in &records.groups {
+        code = code.max(check_one(env, args, root)?);
+    }
+    Ok(code)
+}
+
+/// `pds check` of the record at `root`.
+fn check_one(env: &Env, args: &CheckArgs, root: &std::path::Path) -> Result<i32, Error> {
+    let root = root.to_path_buf();
     // Against a base, the bodies too: an approved meeting's case documents are frozen.
     let (record, mut findings) = match args.base {
         Some(_) => crate::load::load(&root),

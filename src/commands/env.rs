@@ -55,6 +55,59 @@ impl Env {
     }
 }
 
+/// The records that files belong to, each with its files.
+pub struct Records {
+    /// Each record's root with the paths given in it.
+    pub groups: Vec<(PathBuf, Vec<PathBuf>)>,
+    /// Paths given that lie in no record (only when the records were found
+    /// from the paths).
+    pub outside: Vec<PathBuf>,
+}
+
+impl Env {
+    /// The records `paths` belong to. `--repo`, or a record around the
+    /// current folder, wins and takes every path, as before. Otherwise — a
+    /// hook (pre-commit) run at the top of a repository whose record is in a
+    /// subfolder, handed the changed files — each path's record is the
+    /// nearest folder upward from it that holds pds.yaml; paths in no record
+    /// are left out (`outside`). With no paths and no record: the usual
+    /// "no pds record here" error.
+    pub fn records_of(&self, paths: &[PathBuf]) -> Result<Records, Error> {
+        let around_here = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| crate::load::find_root(&cwd));
+        if self.repo.is_some() || around_here.is_some() || paths.is_empty() {
+            return Ok(Records {
+                groups: vec![(self.root()?, paths.to_vec())],
+                outside: Vec::new(),
+            });
+        }
+        let mut groups: Vec<(PathBuf, Vec<PathBuf>)> = Vec::new();
+        let mut outside = Vec::new();
+        for path in paths {
+            let start = if path.is_dir() {
+                Some(path.as_path())
+            } else {
+                path.parent().map(|p| {
+                    if p.as_os_str().is_empty() {
+                        std::path::Path::new(".")
+                    } else {
+                        p
+                    }
+                })
+            };
+            match start.and_then(crate::load::find_root) {
+                Some(root) => match groups.iter_mut().find(|(r, _)| *r == root) {
+                    Some((_, files)) => files.push(path.clone()),
+                    None => groups.push((root, vec![path.clone()])),
+                },
+                None => outside.push(path.clone()),
+            }
+        }
+        Ok(Records { groups, outside })
+    }
+}
+
 /// What to do when `dir` holds no record: the records in the folders below
 /// it, as `--repo` would name them, or how to start one.
 fn hint(dir: &std::path::Path, init: &str, from_here: bool) -> String {

@@ -8,7 +8,24 @@ use crate::report::printable;
 use std::path::{Path, PathBuf};
 
 pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, Error> {
-    let root = env.root()?;
+    let records = env.records_of(paths)?;
+    for path in &records.outside {
+        if !env.quiet {
+            super::output::eprint(&format!(
+                "note: {} is in no pds record: left as it is\n",
+                printable(&path.display().to_string(), &[])
+            ));
+        }
+    }
+    let mut code = 0;
+    for (root, paths) in &records.groups {
+        code = code.max(fmt_one(env, check, root, paths)?);
+    }
+    Ok(code)
+}
+
+/// `pds fmt` of `paths` (all of it when none) in the record at `root`.
+fn fmt_one(env: &Env, check: bool, root: &Path, paths: &[PathBuf]) -> Result<i32, Error> {
     let root_abs = root
         .canonicalize()
         .map_err(|e| Error::io("resolve", &root, e))?;
