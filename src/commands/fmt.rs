@@ -28,7 +28,7 @@ pub fn run(env: &Env, check: bool, paths: &[PathBuf]) -> Result<i32, Error> {
 fn fmt_one(env: &Env, check: bool, root: &Path, paths: &[PathBuf]) -> Result<i32, Error> {
     let root_abs = root
         .canonicalize()
-        .map_err(|e| Error::io("resolve", &root, e))?;
+        .map_err(|e| Error::io("resolve", root, e))?;
     let files = files(&root_abs, paths)?;
     let mut changed = 0;
     let mut refused = 0;
