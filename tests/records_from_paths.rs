@@ -3,7 +3,6 @@
 //! `pds fmt --check FILE…` find each file's record; files in no record are
 //! skipped with a note. `--repo`, or a record around the current folder,
 //! still decides when given.
-#![expect(clippy::unwrap_used, reason = "a panic is how a test fails")]
 mod common;
 use common::*;
 
