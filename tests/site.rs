@@ -650,3 +650,95 @@ fn with_pdf_each_meeting_has_its_pack_beside_its_page() {
     let (_out, plain) = build_site(&root().join(EN_BOARD), &[]);
     assert!(!files(&plain).iter().any(|f| f.ends_with(".pdf")));
 }
+
+/// The words a reader sees on every page of the site at `dir`: its HTML
+/// without tags, split at anything not a letter or digit.
+fn visible_words(dir: &Path) -> BTreeSet<String> {
+    let mut words = BTreeSet::new();
+    for f in files(dir).iter().filter(|f| f.ends_with(".html")) {
+        let mut in_tag = false;
+        let text: String = read(dir, f)
+            .chars()
+            .map(|c| match c {
+                '<' => {
+                    in_tag = true;
+                    ' '
+                }
+                '>' => {
+                    in_tag = false;
+                    ' '
+                }
+                _ if in_tag => ' ',
+                _ => c,
+            })
+            .collect();
+        words.extend(
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string),
+        );
+    }
+    words
+}
+
+#[test]
+fn a_nynorsk_boards_site_speaks_nynorsk_and_takes_its_labels_from_pds_yaml() {
+    let dir = Record::copy_of("examples/nn-board").build();
+    let (_out, public) = build_site(dir.path(), &[]);
+    let (_out2, internal) = build_site(dir.path(), &["--internal"]);
+    let index = read(&public, "index.html");
+    for nynorsk in [
+        "<nav><a href=\"index.html\">Møte</a><a href=\"sak/index.html\">Saker</a>\
+         <a href=\"vedtak/index.html\">Vedtak</a><a href=\"search.html\">Søk</a></nav>",
+        "<h2>Komande møte</h2>",
+        "<h2>Register</h2>",
+        "<span class=\"status\">protokoll godkjend</span>",
+        "<span class=\"status\">halde</span>",
+    ] {
+        assert!(index.contains(nynorsk), "{nynorsk:?}:\n{index}");
+    }
+    assert!(read(&public, "search.html")
+        .contains("<noscript><p>Søket treng JavaScript.</p></noscript>"));
+    assert!(read(&public, "sak/3-23/index.html").contains("<li>På sakslista til <a"));
+    assert!(read(&internal, "index.html").contains(
+        "<p class=\"internal-banner\" role=\"note\">INTERNT – inneheld opplysningar unnatekne offentlegheit. Skal ikkje publiserast.</p>"
+    ));
+    // Words of the built-in Bokmål site that Nynorsk does not have.
+    for site in [&public, &internal] {
+        let words = visible_words(site);
+        for bokmal in [
+            "Kommende",
+            "ikke",
+            "inneholder",
+            "opplysninger",
+            "unntatt",
+            "publiseres",
+            "trenger",
+            "Registre",
+            "sakslisten",
+            "avholdt",
+            "godkjent",
+        ] {
+            assert!(!words.contains(bokmal), "{}: {bokmal:?}", site.display());
+        }
+    }
+
+    // A site word of pds.yaml's `labels:` (its last key) over the built-in one.
+    let pds_yaml = std::fs::read_to_string(dir.path().join("pds.yaml")).unwrap();
+    assert!(
+        pds_yaml.trim_end().ends_with("frå {principal}\""),
+        "{pds_yaml}"
+    );
+    write(
+        dir.path(),
+        "pds.yaml",
+        format!("{pds_yaml}  site_upcoming: Neste møte i hamnestyret\n"),
+    );
+    let (_out3, changed) = build_site(dir.path(), &[]);
+    let index = read(&changed, "index.html");
+    assert!(
+        index.contains("<h2>Neste møte i hamnestyret</h2>"),
+        "{index}"
+    );
+    assert!(!index.contains("Komande møte"), "{index}");
+}

@@ -13,13 +13,13 @@ mod pages;
 mod search;
 mod words;
 
+use super::labels::Labels;
 use super::templates::{escape_html, template_error, Templates};
 use super::view::RenderOptions;
 use super::Renderer;
 use crate::diag::{Error, Finding};
 use crate::model::{Case, CaseNumber, Meeting, MeetingNumber, Record};
 use std::collections::BTreeMap;
-use words::Words;
 
 /// What kind of site to build.
 #[derive(Debug, Clone, Copy, Default)]
@@ -121,17 +121,17 @@ pub fn build(
     errors: &[String],
     opts: SiteOptions,
 ) -> Result<Site, Error> {
-    let lang = Renderer::new(record, templates, RenderOptions::default())
-        .labels
-        .lang;
+    // The record's words (its own and `pds.yaml`'s over the built-in ones),
+    // as its documents have them.
+    let labels = Renderer::new(record, templates, RenderOptions::default()).labels;
     let b = Builder {
-        lang,
+        lang: labels.lang.clone(),
         sequences,
         record,
         templates,
         findings,
         opts,
-        w: words::words(record.board.language),
+        w: &labels,
         errors,
         site: Site::default(),
         index: Vec::new(),
@@ -150,7 +150,8 @@ struct Builder<'a> {
     templates: &'a Templates,
     findings: &'a [Finding],
     opts: SiteOptions,
-    w: &'static Words,
+    /// The site's words: the record's labels.
+    w: &'a Labels,
     errors: &'a [String],
     site: Site,
     index: Vec<search::Entry>,
@@ -264,22 +265,22 @@ impl<'a> Builder<'a> {
         if self.opts.internal {
             html.push_str(&format!(
                 "<p class=\"internal-banner\" role=\"note\">{}</p>\n",
-                esc(w.internal)
+                esc(&w.site_internal)
             ));
         }
         html.push_str(&format!(
             "<header class=\"site\"><a class=\"name\" href=\"{root}index.html\">{board}</a>\
              <nav><a href=\"{root}index.html\">{}</a><a href=\"{root}sak/index.html\">{}</a>\
              <a href=\"{root}vedtak/index.html\">{}</a><a href=\"{root}search.html\">{}</a></nav></header>\n",
-            esc(w.meetings),
-            esc(w.cases),
-            esc(w.decisions),
-            esc(w.search),
+            esc(&w.site_meetings),
+            esc(&w.site_cases),
+            esc(&w.site_decisions),
+            esc(&w.site_search),
         ));
         if !self.errors.is_empty() {
             html.push_str(&format!(
                 "<div class=\"site-findings\" role=\"alert\"><p><strong>{}</strong></p><pre>",
-                esc(w.errors)
+                esc(&w.site_errors)
             ));
             for e in self.errors {
                 html.push_str(&esc(e));

@@ -1,7 +1,7 @@
 //! The pages that list: the index, every case, every decision, the
 //! registers, the quarterly overviews and the search page.
 
-use super::{esc, meeting_path, search, Builder};
+use super::{esc, meeting_path, search, words, Builder};
 use crate::diag::Error;
 use crate::model::{CaseNumber, Meeting};
 use crate::render::{labels, OutputFormat};
@@ -20,10 +20,10 @@ impl Builder<'_> {
         rows.sort_by_key(|(n, i)| (std::cmp::Reverse(n.yy), n.seq, *i));
         let mut body = format!(
             "<h1>{}</h1>\n<table class=\"agenda\"><tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-            esc(w.cases),
-            esc(w.number),
-            esc(w.title),
-            esc(w.meeting)
+            esc(&w.site_cases),
+            esc(&w.site_number),
+            esc(&w.site_title),
+            esc(&w.site_meeting)
         );
         for (n, i) in rows {
             let (Some(c), Some(Some(p))) = (self.record.cases.get(i), self.case_paths.get(i))
@@ -37,7 +37,7 @@ impl Builder<'_> {
             ));
         }
         body.push_str("</table>\n");
-        self.page("sak/index.html", w.cases, &body, "", None);
+        self.page("sak/index.html", &w.site_cases, &body, "", None);
     }
 
     /// The decisions register (`render decisions`): every decided case in
@@ -51,7 +51,7 @@ impl Builder<'_> {
             &doc.title,
             &doc.text,
             &pictures,
-            Some(self.w.decisions),
+            Some(self.w.site_decisions.as_str()),
         );
         Ok(())
     }
@@ -67,7 +67,7 @@ impl Builder<'_> {
                 &doc.title,
                 &doc.text,
                 &pictures,
-                Some(self.w.risks),
+                Some(self.w.site_risks.as_str()),
             );
         }
         let mut dates: Vec<_> = self
@@ -92,7 +92,7 @@ impl Builder<'_> {
                 &doc.title,
                 &doc.text,
                 &pictures,
-                Some(self.w.status_report),
+                Some(self.w.site_status_report.as_str()),
             );
         }
         Ok(())
@@ -128,13 +128,13 @@ impl Builder<'_> {
         format!(
             "<li><a href=\"{}\">{} {}</a> · {} · <span class=\"status\">{}</span>{}</li>\n",
             meeting_path(m),
-            esc(self.w.meeting),
+            esc(&self.w.site_meeting),
             m.number.value,
             esc(&labels::date(self.record.board.language, m.date.value)),
-            esc(self.w.status(m.status)),
+            esc(words::status(self.w, m.status)),
             match cases {
                 0 => String::new(),
-                n => format!(" · {n} {}", esc(self.w.cases_lower)),
+                n => format!(" · {n} {}", esc(&self.w.site_cases_lower)),
             }
         )
     }
@@ -144,9 +144,9 @@ impl Builder<'_> {
         let meetings = self.record.meetings_by_date();
         let mut body = format!("<h1>{}</h1>\n", esc(&self.record.board.name));
         let ahead: Vec<&&Meeting> = meetings.iter().filter(|m| m.status.is_ahead()).collect();
-        body.push_str(&format!("<h2>{}</h2>\n", esc(w.upcoming)));
+        body.push_str(&format!("<h2>{}</h2>\n", esc(&w.site_upcoming)));
         if ahead.is_empty() {
-            body.push_str(&format!("<p><em>{}</em></p>\n", esc(w.none)));
+            body.push_str(&format!("<p><em>{}</em></p>\n", esc(&w.site_none)));
         } else {
             body.push_str("<ul class=\"meetings upcoming\">\n");
             for m in ahead {
@@ -161,7 +161,7 @@ impl Builder<'_> {
         for year in years {
             body.push_str(&format!(
                 "<h2>{} {year}</h2>\n<ul class=\"meetings\">\n",
-                esc(w.meetings)
+                esc(&w.site_meetings)
             ));
             for m in meetings
                 .iter()
@@ -177,29 +177,29 @@ impl Builder<'_> {
                 .map(|(_, q)| *q)
                 .collect();
             if !qs.is_empty() {
-                body.push_str(&format!("<p>{}:", esc(w.overviews)));
+                body.push_str(&format!("<p>{}:", esc(&w.site_overviews)));
                 for q in qs {
                     body.push_str(&format!(
                         " <a href=\"{year}/k{q}/index.html\">{}{q}</a>",
-                        esc(w.quarter)
+                        esc(&w.site_quarter)
                     ));
                 }
                 body.push_str("</p>\n");
             }
         }
-        body.push_str(&format!("<h2>{}</h2>\n<ul>\n", esc(w.registers)));
+        body.push_str(&format!("<h2>{}</h2>\n<ul>\n", esc(&w.site_registers)));
         body.push_str(&format!(
             "<li><a href=\"sak/index.html\">{}</a></li>\n",
-            esc(w.cases)
+            esc(&w.site_cases)
         ));
         body.push_str(&format!(
             "<li><a href=\"vedtak/index.html\">{}</a></li>\n",
-            esc(w.decisions)
+            esc(&w.site_decisions)
         ));
         if !self.record.risks.is_empty() {
             body.push_str(&format!(
                 "<li><a href=\"risiko/index.html\">{}</a></li>\n",
-                esc(w.risks)
+                esc(&w.site_risks)
             ));
         }
         let mut dates: Vec<_> = self
@@ -213,7 +213,7 @@ impl Builder<'_> {
         for d in dates.iter().rev() {
             body.push_str(&format!(
                 "<li><a href=\"status/{d}/index.html\">{} {}</a></li>\n",
-                esc(w.status_report),
+                esc(&w.site_status_report),
                 esc(&labels::date(self.record.board.language, *d))
             ));
         }
@@ -229,12 +229,12 @@ impl Builder<'_> {
              <label for=\"search-q\">{search}</label> <input id=\"search-q\" name=\"q\" type=\"search\" autofocus></form>\n\
              <p id=\"search-count\" class=\"status\" data-hits=\"{hits}\" data-none=\"{none}\"></p>\n<ol id=\"search-results\"></ol>\n\
              <noscript><p>{noscript}</p></noscript>\n",
-            search = esc(w.search),
-            hits = esc(w.hits),
-            none = esc(w.no_hits),
-            noscript = esc(w.noscript),
+            search = esc(&w.site_search),
+            hits = esc(&w.site_hits),
+            none = esc(&w.site_no_hits),
+            noscript = esc(&w.site_noscript),
         );
-        let title = w.search;
+        let title = &w.site_search;
         self.page("search.html", title, &body, "", None);
         let index = search::script(&self.index);
         self.put_bytes("search-index.js", index.into_bytes());

@@ -1,7 +1,7 @@
 //! The page of each meeting (its agenda linked, notice, minutes once held,
 //! invite, pack) and of each case (its document and history).
 
-use super::{esc, meeting_path, Builder, Histories};
+use super::{esc, meeting_path, words, Builder, Histories};
 use crate::diag::Error;
 use crate::model::{Case, Meeting};
 use crate::render::{labels, OutputFormat};
@@ -13,10 +13,10 @@ impl Builder<'_> {
         let w = self.w;
         let r = self.renderer();
         let mut body = String::new();
-        let status = w.status(m.status);
+        let status = words::status(w, m.status);
         body.push_str(&format!(
             "<p class=\"status\">{} {} · {} · {}</p>\n<ul class=\"meeting-links\">\n",
-            esc(w.meeting),
+            esc(&w.site_meeting),
             number,
             esc(&labels::date(self.record.board.language, m.date.value)),
             esc(status),
@@ -24,12 +24,12 @@ impl Builder<'_> {
         let held = m.status.was_held();
         body.push_str(&format!(
             "<li><a href=\"#notice\">{}</a></li>\n",
-            esc(w.notice)
+            esc(&w.site_notice)
         ));
         if held {
             body.push_str(&format!(
                 "<li><a href=\"#minutes\">{}</a></li>\n",
-                esc(w.minutes)
+                esc(&w.site_minutes)
             ));
         }
         let sequence = self.sequences.get(&number).copied().unwrap_or(0);
@@ -37,7 +37,7 @@ impl Builder<'_> {
             self.put_bytes(&path.replace("index.html", "invite.ics"), ics.into_bytes());
             body.push_str(&format!(
                 "<li><a href=\"invite.ics\">{}</a></li>\n",
-                esc(w.invite)
+                esc(&w.site_invite)
             ));
         }
         if self.opts.pdf {
@@ -46,7 +46,7 @@ impl Builder<'_> {
             self.put_bytes(&path.replace("index.html", "pack.pdf"), bytes);
             body.push_str(&format!(
                 "<li><a href=\"pack.pdf\">{}</a></li>\n",
-                esc(w.pack)
+                esc(&w.site_pack)
             ));
         }
         body.push_str("</ul>\n");
@@ -55,7 +55,7 @@ impl Builder<'_> {
         if !agenda.is_empty() {
             body.push_str(&format!(
                 "<h2>{}</h2>\n<ul class=\"agenda-links\">\n",
-                esc(w.cases)
+                esc(&w.site_cases)
             ));
             for c in agenda {
                 if let Some(p) = self.path_of(c) {
@@ -80,9 +80,15 @@ impl Builder<'_> {
                 minutes.text
             ));
         }
-        let title = format!("{} {number}", w.meeting);
+        let title = format!("{} {number}", w.site_meeting);
         let pictures = r.pictures.css();
-        self.page(&path, &title, &body, &pictures, Some(w.meeting));
+        self.page(
+            &path,
+            &title,
+            &body,
+            &pictures,
+            Some(w.site_meeting.as_str()),
+        );
         Ok(())
     }
 
@@ -104,9 +110,9 @@ impl Builder<'_> {
         if let Some(m) = c.meeting_value().and_then(|m| self.record.meeting(m)) {
             body.push_str(&format!(
                 "<ul class=\"case-links\"><li>{} <a href=\"../../{}\">{}</a></li></ul>\n",
-                esc(w.on_agenda),
+                esc(&w.site_on_agenda),
                 meeting_path(m),
-                esc(&format!("{} {}", w.meeting, m.number.value)),
+                esc(&format!("{} {}", w.site_meeting, m.number.value)),
             ));
         }
         body.push_str(&doc.text);
@@ -116,12 +122,12 @@ impl Builder<'_> {
         if let Some(history) = histories.get(c.file.name()).filter(|_| shown) {
             body.push_str(&format!(
                 "\n<section class=\"history\"><h2>{}</h2>\n<ol class=\"history\">\n",
-                esc(w.history)
+                esc(&w.site_history)
             ));
             for h in history {
                 body.push_str(&format!(
                     "<li><time datetime=\"{d}\">{d}</time> {}",
-                    esc(w.change(h.change)),
+                    esc(words::change(w, h.change)),
                     d = esc(&h.date)
                 ));
                 if self.opts.internal {
@@ -137,7 +143,7 @@ impl Builder<'_> {
         let number = c.number_value().map(|n| n.to_string()).unwrap_or_default();
         let title = format!("{number} {}", c.title);
         let pictures = r.pictures.css();
-        self.page(path, &title, &body, &pictures, Some(w.case));
+        self.page(path, &title, &body, &pictures, Some(w.site_case.as_str()));
         Ok(())
     }
 }
