@@ -1,0 +1,88 @@
+//! Red-team regressions for issues 13 (PDF), 14 (archive) and 15 (site and
+//! serve): what a hostile user or a newcomer found broken, each pinned by
+//! what the user notices.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::time::Duration;
+
+/// A small board with one held meeting, two cases (one exempt) and a
+/// planned meeting; `board` is its name as written in pds.yaml.
+fn small_record(board: &str) -> tempfile::TempDir {
+    Record::new()
+        .file(
+            "pds.yaml",
+            format!("board: \"{board}\"\nsecretariat: Sekretariatet\nchair: {{ name: Leder, org: Org }}\nmembers:\n  - {{ name: Medlem, org: Org }}\n  - {{ name: Annen, org: Org }}\n"),
+        )
+        .file(
+            "2021/meetings.yaml",
+            "- number: 1/2021\n  date: 2021-03-01\n  place: Oslo\n  status: held\n  present: [Leder, Medlem, Annen]\n  minute_taker: Sekretær\n\
+             - number: 2/2021\n  date: 2021-06-01\n  status: planned\n",
+        )
+        .file(
+            "2021/01-21-personalsak.md",
+            "---\nnumber: 1/21\nmeeting: 1/2021\ntitle: Personalsak\ntype: Beslutning\n\
+             status: decided\nexempt: Offl. § 13\ndecision: Vedtatt\n---\nDet interne saksfremlegget.\n",
+        )
+        .file(
+            "2021/02-21-status.md",
+            "---\nnumber: 2/21\nmeeting: 1/2021\ntitle: Status\ntype: Orientering\n\
+             status: decided\ndecision: Tatt til orientering\n---\nÅpent saksfremlegg.\n",
+        )
+        .build()
+}
+
+/// `pds archive` in `dir`, given the time a few PDFs take.
+fn archive(dir: &Path, args: &[&str]) -> std::process::Output {
+    output_within(
+        pds_command(dir).arg("archive").args(args),
+        Duration::from_secs(300),
+    )
+}
+
+/// A document of the extraction replaced by a link to `/dev/zero` made
+/// `--check` read forever until the machine killed it; a link to a file
+/// outside was hashed as if it were deposited. Links and folders through
+/// links are findings now, and nothing behind them is read.
+#[cfg(unix)]
+#[test]
+fn check_does_not_follow_a_link_inside_the_extraction() {
+    let record = small_record("Styret");
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("deposit");
+    let made = archive(record.path(), &["-o", dir.to_str().unwrap()]);
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+    let ok = archive(record.path(), &["--check", dir.to_str().unwrap()]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+
+    let copy = out.path().join("elsewhere");
+    copy_dir(&dir.join("dokumenter"), &copy).unwrap();
+    let doc = dir.join("dokumenter/2021/saker/02-21-status.pdf");
+    std::fs::remove_file(&doc).unwrap();
+    link(&dir, "dokumenter/2021/saker/02-21-status.pdf", "/dev/zero");
+    let checked = output_within(
+        pds_command(record.path())
+            .args(["archive", "--check"])
+            .arg(&dir),
+        Duration::from_secs(20),
+    );
+    assert_eq!(checked.status.code(), Some(1), "{}", stdout(&checked));
+    assert!(
+        stdout(&checked).contains("02-21-status.pdf: is a symbolic link"),
+        "{}",
+        stdout(&checked)
+    );
+
+    // The whole documents folder a link to a copy elsewhere: not read either.
+    std::fs::remove_dir_all(dir.join("dokumenter")).unwrap();
+    link(&dir, "dokumenter", &copy);
+    let checked = archive(record.path(), &["--check", dir.to_str().unwrap()]);
+    assert_eq!(checked.status.code(), Some(1), "{}", stdout(&checked));
+    assert!(
+        stdout(&checked)
+            .contains("01-21-personalsak.pdf: is a symbolic link (or lies in a linked folder)"),
+        "{}",
+        stdout(&checked)
+    );
+}
