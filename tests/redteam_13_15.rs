@@ -86,3 +86,28 @@ fn check_does_not_follow_a_link_inside_the_extraction() {
         stdout(&checked)
     );
 }
+
+/// A file put into the extraction after the deposit (beside
+/// arkivstruktur.xml) passed `--check`: arkivuttrekk.xml describes every
+/// file, so one it does not describe is a finding.
+#[test]
+fn check_names_a_file_the_extraction_does_not_describe() {
+    let record = small_record("Styret");
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("deposit");
+    let made = archive(record.path(), &["-o", dir.to_str().unwrap()]);
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+    write(&dir, "notes.txt", "added later\n");
+    let checked = archive(record.path(), &["--check", dir.to_str().unwrap()]);
+    assert_eq!(checked.status.code(), Some(1), "{}", stdout(&checked));
+    assert!(
+        stdout(&checked).contains("notes.txt: arkivuttrekk.xml does not describe it"),
+        "{}",
+        stdout(&checked)
+    );
+    assert!(
+        stdout(&checked).contains("1 problem in"),
+        "only the added file: {}",
+        stdout(&checked)
+    );
+}

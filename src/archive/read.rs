@@ -468,6 +468,17 @@ pub fn check(dir: &Path) -> Vec<Problem> {
             ));
         }
     }
+    // Every other file is described by arkivuttrekk.xml (all but itself and its schema).
+    for file in files_under(dir, "") {
+        let document = file.starts_with(&format!("{DOCUMENTS}/")) || file == DOCUMENTS;
+        let own = matches!(file.as_str(), "arkivuttrekk.xml" | "addml.xsd");
+        if !document && !own && !described.contains(&file) {
+            problems.push(problem(
+                &file,
+                "arkivuttrekk.xml does not describe it: a file that is not part of the extraction",
+            ));
+        }
+    }
     once_per_file(problems)
 }
 
