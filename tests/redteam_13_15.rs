@@ -111,3 +111,31 @@ fn check_names_a_file_the_extraction_does_not_describe() {
         stdout(&checked)
     );
 }
+
+/// A board, place or title with an emoji (no built-in font has one) stopped
+/// every PDF of the record, and so the whole archive, with exit 2 ("PDF/A-2b
+/// error: the text could not be displayed"): a value the template prints
+/// (the running header's board) was not named as the Markdown's are.
+#[test]
+fn an_emoji_in_the_board_name_is_named_in_the_pdf_not_a_failure() {
+    let record = small_record("Styret 🎉");
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("pack.pdf");
+    let printed = pds_in(
+        record.path(),
+        &[
+            "render",
+            "pack",
+            "1/2021",
+            "--format",
+            "pdf",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(printed.status.code(), Some(0), "{}", stderr(&printed));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let dir = out.path().join("deposit");
+    let made = archive(record.path(), &["-o", dir.to_str().unwrap()]);
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+}

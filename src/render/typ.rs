@@ -137,14 +137,17 @@ pub fn escape_str(text: &str, out: &mut String) {
 /// A template's value, printed as written both in Typst markup and inside
 /// a string literal: every ASCII punctuation character becomes a Unicode
 /// escape (`#` → `\u{23}`), which both read as the character itself; line
-/// breaks and tabs become spaces, other control characters are dropped.
+/// breaks and tabs become spaces, other control characters are dropped; a
+/// character no built-in font has is named, `[U+1F389]`.
 pub fn escape_value(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '\n' | '\r' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if c.is_control() => {}
             c if c.is_ascii_punctuation() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            c => out.push(c),
+            c if c.is_ascii() || super::pdf::has_glyph(c) => out.push(c),
+            // No built-in font has it (PDF/A allows no missing glyph): named, `[U+1F389]`.
+            c => out.push_str(&format!("\\u{{5b}}U\\u{{2b}}{:04X}\\u{{5d}}", u32::from(c))),
         }
     }
 }
