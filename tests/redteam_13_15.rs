@@ -139,3 +139,39 @@ fn an_emoji_in_the_board_name_is_named_in_the_pdf_not_a_failure() {
     let made = archive(record.path(), &["-o", dir.to_str().unwrap()]);
     assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
 }
+
+/// A pasted 17,000-character URL stopped the case's PDF ("a PDF string is
+/// longer than 32767 characters"), and with it the pack and the archive; a
+/// link to a 9,000-character address stopped it too ("URL is too long").
+/// The long run is broken across lines, the long link printed unlinked.
+#[test]
+fn a_very_long_word_or_link_prints_instead_of_failing_the_pdf() {
+    let record = small_record("Styret");
+    write(
+        record.path(),
+        "2021/02-21-status.md",
+        format!(
+            "---\nnumber: 2/21\nmeeting: 1/2021\ntitle: Status\ntype: Orientering\n\
+             status: decided\ndecision: Tatt til orientering\n---\nSee https://example.org/?q={}\n\n\
+             [the report](https://example.org/{})\n",
+            "x".repeat(17_000),
+            "y".repeat(9_000)
+        ),
+    );
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("case.pdf");
+    let printed = pds_in(
+        record.path(),
+        &[
+            "render",
+            "case",
+            "2/21",
+            "--format",
+            "pdf",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(printed.status.code(), Some(0), "{}", stderr(&printed));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+}

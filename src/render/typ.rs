@@ -71,10 +71,24 @@ impl Images {
     }
 }
 
+/// The longest run of characters without a space that is typeset as
+/// written, about a line: Typst cannot break a longer one (a pasted URL, a
+/// hash list), so it would run off the page, and from about 16,000
+/// characters PDF/A refuses the single PDF string it makes (32,767 bytes).
+const LONGEST_RUN: usize = 80;
+
 /// Text as Typst markup that shows it literally: every ASCII punctuation
-/// character escaped, line breaks made spaces, other control characters dropped.
+/// character escaped, line breaks made spaces, other control characters
+/// dropped; a run longer than [`LONGEST_RUN`] gets a zero-width space, so
+/// that it can break across lines.
 pub fn escape_markup(text: &str, out: &mut String) {
+    let mut run = 0;
     for c in text.chars() {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        if run > LONGEST_RUN {
+            out.push('\u{200B}');
+            run = 1;
+        }
         match c {
             '\n' | '\r' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if c.is_control() => {}
@@ -485,12 +499,17 @@ fn matching_end(events: &[Event<'_>], from: usize) -> usize {
     i
 }
 
+/// The longest link target Typst takes (its `Url`); a longer one is printed
+/// as its text, not linked.
+const LONGEST_URL: usize = 8000;
+
 /// A link pds follows out of the PDF: the web and mail only.
 fn is_web(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
-    ["https://", "http://", "mailto:"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    url.len() <= LONGEST_URL
+        && ["https://", "http://", "mailto:"]
+            .iter()
+            .any(|p| lower.starts_with(p))
 }
 
 /// `<br>`, `<br/>`, `<br />`: the line breaks of the Markdown templates' table cells.
