@@ -468,8 +468,15 @@ pub fn check(dir: &Path) -> Vec<Problem> {
             ));
         }
     }
-    // Every other file is described by arkivuttrekk.xml (all but itself and its schema).
-    for file in files_under(dir, "") {
+    // Every other file is described by arkivuttrekk.xml (all but itself and
+    // its schema); not looked for when it describes nothing (a folder that is
+    // not an extraction, a home folder given by mistake, is not listed whole).
+    let others = if described.is_empty() {
+        Vec::new()
+    } else {
+        files_under(dir, "")
+    };
+    for file in others {
         let document = file.starts_with(&format!("{DOCUMENTS}/")) || file == DOCUMENTS;
         let own = matches!(file.as_str(), "arkivuttrekk.xml" | "addml.xsd");
         if !document && !own && !described.contains(&file) {
