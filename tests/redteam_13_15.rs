@@ -175,3 +175,47 @@ fn a_very_long_word_or_link_prints_instead_of_failing_the_pdf() {
     assert_eq!(printed.status.code(), Some(0), "{}", stderr(&printed));
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
 }
+
+/// A newcomer's record with no meeting yet could not print its first draft
+/// ("PDF/A-2b error: missing document date"), nor could any record with a
+/// `SOURCE_DATE_EPOCH` past the year 9999: PDF/A needs a date, and there was
+/// none. The record's date is used then, or a fixed one, never the clock.
+#[test]
+fn a_draft_prints_in_a_record_with_no_meeting_and_a_wild_source_date_epoch_is_ignored() {
+    let record = Record::new()
+        .file("pds.yaml", "board: Styret\n")
+        .file(
+            "drafts/utkast.md",
+            "---\ntitle: Utkast\ntype: Orientering\n---\nTekst.\n",
+        )
+        .build();
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("draft.pdf");
+    let args = [
+        "render",
+        "case",
+        "drafts/utkast.md",
+        "--format",
+        "pdf",
+        "-o",
+        pdf.to_str().unwrap(),
+    ];
+    let first = pds_in(record.path(), &args);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let bytes = std::fs::read(&pdf).unwrap();
+    std::fs::remove_file(&pdf).unwrap();
+    let again = pds_in(record.path(), &args);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(std::fs::read(&pdf).unwrap(), bytes, "the same bytes again");
+
+    let small = small_record("Styret");
+    let case = out.path().join("case.pdf");
+    let wild = output_within(
+        pds_command(small.path())
+            .env("SOURCE_DATE_EPOCH", "99999999999999")
+            .args(["render", "case", "1/21", "--format", "pdf", "-o"])
+            .arg(&case),
+        HANG,
+    );
+    assert_eq!(wild.status.code(), Some(0), "{}", stderr(&wild));
+}
