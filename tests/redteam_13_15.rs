@@ -219,3 +219,45 @@ fn a_draft_prints_in_a_record_with_no_meeting_and_a_wild_source_date_epoch_is_ig
     );
     assert_eq!(wild.status.code(), Some(0), "{}", stderr(&wild));
 }
+
+/// One broken picture (a PNG cut short, a GIF named .jpg) stopped the whole
+/// PDF with "failed to decode image … (line 51 of the filled page)", naming
+/// neither the picture nor the case, and so the pack and the archive. It is
+/// left out with a warning naming it, as a picture outside the record is.
+#[test]
+fn a_broken_picture_is_left_out_with_a_warning_not_a_failed_pdf() {
+    let record = small_record("Styret");
+    write(record.path(), "2021/cut.png", b"\x89PNG\r\n\x1a\ncut short");
+    write(record.path(), "2021/photo.jpg", b"GIF89a not a jpeg");
+    write(
+        record.path(),
+        "2021/02-21-status.md",
+        "---\nnumber: 2/21\nmeeting: 1/2021\ntitle: Status\ntype: Orientering\n\
+         status: decided\ndecision: Tatt til orientering\n---\n![chart](cut.png)\n\n![photo](photo.jpg)\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("pack.pdf");
+    let printed = pds_in(
+        record.path(),
+        &[
+            "render",
+            "pack",
+            "1/2021",
+            "--format",
+            "pdf",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(printed.status.code(), Some(0), "{}", stderr(&printed));
+    for picture in ["cut.png", "photo.jpg"] {
+        assert!(
+            stderr(&printed).contains(&format!(
+                "02-21-status.md: picture {picture} cannot be read"
+            )),
+            "{}",
+            stderr(&printed)
+        );
+    }
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+}

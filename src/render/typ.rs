@@ -12,6 +12,8 @@ use crate::model::markdown::cmark_options;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use typst::foundations::Bytes;
+use typst::visualize::{ExchangeFormat, RasterImage};
 
 /// How deep one text's Markdown may nest before it is printed as written
 /// (Typst stops at its layout depth: 39 nested quotes failed, 31 passed).
@@ -60,6 +62,20 @@ impl Images {
                     src.chars().flat_map(char::escape_debug).collect(),
                 )
             });
+            return None;
+        }
+        // A picture Typst cannot decode (a broken file, a GIF named .jpg)
+        // would stop the whole PDF; it is left out, named, as the HTML shows
+        // it broken.
+        let format = match mime {
+            "image/jpeg" => ExchangeFormat::Jpg,
+            "image/gif" => ExchangeFormat::Gif,
+            "image/webp" => ExchangeFormat::Webp,
+            _ => ExchangeFormat::Png,
+        };
+        if let Err(why) = RasterImage::plain(Bytes::new(bytes.clone()), format) {
+            let why = format!("cannot be read as {mime} ({why}): left out");
+            base.pictures.warn(base, src, &why);
             return None;
         }
         let ext = mime.strip_prefix("image/").unwrap_or("png");
