@@ -261,3 +261,42 @@ fn a_broken_picture_is_left_out_with_a_warning_not_a_failed_pdf() {
     }
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
 }
+
+/// A 2.6 MB PNG of 30,000 × 30,000 pixels (a decompression bomb) took
+/// 2.7 GB of memory and 45 s to print; a picture whose header says more than
+/// 100 million pixels is left out, named, before it is decoded.
+#[test]
+fn a_picture_of_too_many_pixels_is_left_out_before_it_is_decoded() {
+    let record = small_record("Styret");
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend_from_slice(&30_000u32.to_be_bytes());
+    png.extend_from_slice(&30_000u32.to_be_bytes());
+    png.extend_from_slice(&[8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    write(record.path(), "2021/huge.png", &png);
+    write(
+        record.path(),
+        "2021/02-21-status.md",
+        "---\nnumber: 2/21\nmeeting: 1/2021\ntitle: Status\ntype: Orientering\n\
+         status: decided\ndecision: Tatt til orientering\n---\n![map](huge.png)\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("case.pdf");
+    let printed = pds_in(
+        record.path(),
+        &[
+            "render",
+            "case",
+            "2/21",
+            "--format",
+            "pdf",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(printed.status.code(), Some(0), "{}", stderr(&printed));
+    assert!(
+        stderr(&printed).contains("picture huge.png has 900 million pixels"),
+        "{}",
+        stderr(&printed)
+    );
+}

@@ -73,6 +73,15 @@ impl Images {
             "image/webp" => ExchangeFormat::Webp,
             _ => ExchangeFormat::Png,
         };
+        if let Some(n) = pixels(mime, &bytes).filter(|&n| n > MAX_PIXELS) {
+            let why = format!(
+                "has {} million pixels, past the {} million a PDF's picture may have (decoding it takes gigabytes): left out",
+                n / 1_000_000,
+                MAX_PIXELS / 1_000_000
+            );
+            base.pictures.warn(base, src, &why);
+            return None;
+        }
         if let Err(why) = RasterImage::plain(Bytes::new(bytes.clone()), format) {
             let why = format!("cannot be read as {mime} ({why}): left out");
             base.pictures.warn(base, src, &why);
@@ -92,6 +101,61 @@ impl Images {
 /// hash list), so it would run off the page, and from about 16,000
 /// characters PDF/A refuses the single PDF string it makes (32,767 bytes).
 const LONGEST_RUN: usize = 80;
+
+/// The most pixels a picture may have: a 2.6 MB PNG of 30,000 × 30,000
+/// took 2.7 GB and 45 s to decode; a 50-megapixel camera's photo passes.
+const MAX_PIXELS: u64 = 100_000_000;
+
+/// A picture's width times height from the header of its format (`mime`:
+/// PNG, GIF, JPEG, WebP), without decoding it; `None` when it does not say.
+fn pixels(mime: &str, bytes: &[u8]) -> Option<u64> {
+    let be16 = |at: usize| {
+        Some(u64::from(u16::from_be_bytes([
+            *bytes.get(at)?,
+            *bytes.get(at + 1)?,
+        ])))
+    };
+    let le16 = |at: usize| {
+        Some(u64::from(u16::from_le_bytes([
+            *bytes.get(at)?,
+            *bytes.get(at + 1)?,
+        ])))
+    };
+    let le24 = |at: usize| Some(le16(at)? | u64::from(*bytes.get(at + 2)?) << 16);
+    let be32 = |at: usize| {
+        let b = bytes.get(at..at + 4)?;
+        Some(u64::from(u32::from_be_bytes(b.try_into().ok()?)))
+    };
+    if mime == "image/png" && bytes.starts_with(b"\x89PNG") {
+        return Some(be32(16)? * be32(20)?);
+    }
+    if mime == "image/gif" && bytes.starts_with(b"GIF8") {
+        return Some(le16(6)? * le16(8)?);
+    }
+    if mime == "image/webp" && bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        return match bytes.get(12..16)? {
+            b"VP8X" => Some((le24(24)? + 1) * (le24(27)? + 1)),
+            b"VP8L" => {
+                let bits = le24(21)? | u64::from(*bytes.get(24)?) << 24;
+                Some(((bits & 0x3FFF) + 1) * (((bits >> 14) & 0x3FFF) + 1))
+            }
+            b"VP8 " => Some((le16(26)? & 0x3FFF) * (le16(28)? & 0x3FFF)),
+            _ => None,
+        };
+    }
+    if mime == "image/jpeg" && bytes.starts_with(&[0xFF, 0xD8]) {
+        // JPEG: the first start-of-frame marker gives height and width.
+        let mut at = 2;
+        while let (Some(&0xFF), Some(&marker)) = (bytes.get(at), bytes.get(at + 1)) {
+            let sof = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
+            if sof {
+                return Some(be16(at + 5)? * be16(at + 7)?);
+            }
+            at += 2 + usize::try_from(be16(at + 2)?).ok()?;
+        }
+    }
+    None
+}
 
 /// Text as Typst markup that shows it literally: every ASCII punctuation
 /// character escaped, line breaks made spaces, other control characters
