@@ -7,7 +7,7 @@
 //! validates XML Schema 1.0); it checks what it wrote, and the README shows
 //! `xmllint --schema` for the full validation.
 
-use super::ids::{is_uuid, sha256_hex};
+use super::ids::is_uuid;
 use super::{addml, changes, schemas, structure, DOCUMENTS};
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -181,15 +181,31 @@ fn inside(path: &str) -> bool {
 pub fn check(dir: &Path) -> Vec<Problem> {
     let mut problems = Vec::new();
     let read = |name: &str, problems: &mut Vec<Problem>| -> Option<Vec<u8>> {
-        match std::fs::read(dir.join(name)) {
-            Ok(bytes) => Some(bytes),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        let mut file = open_file(dir, name, problems)?;
+        let mut bytes = Vec::new();
+        match std::io::Read::read_to_end(
+            &mut std::io::Read::take(&mut file, MAX_XML + 1),
+            &mut bytes,
+        ) {
+            Ok(_) if bytes.len() as u64 > MAX_XML => {
                 problems.push(problem(
                     name,
-                    "missing: the extraction names it, but it is not there",
+                    format!("is larger than {} MiB: not a file pds wrote", MAX_XML >> 20),
                 ));
                 None
             }
+            Ok(_) => Some(bytes),
+            Err(e) => {
+                problems.push(problem(name, format!("cannot be read: {e}")));
+                None
+            }
+        }
+    };
+    // A document: its SHA-256 and size, read piece by piece (it may be large).
+    let digest = |name: &str, problems: &mut Vec<Problem>| -> Option<(String, u64)> {
+        let file = open_file(dir, name, problems)?;
+        match sha256_of(file) {
+            Ok(found) => Some(found),
             Err(e) => {
                 problems.push(problem(name, format!("cannot be read: {e}")));
                 None
@@ -264,12 +280,12 @@ pub fn check(dir: &Path) -> Vec<Problem> {
                     continue;
                 }
                 described.insert(name.to_string());
-                let Some(bytes) = read(name, &mut problems) else {
+                let Some((found, _)) = digest(name, &mut problems) else {
                     continue;
                 };
                 match sum {
-                    Some(sum) if sum.eq_ignore_ascii_case(&sha256_hex(&bytes)) => {}
-                    Some(sum) => problems.push(problem(name, format!("checksum: its SHA-256 is {}, arkivuttrekk.xml says {sum}: the file was changed after the deposit was made", sha256_hex(&bytes)))),
+                    Some(sum) if sum.eq_ignore_ascii_case(&found) => {}
+                    Some(sum) => problems.push(problem(name, format!("checksum: its SHA-256 is {found}, arkivuttrekk.xml says {sum}: the file was changed after the deposit was made"))),
                     None => problems.push(problem("arkivuttrekk.xml", format!("gives no checksum for {name}"))),
                 }
             }
@@ -365,16 +381,15 @@ pub fn check(dir: &Path) -> Vec<Problem> {
                     format!("the checksum of {path} is not SHA256"),
                 ));
             }
-            let Some(bytes) = read(path, &mut problems) else {
+            let Some((sum, size)) = digest(path, &mut problems) else {
                 continue;
             };
-            let sum = sha256_hex(&bytes);
             match object.child_text("sjekksum") {
                 Some(s) if s.eq_ignore_ascii_case(&sum) => {}
                 Some(s) => problems.push(problem(path, format!("checksum: its SHA-256 is {sum}, arkivstruktur.xml says {s}: the document was changed after the deposit was made"))),
                 None => problems.push(problem("arkivstruktur.xml", format!("gives no sjekksum for {path}"))),
             }
-            let size = bytes.len().to_string();
+            let size = size.to_string();
             match object.child_text("filstoerrelse") {
                 Some(s) if s == size => {}
                 s => problems.push(problem(
@@ -453,7 +468,96 @@ pub fn check(dir: &Path) -> Vec<Problem> {
             ));
         }
     }
+    // Every other file is described by arkivuttrekk.xml (all but itself and
+    // its schema); not looked for when it describes nothing (a folder that is
+    // not an extraction, a home folder given by mistake, is not listed whole).
+    let others = if described.is_empty() {
+        Vec::new()
+    } else {
+        files_under(dir, "")
+    };
+    for file in others {
+        let document = file.starts_with(&format!("{DOCUMENTS}/")) || file == DOCUMENTS;
+        let own = matches!(file.as_str(), "arkivuttrekk.xml" | "addml.xsd");
+        if !document && !own && !described.contains(&file) {
+            problems.push(problem(
+                &file,
+                "arkivuttrekk.xml does not describe it: a file that is not part of the extraction",
+            ));
+        }
+    }
     once_per_file(problems)
+}
+
+/// The largest XML file `--check` reads whole (pds writes a few MiB for decades of meetings).
+const MAX_XML: u64 = 256 << 20;
+
+/// Opens the regular file `name` of the extraction in `dir`; a symbolic link
+/// (to a file outside, to `/dev/zero`), a folder or a device is a problem, as
+/// is a path through a linked folder: an extraction holds plain files only.
+fn open_file(dir: &Path, name: &str, problems: &mut Vec<Problem>) -> Option<std::fs::File> {
+    let path = dir.join(name);
+    let meta = match std::fs::symlink_metadata(&path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            problems.push(problem(
+                name,
+                "missing: the extraction names it, but it is not there",
+            ));
+            return None;
+        }
+        Err(e) => {
+            problems.push(problem(name, format!("cannot be read: {e}")));
+            return None;
+        }
+    };
+    let through_link = match (path.canonicalize(), dir.canonicalize()) {
+        (Ok(full), Ok(top)) => full != top.join(name),
+        _ => true,
+    };
+    if meta.file_type().is_symlink() || through_link {
+        problems.push(problem(
+            name,
+            "is a symbolic link (or lies in a linked folder): an extraction holds plain files only, so it was not read",
+        ));
+        return None;
+    }
+    if !meta.is_file() {
+        problems.push(problem(
+            name,
+            "is not a plain file (a folder, device or pipe), so it was not read",
+        ));
+        return None;
+    }
+    match std::fs::File::open(&path) {
+        Ok(file) => Some(file),
+        Err(e) => {
+            problems.push(problem(name, format!("cannot be read: {e}")));
+            None
+        }
+    }
+}
+
+/// The SHA-256 (lower-case hex) and size of what `reader` gives, read in pieces.
+fn sha256_of(mut reader: impl std::io::Read) -> std::io::Result<(String, u64)> {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut size = 0u64;
+    loop {
+        let n = reader.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(buf.get(..n).unwrap_or_default());
+        size += n as u64;
+    }
+    let hex = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok((hex, size))
 }
 
 /// One problem of a kind per file: a document both XML files describe is

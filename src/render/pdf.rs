@@ -201,14 +201,19 @@ impl Renderer<'_> {
         export(&[PdfStandard::A_2b, PdfStandard::Ua_1]).or_else(|_| export(&[PdfStandard::A_2b]))
     }
 
-    /// The PDF's creation date: `SOURCE_DATE_EPOCH` when set, else the
-    /// meeting's date, else the last meeting's; never the clock.
+    /// The PDF's creation date: `SOURCE_DATE_EPOCH` when set (and a date
+    /// PDF can hold, years 0–9999), else the meeting's date, else the last
+    /// meeting's, else (a record of drafts only) 1980-01-01, the
+    /// reproducible-builds' date for "none"; never the clock. PDF/A must
+    /// have one.
     fn timestamp(&self, meeting: Option<MeetingNumber>) -> Option<Timestamp> {
-        if let Some(epoch) = std::env::var("SOURCE_DATE_EPOCH")
-            .ok()
-            .and_then(|s| s.trim().parse::<i64>().ok())
-        {
+        let from_epoch = || {
             use chrono::{Datelike, Timelike};
+            let epoch = std::env::var("SOURCE_DATE_EPOCH")
+                .ok()?
+                .trim()
+                .parse::<i64>()
+                .ok()?;
             let t = chrono::DateTime::from_timestamp(epoch, 0)?;
             let datetime = Datetime::from_ymd_hms(
                 t.year(),
@@ -217,15 +222,21 @@ impl Renderer<'_> {
                 u8::try_from(t.hour()).ok()?,
                 u8::try_from(t.minute()).ok()?,
                 u8::try_from(t.second()).ok()?,
-            )?;
-            return Some(Timestamp::new_utc(datetime));
-        }
-        let date = meeting
-            .and_then(|n| self.record.meeting(n))
-            .or_else(|| self.record.meetings.iter().max_by_key(|m| m.date.value))
-            .map(|m| m.date.value)?;
-        let datetime = Datetime::from_ymd(i32::from(date.year), date.month, date.day)?;
-        Some(Timestamp::new_utc(datetime))
+            )
+            .filter(|_| (0..=9999).contains(&t.year()))?;
+            Some(Timestamp::new_utc(datetime))
+        };
+        let from_record = || {
+            let date = meeting
+                .and_then(|n| self.record.meeting(n))
+                .or_else(|| self.record.meetings.iter().max_by_key(|m| m.date.value))
+                .map(|m| m.date.value)?;
+            let datetime = Datetime::from_ymd(i32::from(date.year), date.month, date.day)?;
+            Some(Timestamp::new_utc(datetime))
+        };
+        from_epoch()
+            .or_else(from_record)
+            .or_else(|| Datetime::from_ymd(1980, 1, 1).map(Timestamp::new_utc))
     }
 }
 

@@ -12,6 +12,8 @@ use crate::model::markdown::cmark_options;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use typst::foundations::Bytes;
+use typst::visualize::{ExchangeFormat, RasterImage};
 
 /// How deep one text's Markdown may nest before it is printed as written
 /// (Typst stops at its layout depth: 39 nested quotes failed, 31 passed).
@@ -62,6 +64,29 @@ impl Images {
             });
             return None;
         }
+        // A picture Typst cannot decode (a broken file, a GIF named .jpg)
+        // would stop the whole PDF; it is left out, named, as the HTML shows
+        // it broken.
+        let format = match mime {
+            "image/jpeg" => ExchangeFormat::Jpg,
+            "image/gif" => ExchangeFormat::Gif,
+            "image/webp" => ExchangeFormat::Webp,
+            _ => ExchangeFormat::Png,
+        };
+        if let Some(n) = pixels(mime, &bytes).filter(|&n| n > MAX_PIXELS) {
+            let why = format!(
+                "has {} million pixels, past the {} million a PDF's picture may have (decoding it takes gigabytes): left out",
+                n / 1_000_000,
+                MAX_PIXELS / 1_000_000
+            );
+            base.pictures.warn(base, src, &why);
+            return None;
+        }
+        if let Err(why) = RasterImage::plain(Bytes::new(bytes.clone()), format) {
+            let why = format!("cannot be read as {mime} ({why}): left out");
+            base.pictures.warn(base, src, &why);
+            return None;
+        }
         let ext = mime.strip_prefix("image/").unwrap_or("png");
         let name = format!("/pictures/{}.{ext}", self.files.len() + 1);
         self.bytes += bytes.len() as u64;
@@ -71,10 +96,79 @@ impl Images {
     }
 }
 
+/// The longest run of characters without a space that is typeset as
+/// written, about a line: Typst cannot break a longer one (a pasted URL, a
+/// hash list), so it would run off the page, and from about 16,000
+/// characters PDF/A refuses the single PDF string it makes (32,767 bytes).
+const LONGEST_RUN: usize = 80;
+
+/// The most pixels a picture may have: a 2.6 MB PNG of 30,000 × 30,000
+/// took 2.7 GB and 45 s to decode; a 50-megapixel camera's photo passes.
+const MAX_PIXELS: u64 = 100_000_000;
+
+/// A picture's width times height from the header of its format (`mime`:
+/// PNG, GIF, JPEG, WebP), without decoding it; `None` when it does not say.
+fn pixels(mime: &str, bytes: &[u8]) -> Option<u64> {
+    let be16 = |at: usize| {
+        Some(u64::from(u16::from_be_bytes([
+            *bytes.get(at)?,
+            *bytes.get(at + 1)?,
+        ])))
+    };
+    let le16 = |at: usize| {
+        Some(u64::from(u16::from_le_bytes([
+            *bytes.get(at)?,
+            *bytes.get(at + 1)?,
+        ])))
+    };
+    let le24 = |at: usize| Some(le16(at)? | u64::from(*bytes.get(at + 2)?) << 16);
+    let be32 = |at: usize| {
+        let b = bytes.get(at..at + 4)?;
+        Some(u64::from(u32::from_be_bytes(b.try_into().ok()?)))
+    };
+    if mime == "image/png" && bytes.starts_with(b"\x89PNG") {
+        return Some(be32(16)? * be32(20)?);
+    }
+    if mime == "image/gif" && bytes.starts_with(b"GIF8") {
+        return Some(le16(6)? * le16(8)?);
+    }
+    if mime == "image/webp" && bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        return match bytes.get(12..16)? {
+            b"VP8X" => Some((le24(24)? + 1) * (le24(27)? + 1)),
+            b"VP8L" => {
+                let bits = le24(21)? | u64::from(*bytes.get(24)?) << 24;
+                Some(((bits & 0x3FFF) + 1) * (((bits >> 14) & 0x3FFF) + 1))
+            }
+            b"VP8 " => Some((le16(26)? & 0x3FFF) * (le16(28)? & 0x3FFF)),
+            _ => None,
+        };
+    }
+    if mime == "image/jpeg" && bytes.starts_with(&[0xFF, 0xD8]) {
+        // JPEG: the first start-of-frame marker gives height and width.
+        let mut at = 2;
+        while let (Some(&0xFF), Some(&marker)) = (bytes.get(at), bytes.get(at + 1)) {
+            let sof = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
+            if sof {
+                return Some(be16(at + 5)? * be16(at + 7)?);
+            }
+            at += 2 + usize::try_from(be16(at + 2)?).ok()?;
+        }
+    }
+    None
+}
+
 /// Text as Typst markup that shows it literally: every ASCII punctuation
-/// character escaped, line breaks made spaces, other control characters dropped.
+/// character escaped, line breaks made spaces, other control characters
+/// dropped; a run longer than [`LONGEST_RUN`] gets a zero-width space, so
+/// that it can break across lines.
 pub fn escape_markup(text: &str, out: &mut String) {
+    let mut run = 0;
     for c in text.chars() {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        if run > LONGEST_RUN {
+            out.push('\u{200B}');
+            run = 1;
+        }
         match c {
             '\n' | '\r' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if c.is_control() => {}
@@ -137,14 +231,17 @@ pub fn escape_str(text: &str, out: &mut String) {
 /// A template's value, printed as written both in Typst markup and inside
 /// a string literal: every ASCII punctuation character becomes a Unicode
 /// escape (`#` → `\u{23}`), which both read as the character itself; line
-/// breaks and tabs become spaces, other control characters are dropped.
+/// breaks and tabs become spaces, other control characters are dropped; a
+/// character no built-in font has is named, `[U+1F389]`.
 pub fn escape_value(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '\n' | '\r' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(' '),
             c if c.is_control() => {}
             c if c.is_ascii_punctuation() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            c => out.push(c),
+            c if c.is_ascii() || super::pdf::has_glyph(c) => out.push(c),
+            // No built-in font has it (PDF/A allows no missing glyph): named, `[U+1F389]`.
+            c => out.push_str(&format!("\\u{{5b}}U\\u{{2b}}{:04X}\\u{{5d}}", u32::from(c))),
         }
     }
 }
@@ -482,12 +579,17 @@ fn matching_end(events: &[Event<'_>], from: usize) -> usize {
     i
 }
 
+/// The longest link target Typst takes (its `Url`); a longer one is printed
+/// as its text, not linked.
+const LONGEST_URL: usize = 8000;
+
 /// A link pds follows out of the PDF: the web and mail only.
 fn is_web(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
-    ["https://", "http://", "mailto:"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    url.len() <= LONGEST_URL
+        && ["https://", "http://", "mailto:"]
+            .iter()
+            .any(|p| lower.starts_with(p))
 }
 
 /// `<br>`, `<br/>`, `<br />`: the line breaks of the Markdown templates' table cells.
