@@ -304,6 +304,7 @@ pub fn to_typst(markdown: &str, how: &Conversion<'_>, images: &mut Images) -> St
         skipping: 0,
         table_head: None,
         in_footnote: 0,
+        row: (Vec::new(), false),
     };
     w.events(&main);
     w.out
@@ -361,7 +362,15 @@ struct Writer<'a, 'b> {
     table_head: Option<(usize, bool)>,
     /// Footnotes being shown inside footnotes (a footnote naming itself)
     in_footnote: usize,
+    /// Where each body cell of the open row begins, and whether one of them
+    /// is too long to be kept on one page
+    row: (Vec<usize>, bool),
 }
+
+/// A body cell with more markup than this may split across pages: rows are
+/// kept whole (an agenda row never splits), but a cell taller than a page
+/// would be cut off, and nothing may be lost.
+const CELL_KEPT_WHOLE: usize = 1200;
 
 impl Writer<'_, '_> {
     fn events(&mut self, events: &[Event<'_>]) {
@@ -426,6 +435,10 @@ impl Writer<'_, '_> {
                     if let Some(closer) = self.closers.pop() {
                         if closer == "TABLE_HEAD" {
                             self.end_table_head();
+                        } else if closer == "TABLE_CELL" {
+                            self.end_cell();
+                        } else if closer == "TABLE_ROW" {
+                            self.end_row();
                         } else {
                             self.out.push_str(closer);
                         }
@@ -502,11 +515,20 @@ impl Writer<'_, '_> {
                 self.closers.push("TABLE_HEAD");
                 return;
             }
-            Tag::TableRow => (String::new(), ""),
+            Tag::TableRow => {
+                self.row = (Vec::new(), false);
+                self.closers.push("TABLE_ROW");
+                return;
+            }
             Tag::TableCell if self.table_head.is_some() => {
                 ("table.cell(fill: luma(236))[#strong[".into(), "]], ")
             }
-            Tag::TableCell => ("[".into(), "], "),
+            Tag::TableCell => {
+                self.row.0.push(self.out.len());
+                self.out.push('[');
+                self.closers.push("TABLE_CELL");
+                return;
+            }
             Tag::Emphasis => ("#emph[".into(), "]"),
             Tag::Strong => ("#strong[".into(), "]"),
             Tag::Strikethrough => ("#strike[".into(), "]"),
@@ -517,6 +539,27 @@ impl Writer<'_, '_> {
         };
         self.out.push_str(&open);
         self.closers.push(close);
+    }
+
+    /// The end of a body cell: is it too long to be kept on one page?
+    fn end_cell(&mut self) {
+        self.out.push_str("], ");
+        if let Some(&at) = self.row.0.last() {
+            self.row.1 |= self.out.len() - at > CELL_KEPT_WHOLE;
+        }
+    }
+
+    /// The end of a body row: a row with a cell too long for one page may
+    /// split (Typst keeps a row whole when any of its cells is unbreakable).
+    fn end_row(&mut self) {
+        let (starts, long) = std::mem::take(&mut self.row);
+        if long {
+            for at in starts.into_iter().rev() {
+                if self.out.is_char_boundary(at) {
+                    self.out.insert_str(at, "table.cell(breakable: true)");
+                }
+            }
+        }
     }
 
     /// The end of a table's head: left out when all its cells are empty
