@@ -360,3 +360,41 @@ fn a_table_cell_taller_than_a_page_loses_no_words_in_the_pdf() {
     );
     assert!(text.contains("SLUTTORD"), "the cell's last word is missing");
 }
+
+/// `exempt: true` (a yes where the legal basis belongs) was accepted, and the
+/// deposit and the public documents printed "Unntatt offentlighet (true)". It
+/// is a finding now, like an empty basis; the case stays exempt.
+#[test]
+fn exempt_true_names_no_legal_basis_and_is_a_finding() {
+    for value in ["true", "yes", "Nei"] {
+        let record = small_record("Styret");
+        write(
+            record.path(),
+            "2021/02-21-status.md",
+            format!(
+                "---\nnumber: 2/21\nmeeting: 1/2021\ntitle: Status\ntype: Orientering\n\
+                 exempt: {value}\nstatus: decided\ndecision: Tatt til orientering\n---\nTekst.\n"
+            ),
+        );
+        let out = pds_in(record.path(), &["check"]);
+        assert_eq!(out.status.code(), Some(1), "{value}: {}", stdout(&out));
+        assert!(
+            stdout(&out).contains("names no legal basis"),
+            "{value}: {}",
+            stdout(&out)
+        );
+        // Nothing is published while it stands: --public refuses the record.
+        let public = pds_in(record.path(), &["render", "minutes", "1/2021", "--public"]);
+        assert_eq!(
+            public.status.code(),
+            Some(1),
+            "{value}: {}",
+            stdout(&public)
+        );
+        assert!(
+            !stdout(&public).contains("Tatt til orientering"),
+            "{value}: {}",
+            stdout(&public)
+        );
+    }
+}

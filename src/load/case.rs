@@ -266,7 +266,11 @@ fn kind(
 /// case published whole.
 fn exempt(ctx: &mut Ctx, node: &Node) -> String {
     let basis = ctx.text(node, "exempt");
-    let blank = basis.as_deref().is_some_and(|b| b.trim().is_empty());
+    // `exempt: true` (or yes) says that, not why: no legal basis either.
+    let blank = basis.as_deref().is_some_and(|b| {
+        let b = b.trim().to_lowercase();
+        b.is_empty() || ["true", "false", "yes", "no", "ja", "nei"].contains(&b.as_str())
+    });
     if blank || node.is_null() {
         ctx.report(
             Code::InvalidValue,
