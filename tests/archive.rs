@@ -22,17 +22,7 @@ use std::time::Duration;
 /// xmllint (to validate) is on PATH; else the test is skipped with a
 /// note, or fails under CI.
 fn tools_present(test: &str) -> bool {
-    let xmllint = std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join("xmllint").is_file()));
-    if xmllint {
-        return true;
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{test}: CI needs xmllint (libxml2-utils); .ci/run installs it"
-    );
-    eprintln!("{test}: skipped, needs xmllint (apt-get install libxml2-utils)");
-    false
+    tool_or_skip(on_path("xmllint"), "xmllint (libxml2-utils)", test)
 }
 
 /// `pds archive` in `dir`, given the time a few dozen PDFs take.

@@ -392,16 +392,11 @@ fn a_meetings_own_chair_recorded_absent_is_an_invalid_value() {
 
 #[test]
 fn the_nynorsk_invitations_are_read_by_an_independent_parser() {
-    let present = std::process::Command::new("python3")
-        .args(["-c", "import icalendar"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !present {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "python3 with icalendar is needed on CI (pip install icalendar)"
-        );
-        eprintln!("skipped: python3 with icalendar not installed (pip install icalendar)");
+    if !tool_or_skip(
+        python_has("icalendar"),
+        "python3 with icalendar",
+        "the invitation was not read by an independent parser",
+    ) {
         return;
     }
     let script = r#"

@@ -20,18 +20,7 @@ use std::process::Command;
 
 /// Whether `tool` runs here; when not, says so (and fails on CI).
 fn have(tool: &str) -> bool {
-    let found = Command::new(tool)
-        .arg(if tool == "qpdf" { "--version" } else { "-v" })
-        .output()
-        .is_ok();
-    if !found {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI must have {tool} (.ci/run installs poppler-utils and qpdf)"
-        );
-        eprintln!("skipped: {tool} is not installed, so the PDF was not read with it");
-    }
-    found
+    tool_or_skip(on_path(tool), tool, "the PDF was not read with it")
 }
 
 /// `pds --repo <record> render <what…> --format pdf -o <dir>/<name>`, with

@@ -246,18 +246,11 @@ fn public_minutes_say_a_decided_exempt_case_was_decided() {
 
 #[test]
 fn public_pdf_holds_no_marker_in_its_text_or_title() {
-    let has = |tool: &str| {
-        std::process::Command::new("which")
-            .arg(tool)
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    if !has("pdftotext") || !has("pdfinfo") {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI must have poppler-utils"
-        );
-        eprintln!("skipped: no pdftotext or pdfinfo here, so no PDF was checked");
+    if !tool_or_skip(
+        on_path("pdftotext") && on_path("pdfinfo"),
+        "poppler-utils",
+        "no PDF was checked",
+    ) {
         return;
     }
     let dir = record("nb");

@@ -314,16 +314,7 @@ fn a_picture_of_too_many_pixels_is_left_out_before_it_is_decoded() {
 /// reaches the page.
 #[test]
 fn a_table_cell_taller_than_a_page_loses_no_words_in_the_pdf() {
-    if std::process::Command::new("pdftotext")
-        .arg("-v")
-        .output()
-        .is_err()
-    {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI must have pdftotext (.ci/run installs poppler-utils)"
-        );
-        eprintln!("skipped: pdftotext is not installed, so the PDF was not read");
+    if !tool_or_skip(on_path("pdftotext"), "pdftotext", "the PDF was not read") {
         return;
     }
     let record = small_record("Styret");

@@ -309,3 +309,31 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Whether the program `name` is on PATH.
+pub fn on_path(name: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(name).is_file()))
+}
+
+/// Whether `python3` here can import `module`.
+pub fn python_has(module: &str) -> bool {
+    Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The one rule for a test that needs an outside tool: `present`, it runs;
+/// missing, it says what it skipped (`skipped`) and passes — except on CI
+/// (`CI=true`), where it fails, naming how to install it (`install`).
+pub fn tool_or_skip(present: bool, install: &str, skipped: &str) -> bool {
+    if !present {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI must have {install} (.ci/run installs it)"
+        );
+        eprintln!("skipped: {skipped} ({install} is not installed)");
+    }
+    present
+}
