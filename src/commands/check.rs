@@ -46,6 +46,9 @@ fn check_one(env: &Env, args: &CheckArgs, root: &std::path::Path) -> Result<i32,
     }
     let mut findings = crate::check::check(&record, findings);
     let summary = Summary::of(&findings, record.files);
+    // The report is made from the findings alone: the record's memory is
+    // given back before the report's is taken.
+    drop(record);
     // -q trims what people read; output for programs stays whole.
     if env.quiet && args.format == Format::Human {
         findings.retain(|f| !f.is_acknowledged());

@@ -16,7 +16,7 @@ struct Inner {
     /// Path relative to the record's root, with `/` separators.
     name: String,
     path: PathBuf,
-    text: String,
+    text: Text,
     /// Where the content starts: after a byte-order mark, if there is one.
     content_start: usize,
     /// Where each line starts, counted when a position is first asked for
@@ -36,6 +36,34 @@ impl PartialEq for SourceFile {
     }
 }
 
+/// A file's text: held, or left on disk until a finding quotes it.
+enum Text {
+    Held(String),
+    /// The first `len` bytes of the file at the path, which hashed to
+    /// `hash` when they were read: read again the first time they are asked
+    /// for, and used only if they are still the same (else the text is
+    /// empty, and a report shows no snippet).
+    OnDisk {
+        len: usize,
+        hash: u64,
+        /// How to read the file again: the loader's function (this layer
+        /// does no I/O of its own).
+        read_again: ReadAgain,
+        read: std::sync::OnceLock<String>,
+    },
+}
+
+/// Reads the file at a path again, when a text left on disk is asked for.
+pub type ReadAgain = fn(&Path) -> Option<Vec<u8>>;
+
+/// The hash a text left on disk is known again by.
+fn hash_of(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
 impl SourceFile {
     /// `name` is the path relative to the record root; `text` the file's whole text.
     pub fn new(name: impl Into<String>, path: impl Into<PathBuf>, text: String) -> Self {
@@ -44,8 +72,30 @@ impl SourceFile {
             inner: Arc::new(Inner {
                 name: name.into(),
                 path: path.into(),
-                text,
+                text: Text::Held(text),
                 content_start,
+                line_starts: std::sync::OnceLock::new(),
+            }),
+        }
+    }
+
+    /// The same file without its text in memory: `text()` reads it from
+    /// the file again with `read_again` when asked (a report quoting it),
+    /// and is empty if the file no longer starts with it. `pds check` keeps
+    /// 100,000 case files this way, most of which no finding ever quotes.
+    pub fn without_text(&self, read_again: ReadAgain) -> Self {
+        let text = self.text();
+        SourceFile {
+            inner: Arc::new(Inner {
+                name: self.inner.name.clone(),
+                path: self.inner.path.clone(),
+                text: Text::OnDisk {
+                    len: text.len(),
+                    hash: hash_of(text),
+                    read_again,
+                    read: std::sync::OnceLock::new(),
+                },
+                content_start: self.inner.content_start,
                 line_starts: std::sync::OnceLock::new(),
             }),
         }
@@ -66,7 +116,35 @@ impl SourceFile {
 
     /// The whole text, a byte-order mark included (offsets count from here).
     pub fn text(&self) -> &str {
-        &self.inner.text
+        match &self.inner.text {
+            Text::Held(text) => text,
+            Text::OnDisk {
+                len,
+                hash,
+                read_again,
+                read,
+            } => read.get_or_init(|| {
+                let again = read_again(&self.inner.path).unwrap_or_default();
+                again
+                    .get(..*len)
+                    .and_then(|head| std::str::from_utf8(head).ok())
+                    .filter(|head| hash_of(head) == *hash)
+                    .map(str::to_string)
+                    .unwrap_or_default()
+            }),
+        }
+    }
+
+    /// The text's length in bytes, known without reading a text left on disk.
+    pub fn len(&self) -> usize {
+        match &self.inner.text {
+            Text::Held(text) => text.len(),
+            Text::OnDisk { len, .. } => *len,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// The text after a byte-order mark, which is what the parsers read.
@@ -133,10 +211,9 @@ impl SourceCode for SourceFile {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let contents =
-            self.inner
-                .text
-                .read_span(span, context_lines_before, context_lines_after)?;
+        let contents = self
+            .text()
+            .read_span(span, context_lines_before, context_lines_after)?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.inner.name.clone(),
             contents.data(),
@@ -172,6 +249,26 @@ mod tests {
         assert_eq!(f.line_col(5), (2, 2));
         assert_eq!(f.line_col(10), (3, 1));
         assert_eq!(f.line_col(999), (3, 2));
+    }
+
+    #[test]
+    fn a_text_left_on_disk_is_read_again_only_while_the_file_still_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("1.md");
+        std::fs::write(&path, "---\nnumber: 1/21\n---\nBody\n").unwrap();
+        let held = SourceFile::new("1.md", &path, "---\nnumber: 1/21\n---\n".to_string());
+        let read_again: ReadAgain = |path| std::fs::read(path).ok();
+        let left = held.without_text(read_again);
+        assert_eq!(left.text(), held.text());
+        assert_eq!((left.name(), left.path()), (held.name(), held.path()));
+        // Changed since it was read: no text rather than a wrong one.
+        std::fs::write(&path, "---\nnumber: 2/21\n---\nBody\n").unwrap();
+        assert_eq!(held.without_text(read_again).text(), "");
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(held.without_text(read_again).text(), "");
+        // A byte-order mark is still known to be there.
+        let bom = SourceFile::new("b.md", &path, "\u{feff}a: 1\n".to_string());
+        assert_eq!(bom.without_text(read_again).content_start(), 3);
     }
 
     #[test]

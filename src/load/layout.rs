@@ -61,9 +61,46 @@ pub struct Scope {
 
 /// The files of one year's documents, in sorted order.
 pub(super) fn walk_scoped(root: &Path, scope: Scope) -> Vec<(String, PathBuf, FileKind)> {
-    // By hand rather than walkdir: only the year's folder and the registers
-    // are listed; other years are only asked for their forums and actions.
+    // Only the year's folder and the registers are listed; other years are
+    // only asked for their forums and actions.
     let year = scope.year.to_string();
+    list(root, |name| {
+        if name == year || name == "risks" || name == "status" {
+            Descend::Whole
+        } else if is_year(name) {
+            Descend::Registers
+        } else {
+            Descend::Not
+        }
+    })
+}
+
+/// The record's files in sorted order, with what each holds.
+pub(super) fn walk(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
+    list(root, |name| {
+        if is_year(name) || ["drafts", "risks", "status"].contains(&name) {
+            Descend::Whole
+        } else {
+            Descend::Not
+        }
+    })
+}
+
+/// What of a folder at the record's top is listed.
+enum Descend {
+    Not,
+    /// Every file in it.
+    Whole,
+    /// Only its actions.yaml and forums.yaml.
+    Registers,
+}
+
+/// The files pds reads at `root` and one folder down (`descend` says which
+/// folders), sorted by path. By hand rather than walkdir: a record is two
+/// levels deep, and sorting 100,000 names as strings is quicker than as
+/// paths. Names starting with `.` are passed over; a link is listed as a
+/// file (reading it decides whether it may be followed).
+fn list(root: &Path, descend: impl Fn(&str) -> Descend) -> Vec<(String, PathBuf, FileKind)> {
     let mut files = Vec::new();
     let mut push = |rel: String, path: PathBuf| {
         if let Some(kind) = classify(&rel) {
@@ -75,58 +112,40 @@ pub(super) fn walk_scoped(root: &Path, scope: Scope) -> Vec<(String, PathBuf, Fi
     };
     for entry in top.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue;
-        }
         let Ok(kind) = entry.file_type() else {
             continue;
         };
-        if kind.is_file() || kind.is_symlink() {
+        if name.starts_with('.') {
+            continue;
+        }
+        if !kind.is_dir() {
             push(name, entry.path());
-        } else if kind.is_dir() && (name == year || name == "risks" || name == "status") {
-            let Ok(inner) = std::fs::read_dir(entry.path()) else {
-                continue;
-            };
-            for f in inner.flatten() {
-                let file_name = f.file_name().to_string_lossy().into_owned();
-                if !file_name.starts_with('.') && f.file_type().is_ok_and(|t| !t.is_dir()) {
-                    push(format!("{name}/{file_name}"), f.path());
+            continue;
+        }
+        match descend(&name) {
+            Descend::Not => {}
+            Descend::Whole => {
+                let Ok(inner) = std::fs::read_dir(entry.path()) else {
+                    continue;
+                };
+                for f in inner.flatten() {
+                    let file_name = f.file_name().to_string_lossy().into_owned();
+                    if !file_name.starts_with('.') && f.file_type().is_ok_and(|t| !t.is_dir()) {
+                        push(format!("{name}/{file_name}"), f.path());
+                    }
                 }
             }
-        } else if kind.is_dir() && is_year(&name) {
-            for small in ["actions.yaml", "forums.yaml"] {
-                let path = entry.path().join(small);
-                if path.is_file() {
-                    push(format!("{name}/{small}"), path);
+            Descend::Registers => {
+                for small in ["actions.yaml", "forums.yaml"] {
+                    let path = entry.path().join(small);
+                    if path.is_file() {
+                        push(format!("{name}/{small}"), path);
+                    }
                 }
             }
         }
     }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files
-}
-
-/// The record's files in sorted order, with what each holds.
-pub(super) fn walk(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
-    let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(root)
-        .follow_links(false)
-        .max_depth(2)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker.flatten() {
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(root) else {
-            continue;
-        };
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        if let Some(kind) = classify(&rel) {
-            files.push((rel, entry.path().to_path_buf(), kind));
-        }
-    }
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     files
 }
 

@@ -42,7 +42,9 @@ pub fn load(root: &Path) -> (Record, Findings) {
 
 /// Loads the record without keeping case bodies in memory (they are read,
 /// but only a body with generated blocks is kept): what `check`, `list` and
-/// `next` need, in half the memory.
+/// `next` need, in a fraction of the memory. A case file without findings
+/// keeps only what they read (`Case::keep_headers_only`): its text is read
+/// again from disk if a later finding quotes it.
 pub fn load_headers(root: &Path) -> (Record, Findings) {
     load_with(root, walk(root), &Source::Disk(root), false)
 }
@@ -177,7 +179,13 @@ fn load_one(
                     let file = SourceFile::new(rel, path, head.to_string());
                     let parsed = parse_file(&file, kind, case_types, &mut local);
                     if local.is_empty() {
-                        return (parsed, local);
+                        return match parsed {
+                            Parsed::Case(mut c) => {
+                                c.keep_headers_only(read::read_again);
+                                (Parsed::Case(c), local)
+                            }
+                            parsed => (parsed, local),
+                        };
                     }
                     local = Findings::default();
                 }

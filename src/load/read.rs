@@ -30,7 +30,76 @@ pub fn read_into<'b>(
     path: &Path,
     buffer: &'b mut Vec<u8>,
 ) -> Result<&'b str, Unreadable> {
+    // Most files of a record are plain files: opened without following a
+    // link or waiting on a FIFO, and read at once. Anything else (a link,
+    // an error) goes the careful way, which names what it is.
+    match open_plain(path) {
+        Some(file) => read_open(file, buffer)?,
+        None => read_carefully(root, path, buffer)?,
+    }
+    text_of(buffer)
+}
+
+/// The file at `path` opened for reading when it is no symbolic link,
+/// without waiting if it is a FIFO; `None` if it cannot be opened so.
+#[cfg(unix)]
+fn open_plain(path: &Path) -> Option<std::fs::File> {
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+    rustix::fs::open(path, flags, Mode::empty())
+        .ok()
+        .map(std::fs::File::from)
+}
+
+#[cfg(not(unix))]
+fn open_plain(_: &Path) -> Option<std::fs::File> {
+    None
+}
+
+/// Reads an open file into `buffer` when it is a regular file within the
+/// size limit: in one read when the file is as long as its size said (a
+/// short read of a regular file is its end), else until its end.
+fn read_open(file: std::fs::File, buffer: &mut Vec<u8>) -> Result<(), Unreadable> {
     use std::io::Read;
+    let meta = file.metadata().map_err(Unreadable::Io)?;
+    if !meta.is_file() {
+        return Err(Unreadable::NotAFile);
+    }
+    within_size(meta.len())?;
+    let mut file = file;
+    // One byte more than the size: a file growing meanwhile fills it.
+    let mut want = meta.len() as usize + 1;
+    buffer.clear();
+    buffer.resize(want, 0);
+    let mut filled = 0;
+    loop {
+        let n = match file.read(buffer.get_mut(filled..).unwrap_or_default()) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Unreadable::Io(e)),
+        };
+        filled += n;
+        if n == 0 || filled < want {
+            break;
+        }
+        // Full: the file grew since its size was read. Read on, to the limit and a byte past it.
+        if filled as u64 > MAX_FILE_SIZE {
+            return Err(Unreadable::Grew);
+        }
+        want = (want * 2).min(MAX_FILE_SIZE as usize + 1);
+        buffer.resize(want, 0);
+    }
+    buffer.truncate(filled);
+    if buffer.len() as u64 > MAX_FILE_SIZE {
+        return Err(Unreadable::Grew);
+    }
+    Ok(())
+}
+
+/// Reads the file at `path` after looking at what it is: a symbolic link is
+/// followed only to a file inside the record, and nothing but a regular
+/// file is opened.
+fn read_carefully(root: &Path, path: &Path, buffer: &mut Vec<u8>) -> Result<(), Unreadable> {
     let mut meta = std::fs::symlink_metadata(path).map_err(Unreadable::Io)?;
     if meta.file_type().is_symlink() {
         let target = path.canonicalize().map_err(Unreadable::BrokenLink)?;
@@ -45,24 +114,29 @@ pub fn read_into<'b>(
         return Err(Unreadable::NotAFile);
     }
     let file = std::fs::File::open(path).map_err(Unreadable::Io)?;
-    let meta = file.metadata().map_err(Unreadable::Io)?;
-    if !meta.is_file() {
-        return Err(Unreadable::NotAFile);
-    }
-    within_size(meta.len())?;
-    buffer.clear();
-    buffer.reserve(meta.len() as usize);
-    // Read at most one byte past the limit, so a file growing meanwhile is caught too.
-    file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(buffer)
-        .map_err(Unreadable::Io)?;
-    if buffer.len() as u64 > MAX_FILE_SIZE {
-        return Err(Unreadable::Grew);
-    }
+    read_open(file, buffer)
+}
+
+/// What was read, as text: no NUL byte, UTF-8 only.
+fn text_of(buffer: &[u8]) -> Result<&str, Unreadable> {
     if memchr::memchr(0, buffer).is_some() {
         return Err(Unreadable::Binary);
     }
     std::str::from_utf8(buffer).map_err(|e| not_utf8(buffer, e.valid_up_to()))
+}
+
+/// The bytes of the file at `path` again, for a text the loader left on
+/// disk (`SourceFile::without_text`): a link is followed (it was found to
+/// stay in the record when the file was loaded, and the bytes are used
+/// only if they hash as they did then), nothing but a regular file is read.
+pub fn read_again(path: &Path) -> Option<Vec<u8>> {
+    let mut buffer = Vec::new();
+    let file = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .and_then(|_| std::fs::File::open(path).ok())?;
+    read_open(file, &mut buffer).ok()?;
+    Some(buffer)
 }
 
 /// Why `bytes` is no text, naming the first bad byte by line and column as an

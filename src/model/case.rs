@@ -67,6 +67,10 @@ pub struct Case {
 impl Case {
     /// The Markdown body: the case document; empty when the case has none.
     pub fn body(&self) -> &str {
+        // A file read for its front matter alone has no body to read.
+        if self.body_offset >= self.file.len() {
+            return "";
+        }
         self.file.text().get(self.body_offset..).unwrap_or("")
     }
 
@@ -84,6 +88,26 @@ impl Case {
         let head = text.get(..self.body_offset).unwrap_or(text).to_string();
         self.file = SourceFile::new(self.file.name(), self.file.path(), head);
         // The values' locations held the whole text too; they point into the head.
+        self.relocate();
+    }
+
+    /// Keeps what `check`, `list` and `next` read and no more: the texts
+    /// only documents print (description, owner, agenda note, document
+    /// name, proposed decision) are dropped, and the file's text is left on
+    /// disk (read again with `read_again` if a finding quotes it). Call it on a case read from
+    /// its front matter alone.
+    pub fn keep_headers_only(&mut self, read_again: crate::diag::ReadAgain) {
+        self.description = None;
+        self.owner = None;
+        self.agenda_note = None;
+        self.document = None;
+        self.proposed_decision = None;
+        self.file = self.file.without_text(read_again);
+        self.relocate();
+    }
+
+    /// Points the values' locations at `self.file` (after it was replaced).
+    fn relocate(&mut self) {
         let file = &self.file;
         let relocate = |at: &mut crate::diag::Location| at.file = file.clone();
         if let Some(n) = self.number.as_mut() {

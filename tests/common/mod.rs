@@ -139,37 +139,6 @@ pub fn pds_command(dir: &Path) -> Command {
     cmd
 }
 
-/// Runs `pds` in `dir` with `args` under GNU time: its output and the CPU
-/// seconds (user and system, all threads) it took; `None` where
-/// /usr/bin/time is missing (`apt-get install time`).
-pub fn pds_cpu_seconds(dir: &Path, args: &[&str]) -> Option<(Output, f64)> {
-    let time = Path::new("/usr/bin/time");
-    if !time.exists() {
-        return None;
-    }
-    let report = tempfile::NamedTempFile::new().unwrap();
-    let mut cmd = Command::new(time);
-    cmd.arg("-f")
-        .arg("%U %S")
-        .arg("-o")
-        .arg(report.path())
-        .arg(env!("CARGO_BIN_EXE_pds"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("PDS_CHROMIUM")
-        .stdin(Stdio::null());
-    let out = output_within(&mut cmd, HANG);
-    let text = std::fs::read_to_string(report.path()).unwrap();
-    let seconds = text
-        .lines()
-        .last()?
-        .split_whitespace()
-        .map(|w| w.parse::<f64>().unwrap())
-        .sum();
-    Some((out, seconds))
-}
-
 /// Runs `cmd` with stdout and stderr piped; past `limit` it is killed and
 /// the test fails.
 pub fn output_within(cmd: &mut Command, limit: Duration) -> Output {
