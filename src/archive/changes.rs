@@ -54,8 +54,12 @@ pub fn collect(plan: &Plan<'_>) -> Result<Vec<Change>, Error> {
                 continue;
             };
             let now = Values {
-                title: Some(c.title.clone()).filter(|t| !t.trim().is_empty()),
-                decision: c.decision.clone().filter(|d| !d.trim().is_empty()),
+                title: Some(c.title.to_string()).filter(|t| !t.trim().is_empty()),
+                decision: c
+                    .decision
+                    .as_deref()
+                    .map(str::to_string)
+                    .filter(|d| !d.trim().is_empty()),
                 number: c.number_value().map(|n| n.to_string()),
             };
             if let Some(old) = &before {

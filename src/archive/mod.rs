@@ -375,7 +375,7 @@ fn meeting_entry<'a>(
         registrations.push(Registration {
             id: ids.id("case", &key),
             what: Registered::Case(case),
-            title: case.title.clone(),
+            title: case.title.to_string(),
             document: doc,
         });
     }

@@ -58,7 +58,7 @@ impl<'a> Sequence<'a> {
     fn of(record: &'a Record) -> Self {
         // In meeting order, so the first of duplicates is the one on the earliest agenda.
         let mut cases: Vec<_> = record.cases.iter().filter(|c| c.number.is_some()).collect();
-        cases.sort_by_cached_key(|c| {
+        cases.sort_by_cached_key(|&c| {
             let meeting = meeting_key(record, c);
             (
                 meeting.is_none(),
@@ -66,7 +66,7 @@ impl<'a> Sequence<'a> {
                 c.number_value(),
                 c.tie_order.is_none(),
                 c.tie_order,
-                c.file.name().to_string(),
+                c.file.name(),
             )
         });
         let misdated = misdated(record)

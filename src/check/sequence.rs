@@ -53,30 +53,49 @@ pub fn missing_runs(present: &BTreeSet<u32>) -> Vec<(u32, u32)> {
 /// load) count as present for gaps.
 pub fn check<K: Ord + Copy>(entries: &[Entry<K>], reserved: &BTreeSet<CaseNumber>) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut by_number: BTreeMap<CaseNumber, Vec<usize>> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        by_number.entry(e.number).or_default().push(i);
-    }
-    for (number, idx) in &by_number {
-        if idx.len() > 1 {
-            problems.push(Problem::Duplicate(*number, idx.clone()));
+    // The entries' indices by number (a stable sort: input order among
+    // equal numbers), and the runs of one number in it: 100,000 cases make
+    // one list, not a list each.
+    let mut by_number: Vec<usize> = (0..entries.len()).collect();
+    by_number.sort_by_key(|&i| entries.get(i).map(|e| e.number));
+    let number_of = |i: usize| entries.get(i).map(|e| e.number);
+    let runs: Vec<&[usize]> = by_number
+        .chunk_by(|&a, &b| number_of(a) == number_of(b))
+        .collect();
+    let mut duplicated = BTreeSet::new();
+    for run in &runs {
+        if let (Some(&first), true) = (run.first(), run.len() > 1) {
+            if let Some(number) = number_of(first) {
+                problems.push(Problem::Duplicate(number, run.to_vec()));
+                duplicated.insert(number);
+            }
         }
     }
+    // The numbers carried, in order, each with its first carrier.
+    let carried: Vec<(CaseNumber, usize)> = runs
+        .iter()
+        .filter_map(|run| {
+            let &first = run.first()?;
+            Some((number_of(first)?, first))
+        })
+        .collect();
 
     // Gaps, per two-digit year.
-    let mut years: BTreeMap<u8, Vec<CaseNumber>> = BTreeMap::new();
-    for n in by_number.keys().chain(reserved.iter()) {
-        years.entry(n.yy).or_default().push(*n);
+    let mut years: BTreeMap<u8, BTreeSet<u32>> = BTreeMap::new();
+    for n in carried.iter().map(|(n, _)| n).chain(reserved.iter()) {
+        years.entry(n.yy).or_default().insert(n.seq);
     }
-    for (yy, numbers) in years {
-        let present: BTreeSet<u32> = numbers.iter().map(|n| n.seq).collect();
+    for (yy, present) in years {
         for (first, last) in missing_runs(&present) {
             let (first, last) = (CaseNumber::new(first, yy), CaseNumber::new(last, yy));
             // The first carried number above the gap is where we report it.
-            let next = by_number
-                .range(first..)
+            let above = carried.partition_point(|(n, _)| *n < first);
+            let next = carried
+                .get(above..)
+                .unwrap_or_default()
+                .iter()
                 .find(|(n, _)| n.yy == yy)
-                .and_then(|(_, idx)| idx.first().copied());
+                .map(|(_, i)| *i);
             let Some(next) = next else { continue };
             if last.seq - first.seq >= LONGEST_GAP_LISTED {
                 problems.push(Problem::Gaps(first, last, next));
@@ -89,11 +108,6 @@ pub fn check<K: Ord + Copy>(entries: &[Entry<K>], reserved: &BTreeSet<CaseNumber
     }
 
     // Order: within a number year, meeting by meeting.
-    let duplicated: BTreeSet<CaseNumber> = by_number
-        .iter()
-        .filter(|(_, idx)| idx.len() > 1)
-        .map(|(n, _)| *n)
-        .collect();
     let mut per_year: BTreeMap<u8, BTreeMap<K, Vec<usize>>> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
         if let Some(m) = e.meeting {

@@ -29,7 +29,7 @@ fn case(number: &str, meeting: &str) -> String {
 fn places(findings: &[Finding]) -> Vec<(Code, &str, usize, usize)> {
     findings
         .iter()
-        .map(|f| (f.code, f.at.file.name(), f.at.line, f.at.column))
+        .map(|f| (f.code, f.at.file.name(), f.at.line(), f.at.column()))
         .collect()
 }
 
@@ -73,7 +73,7 @@ fn an_empty_meetings_yaml_is_named_by_the_cases_that_miss_their_meeting() {
         let related: Vec<_> = findings[0]
             .related
             .iter()
-            .map(|r| (r.at.file.name(), r.at.line, r.message.as_str()))
+            .map(|r| (r.at.file.name(), r.at.line(), r.message.as_str()))
             .collect();
         assert_eq!(
             related,

@@ -80,7 +80,7 @@ fn pairs<'a>(base: &'a Record, now: &'a Record) -> Vec<(Option<&'a Case>, Option
 /// made exempt since REV does not show its former content as deleted text.
 /// Returns the base's cases that were not exempt there.
 fn exempt_as_now(base: &mut Record, now: &Record) -> Vec<usize> {
-    let exempt_now: Vec<(usize, String)> = crate::check::base::pair(base, now)
+    let exempt_now: Vec<(usize, Box<str>)> = crate::check::base::pair(base, now)
         .into_iter()
         .filter_map(|(i, here)| Some((i, here.exempt.clone()?)))
         .collect();

@@ -423,8 +423,8 @@ fn warn(errors: &[&Finding]) {
         eprint(&format!(
             "warning: {}:{}:{}: {} {} (run `pds check`)\n",
             shown(f.at.file.name()),
-            f.at.line,
-            f.at.column,
+            f.at.line(),
+            f.at.column(),
             f.code,
             shown(&f.message)
         ));

@@ -55,8 +55,8 @@ pub fn build(root: &Path, opts: SiteOptions) -> Result<(Site, Vec<String>), Erro
             format!(
                 "{}:{}:{}: {}: {}",
                 printable(f.at.file.name(), &[]),
-                f.at.line,
-                f.at.column,
+                f.at.line(),
+                f.at.column(),
                 f.code.as_str(),
                 printable(&f.message, &[])
             )

@@ -15,13 +15,21 @@ pub struct SourceFile {
 struct Inner {
     /// Path relative to the record's root, with `/` separators.
     name: String,
-    path: PathBuf,
+    place: Place,
     text: Text,
-    /// Where the content starts: after a byte-order mark, if there is one.
-    content_start: usize,
+    /// Where the content starts: after a byte-order mark, if there is one (0 or 3).
+    content_start: u32,
     /// Where each line starts, counted when a position is first asked for
     /// (most files of a record have no finding, and are never asked).
-    line_starts: std::sync::OnceLock<Vec<usize>>,
+    line_starts: std::sync::OnceLock<Box<[usize]>>,
+}
+
+/// Where a file is.
+enum Place {
+    /// In this folder (a record's, shared by its files), by its name.
+    In(Arc<Path>),
+    /// At a path of its own.
+    At(Box<Path>),
 }
 
 impl std::fmt::Debug for SourceFile {
@@ -44,12 +52,12 @@ enum Text {
     /// for, and used only if they are still the same (else the text is
     /// empty, and a report shows no snippet).
     OnDisk {
-        len: usize,
+        len: u32,
         hash: u64,
         /// How to read the file again: the loader's function (this layer
         /// does no I/O of its own).
         read_again: ReadAgain,
-        read: std::sync::OnceLock<String>,
+        read: std::sync::OnceLock<Box<str>>,
     },
 }
 
@@ -67,11 +75,21 @@ fn hash_of(text: &str) -> u64 {
 impl SourceFile {
     /// `name` is the path relative to the record root; `text` the file's whole text.
     pub fn new(name: impl Into<String>, path: impl Into<PathBuf>, text: String) -> Self {
-        let content_start = split_bom(&text).0.len();
+        Self::made(name.into(), Place::At(path.into().into_boxed_path()), text)
+    }
+
+    /// A file of the record in `folder` (its root), by its name in it: the
+    /// folder's path is shared by every file of the record, not repeated.
+    pub fn in_folder(folder: &Arc<Path>, name: impl Into<String>, text: String) -> Self {
+        Self::made(name.into(), Place::In(Arc::clone(folder)), text)
+    }
+
+    fn made(name: String, place: Place, text: String) -> Self {
+        let content_start = split_bom(&text).0.len() as u32;
         SourceFile {
             inner: Arc::new(Inner {
-                name: name.into(),
-                path: path.into(),
+                name,
+                place,
                 text: Text::Held(text),
                 content_start,
                 line_starts: std::sync::OnceLock::new(),
@@ -85,16 +103,21 @@ impl SourceFile {
     /// 100,000 case files this way, most of which no finding ever quotes.
     pub fn without_text(&self, read_again: ReadAgain) -> Self {
         let text = self.text();
+        let on_disk = Text::OnDisk {
+            len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+            hash: hash_of(text),
+            read_again,
+            read: std::sync::OnceLock::new(),
+        };
+        let place = match &self.inner.place {
+            Place::In(folder) => Place::In(Arc::clone(folder)),
+            Place::At(path) => Place::At(path.clone()),
+        };
         SourceFile {
             inner: Arc::new(Inner {
                 name: self.inner.name.clone(),
-                path: self.inner.path.clone(),
-                text: Text::OnDisk {
-                    len: text.len(),
-                    hash: hash_of(text),
-                    read_again,
-                    read: std::sync::OnceLock::new(),
-                },
+                place,
+                text: on_disk,
                 content_start: self.inner.content_start,
                 line_starts: std::sync::OnceLock::new(),
             }),
@@ -110,8 +133,12 @@ impl SourceFile {
         &self.inner.name
     }
 
-    pub fn path(&self) -> &Path {
-        &self.inner.path
+    /// Where the file is.
+    pub fn path(&self) -> PathBuf {
+        match &self.inner.place {
+            Place::In(folder) => folder.join(&self.inner.name),
+            Place::At(path) => path.to_path_buf(),
+        }
     }
 
     /// The whole text, a byte-order mark included (offsets count from here).
@@ -124,12 +151,12 @@ impl SourceFile {
                 read_again,
                 read,
             } => read.get_or_init(|| {
-                let again = read_again(&self.inner.path).unwrap_or_default();
+                let again = read_again(&self.path()).unwrap_or_default();
                 again
-                    .get(..*len)
+                    .get(..*len as usize)
                     .and_then(|head| std::str::from_utf8(head).ok())
                     .filter(|head| hash_of(head) == *hash)
-                    .map(str::to_string)
+                    .map(Box::from)
                     .unwrap_or_default()
             }),
         }
@@ -139,7 +166,7 @@ impl SourceFile {
     pub fn len(&self) -> usize {
         match &self.inner.text {
             Text::Held(text) => text.len(),
-            Text::OnDisk { len, .. } => *len,
+            Text::OnDisk { len, .. } => *len as usize,
         }
     }
 
@@ -154,7 +181,7 @@ impl SourceFile {
 
     /// The offset in `text()` where `content()` starts: 3 after a byte-order mark, else 0.
     pub fn content_start(&self) -> usize {
-        self.inner.content_start
+        self.inner.content_start as usize
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -172,7 +199,7 @@ impl SourceFile {
                 let line_starts = self.inner.line_starts.get_or_init(|| {
                     std::iter::once(0)
                         .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-                        .collect()
+                        .collect::<Box<[usize]>>()
                 });
                 let line = line_starts.partition_point(|&s| s <= offset);
                 let start = line_starts
@@ -269,6 +296,20 @@ mod tests {
         // A byte-order mark is still known to be there.
         let bom = SourceFile::new("b.md", &path, "\u{feff}a: 1\n".to_string());
         assert_eq!(bom.without_text(read_again).content_start(), 3);
+    }
+
+    #[test]
+    fn a_file_in_a_folder_is_found_by_its_name_in_it() {
+        let folder: Arc<Path> = Arc::from(Path::new("/r"));
+        let f = SourceFile::in_folder(&folder, "2021/1.md", String::new());
+        assert_eq!(
+            (f.name(), f.path()),
+            ("2021/1.md", PathBuf::from("/r/2021/1.md"))
+        );
+        let left = f.without_text(|_| None);
+        assert_eq!((left.name(), left.path()), (f.name(), f.path()));
+        let g = SourceFile::new("2021/1.md", "/elsewhere/2.md", String::new());
+        assert_eq!(g.path(), PathBuf::from("/elsewhere/2.md"));
     }
 
     #[test]

@@ -186,22 +186,23 @@ fn case(ctx: &mut Ctx, node: &Node, case_types: &[String], body_offset: usize) -
         None => Vec::new(),
     };
     f.finish(ctx);
+    let boxed = |s: Option<String>| s.map(String::into_boxed_str);
     Some(Case {
         number,
         meeting,
-        title,
+        title: title.into_boxed_str(),
         kind,
-        description,
-        owner,
-        agenda_note,
-        document,
+        description: boxed(description),
+        owner: boxed(owner),
+        agenda_note: boxed(agenda_note),
+        document: boxed(document),
         tie_order,
         untyped,
         status,
-        exempt,
+        exempt: boxed(exempt),
         previous,
-        proposed_decision,
-        decision,
+        proposed_decision: boxed(proposed_decision),
+        decision: boxed(decision),
         body_offset,
         file: ctx.file.clone(),
     })

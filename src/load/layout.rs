@@ -60,7 +60,7 @@ pub struct Scope {
 }
 
 /// The files of one year's documents, in sorted order.
-pub(super) fn walk_scoped(root: &Path, scope: Scope) -> Vec<(String, PathBuf, FileKind)> {
+pub(super) fn walk_scoped(root: &Path, scope: Scope) -> Vec<Listed> {
     // Only the year's folder and the registers are listed; other years are
     // only asked for their forums and actions.
     let year = scope.year.to_string();
@@ -76,7 +76,7 @@ pub(super) fn walk_scoped(root: &Path, scope: Scope) -> Vec<(String, PathBuf, Fi
 }
 
 /// The record's files in sorted order, with what each holds.
-pub(super) fn walk(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
+pub(super) fn walk(root: &Path) -> Vec<Listed> {
     list(root, |name| {
         if is_year(name) || ["drafts", "risks", "status"].contains(&name) {
             Descend::Whole
@@ -85,6 +85,11 @@ pub(super) fn walk(root: &Path) -> Vec<(String, PathBuf, FileKind)> {
         }
     })
 }
+
+/// A file of the record: its path relative to the root (`/` between
+/// names), what it holds, and its path when its name is not UTF-8 (the
+/// relative path names it with U+FFFD, and cannot find it again).
+pub(super) type Listed = (String, FileKind, Option<PathBuf>);
 
 /// What of a folder at the record's top is listed.
 enum Descend {
@@ -96,22 +101,24 @@ enum Descend {
 }
 
 /// The files pds reads at `root` and one folder down (`descend` says which
-/// folders), sorted by path. By hand rather than walkdir: a record is two
+/// folders), by path relative to the root, sorted. Their paths are made
+/// when they are read, not kept for 100,000 files at once. By hand rather than walkdir: a record is two
 /// levels deep, and sorting 100,000 names as strings is quicker than as
 /// paths. Names starting with `.` are passed over; a link is listed as a
 /// file (reading it decides whether it may be followed).
-fn list(root: &Path, descend: impl Fn(&str) -> Descend) -> Vec<(String, PathBuf, FileKind)> {
+fn list(root: &Path, descend: impl Fn(&str) -> Descend) -> Vec<Listed> {
     let mut files = Vec::new();
-    let mut push = |rel: String, path: PathBuf| {
+    let mut push = |rel: String, path: &dyn Fn() -> PathBuf, utf8: bool| {
         if let Some(kind) = classify(&rel) {
-            files.push((rel, path, kind));
+            files.push((rel, kind, (!utf8).then(path)));
         }
     };
     let Ok(top) = std::fs::read_dir(root) else {
         return files;
     };
     for entry in top.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
+        let os_name = entry.file_name();
+        let name = os_name.to_string_lossy().into_owned();
         let Ok(kind) = entry.file_type() else {
             continue;
         };
@@ -119,7 +126,7 @@ fn list(root: &Path, descend: impl Fn(&str) -> Descend) -> Vec<(String, PathBuf,
             continue;
         }
         if !kind.is_dir() {
-            push(name, entry.path());
+            push(name, &|| entry.path(), os_name.to_str().is_some());
             continue;
         }
         match descend(&name) {
@@ -129,9 +136,11 @@ fn list(root: &Path, descend: impl Fn(&str) -> Descend) -> Vec<(String, PathBuf,
                     continue;
                 };
                 for f in inner.flatten() {
-                    let file_name = f.file_name().to_string_lossy().into_owned();
+                    let os_file_name = f.file_name();
+                    let file_name = os_file_name.to_string_lossy();
                     if !file_name.starts_with('.') && f.file_type().is_ok_and(|t| !t.is_dir()) {
-                        push(format!("{name}/{file_name}"), f.path());
+                        let utf8 = os_name.to_str().is_some() && os_file_name.to_str().is_some();
+                        push(format!("{name}/{file_name}"), &|| f.path(), utf8);
                     }
                 }
             }
@@ -139,13 +148,13 @@ fn list(root: &Path, descend: impl Fn(&str) -> Descend) -> Vec<(String, PathBuf,
                 for small in ["actions.yaml", "forums.yaml"] {
                     let path = entry.path().join(small);
                     if path.is_file() {
-                        push(format!("{name}/{small}"), path);
+                        push(format!("{name}/{small}"), &|| path.clone(), true);
                     }
                 }
             }
         }
     }
-    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     files
 }
 

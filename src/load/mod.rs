@@ -28,7 +28,7 @@ use crate::yaml;
 use layout::{walk, walk_scoped};
 use parse::{parse_file, read_yaml, Parsed};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Loads only what a document of one year needs (see `Scope`).
 pub fn load_scoped(root: &Path, scope: Scope) -> (Record, Findings) {
@@ -55,7 +55,7 @@ pub fn load_headers(root: &Path) -> (Record, Findings) {
 pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Findings) {
     let files = texts
         .keys()
-        .filter_map(|rel| classify(rel).map(|kind| (rel.clone(), root.join(rel), kind)))
+        .filter_map(|rel| classify(rel).map(|kind| (rel.clone(), kind, None)))
         .collect();
     load_with(root, files, &Source::Texts(texts), true)
 }
@@ -66,7 +66,11 @@ pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Fin
 pub fn texts(root: &Path) -> BTreeMap<String, String> {
     walk(root)
         .into_iter()
-        .filter_map(|(rel, path, _)| Some((rel, read::read_text(root, &path).ok()?)))
+        .filter_map(|(rel, _, path)| {
+            let path = path.unwrap_or_else(|| root.join(&rel));
+            let text = read::read_text(root, &path).ok()?;
+            Some((rel, text))
+        })
         .collect()
 }
 
@@ -100,7 +104,7 @@ impl Source<'_> {
 /// `bodies`: keep each case's Markdown body (renders need them; checks do not).
 fn load_with(
     root: &Path,
-    files: Vec<(String, PathBuf, FileKind)>,
+    files: Vec<layout::Listed>,
     read: &Source,
     bodies: bool,
 ) -> (Record, Findings) {
@@ -108,23 +112,29 @@ fn load_with(
     let mut record = Record::new(root);
     record.files = files.len();
     // The board first: its case types are needed to read cases.
-    if let Some((rel, path, _)) = files.iter().find(|f| f.2 == FileKind::Board) {
-        load_board(&mut record, rel, path, read, &mut findings);
+    if let Some((rel, _, _)) = files.iter().find(|f| f.1 == FileKind::Board) {
+        load_board(&mut record, rel, &root.join(rel), read, &mut findings);
     }
-    let rest: Vec<_> = files.iter().filter(|f| f.2 != FileKind::Board).collect();
+    let rest: Vec<_> = files.iter().filter(|f| f.1 != FileKind::Board).collect();
     let case_types = record.board.case_types.clone();
+    // The record's folder, shared by the files read from it.
+    let folder: std::sync::Arc<Path> = std::sync::Arc::from(root);
     // Room for every case at once: grown by doubling, the list would at
     // times be held twice (and half of it unused).
     record.cases.reserve_exact(
         rest.iter()
-            .filter(|f| matches!(f.2, FileKind::Case | FileKind::Draft))
+            .filter(|f| matches!(f.1, FileKind::Case | FileKind::Draft))
             .count(),
     );
     // A slice at a time, so what one file gave is put into the record
     // before most others are read: the record is not held twice.
     for slice in rest.chunks(FILES_AT_ONCE) {
-        for (parsed, local) in in_parallel(slice, |(rel, path, kind), buffer| {
-            load_one(rel, path, *kind, read, &case_types, bodies, buffer)
+        for (parsed, local) in in_parallel(slice, |(rel, kind, path), buffer| {
+            let at = match path {
+                Some(path) => At::Path(path),
+                None => At::Folder(&folder),
+            };
+            load_one(rel, at, *kind, read, &case_types, bodies, buffer)
         }) {
             findings.extend(local.into_sorted());
             add(&mut record, parsed);
@@ -158,10 +168,19 @@ fn load_board(record: &mut Record, rel: &str, path: &Path, read: &Source, findin
     }
 }
 
+/// Where a file to read is.
+#[derive(Clone, Copy)]
+enum At<'a> {
+    /// In the record's folder, by its relative path.
+    Folder(&'a std::sync::Arc<Path>),
+    /// At a path of its own (its name is not UTF-8).
+    Path(&'a std::path::PathBuf),
+}
+
 /// Reads and parses one file other than the board, through the thread's `buffer`.
 fn load_one(
     rel: &str,
-    path: &Path,
+    at: At,
     kind: FileKind,
     read: &Source,
     case_types: &[String],
@@ -169,14 +188,22 @@ fn load_one(
     buffer: &mut Vec<u8>,
 ) -> (Parsed, Findings) {
     let mut local = Findings::default();
-    let parsed = match read.read(rel, path, buffer) {
+    let path = match at {
+        At::Folder(folder) => folder.join(rel),
+        At::Path(path) => path.clone(),
+    };
+    let source_file = |text: String| match at {
+        At::Folder(folder) => SourceFile::in_folder(folder, rel, text),
+        At::Path(path) => SourceFile::new(rel, path, text),
+    };
+    let parsed = match read.read(rel, &path, buffer) {
         Ok(text) => {
             // Without bodies, a case is read from its front matter alone:
             // what `forget_body` keeps of the whole text. A file with
             // findings is read again whole, so they are as they always were.
             if !bodies && matches!(kind, FileKind::Case | FileKind::Draft) {
                 if let Some(head) = head_without_blocks(text) {
-                    let file = SourceFile::new(rel, path, head.to_string());
+                    let file = source_file(head.to_string());
                     let parsed = parse_file(&file, kind, case_types, &mut local);
                     if local.is_empty() {
                         return match parsed {
@@ -190,7 +217,7 @@ fn load_one(
                     local = Findings::default();
                 }
             }
-            let file = SourceFile::new(rel, path, text.to_string());
+            let file = source_file(text.to_string());
             match parse_file(&file, kind, case_types, &mut local) {
                 Parsed::Case(mut c) if !bodies => {
                     c.forget_body();
@@ -200,7 +227,7 @@ fn load_one(
             }
         }
         Err(why) => {
-            local.push(unreadable(rel, path, &why));
+            local.push(unreadable(rel, &path, &why));
             match kind {
                 FileKind::Case | FileKind::Draft => Parsed::BrokenCase(rel.to_string()),
                 FileKind::Meetings => Parsed::BrokenMeetings(rel.to_string()),

@@ -38,14 +38,14 @@ pub type NumberOrder<'a> = (Option<CaseNumber>, bool, Option<u32>, &'a str);
 pub struct Case {
     pub number: Option<At<CaseNumber>>,
     pub meeting: Option<At<MeetingNumber>>,
-    pub title: String,
+    pub title: Box<str>,
     pub kind: CaseKind,
-    pub description: Option<String>,
-    pub owner: Option<String>,
+    pub description: Option<Box<str>>,
+    pub owner: Option<Box<str>>,
     /// A line the agenda prints under the title (an organisation, say).
-    pub agenda_note: Option<String>,
+    pub agenda_note: Option<Box<str>>,
     /// The case document's name on the agenda when it differs from the case title.
-    pub document: Option<String>,
+    pub document: Option<Box<str>>,
     /// The place among cases that share a number (an acknowledged
     /// `duplicate-case`): lower first; cases without it after, by file name.
     pub tie_order: Option<u32>,
@@ -55,10 +55,10 @@ pub struct Case {
     pub untyped: Option<crate::diag::Location>,
     pub status: CaseStatus,
     /// Legal basis for exemption from public access (`Offl. § 14`).
-    pub exempt: Option<String>,
+    pub exempt: Option<Box<str>>,
     pub previous: Vec<At<CaseNumber>>,
-    pub proposed_decision: Option<String>,
-    pub decision: Option<String>,
+    pub proposed_decision: Option<Box<str>>,
+    pub decision: Option<Box<str>>,
     /// Byte offset of the Markdown body within the file (the body is not copied).
     pub body_offset: usize,
     pub file: SourceFile,

@@ -48,7 +48,7 @@ pub fn view(mut record: Record) -> Record {
 }
 
 /// What may be published of an exempt case.
-fn withheld(c: Case, basis: String) -> Case {
+fn withheld(c: Case, basis: Box<str>) -> Case {
     let file = SourceFile::empty(c.file.name(), c.file.path());
     let moved = |at: At<_>| At {
         value: at.value,
@@ -123,20 +123,20 @@ mod tests {
                 title: format!("{SECRET}-part"),
                 kind: "Orientering".into(),
             }]),
-            description: Some(format!("{SECRET}-description")),
-            owner: Some(format!("{SECRET}-owner")),
-            agenda_note: Some(format!("{SECRET}-note")),
-            document: Some(format!("{SECRET}-document")),
+            description: Some(format!("{SECRET}-description").into()),
+            owner: Some(format!("{SECRET}-owner").into()),
+            agenda_note: Some(format!("{SECRET}-note").into()),
+            document: Some(format!("{SECRET}-document").into()),
             tie_order: None,
             untyped: None,
             status: CaseStatus::Ready,
-            exempt: exempt.map(String::from),
+            exempt: exempt.map(Into::into),
             previous: vec![At {
                 value: CaseNumber::parse("9/20").unwrap(),
                 at: at.clone(),
             }],
-            proposed_decision: Some(format!("{SECRET}-proposal")),
-            decision: decision.map(String::from),
+            proposed_decision: Some(format!("{SECRET}-proposal").into()),
+            decision: decision.map(Into::into),
             body_offset: text.find("\n---\n").map_or(0, |i| i + 5),
             file,
         }
@@ -191,7 +191,7 @@ mod tests {
         let c = &public.cases[0];
         assert_eq!(c.number_value().unwrap().to_string(), "1/21");
         assert_eq!(c.meeting_value().unwrap().to_string(), "1/2021");
-        assert_eq!(c.title, "Title");
+        assert_eq!(&*c.title, "Title");
         assert_eq!(c.exempt.as_deref(), Some("Offl. § 13"));
         assert_eq!(
             c.kind,

@@ -127,13 +127,13 @@ impl Record {
                 continue;
             }
             c.decision = match &c.kind {
-                CaseKind::Single(kind) => defaults.get(kind).cloned(),
+                CaseKind::Single(kind) => defaults.get(kind).map(|d| d.as_str().into()),
                 CaseKind::Parts(parts) => parts
                     .iter()
                     .enumerate()
                     .map(|(i, p)| defaults.get(&p.kind).map(|d| format!("{}: {d}", i + 1)))
                     .collect::<Option<Vec<_>>>()
-                    .map(|lines| lines.join("\n\n")),
+                    .map(|lines| lines.join("\n\n").into_boxed_str()),
                 CaseKind::Unknown => None,
             };
         }

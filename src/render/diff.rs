@@ -215,7 +215,7 @@ fn fields(c: &Case) -> Vec<(&'static str, String)> {
     };
     put("number", c.number_value().map(|n| n.to_string()));
     put("meeting", c.meeting_value().map(|m| m.to_string()));
-    put("title", Some(c.title.clone()));
+    put("title", Some(c.title.to_string()));
     match &c.kind {
         CaseKind::Single(kind) => put("type", Some(kind.clone())),
         CaseKind::Parts(parts) => put(
@@ -231,11 +231,11 @@ fn fields(c: &Case) -> Vec<(&'static str, String)> {
         ),
         CaseKind::Unknown => {}
     }
-    put("description", c.description.clone());
-    put("owner", c.owner.clone());
-    put("document", c.document.clone());
+    put("description", c.description.as_deref().map(str::to_string));
+    put("owner", c.owner.as_deref().map(str::to_string));
+    put("document", c.document.as_deref().map(str::to_string));
     put("status", Some(c.status.as_str().to_string()));
-    put("exempt", c.exempt.clone());
+    put("exempt", c.exempt.as_deref().map(str::to_string));
     if !c.previous.is_empty() {
         put(
             "previous",
@@ -248,8 +248,11 @@ fn fields(c: &Case) -> Vec<(&'static str, String)> {
             ),
         );
     }
-    put("proposed_decision", c.proposed_decision.clone());
-    put("decision", c.decision.clone());
+    put(
+        "proposed_decision",
+        c.proposed_decision.as_deref().map(str::to_string),
+    );
+    put("decision", c.decision.as_deref().map(str::to_string));
     out
 }
 

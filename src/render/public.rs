@@ -54,8 +54,8 @@ pub fn refusal(lead: &str, errors: &[&Finding]) -> Refusal {
         text.push_str(&format!(
             "  {}:{}:{}: {}: {}\n",
             printable(f.at.file.name(), &[]),
-            f.at.line,
-            f.at.column,
+            f.at.line(),
+            f.at.column(),
             f.code.as_str(),
             printable(&f.message, &[]),
         ));

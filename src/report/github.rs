@@ -23,8 +23,8 @@ pub fn render(findings: &[Finding], prefix: &str, max_per_code: usize) -> String
             message.push_str(&format!(
                 "\n{prefix}{}:{}:{}: {}",
                 r.at.file.name(),
-                r.at.line,
-                r.at.column,
+                r.at.line(),
+                r.at.column(),
                 r.message
             ));
         }
@@ -34,8 +34,8 @@ pub fn render(findings: &[Finding], prefix: &str, max_per_code: usize) -> String
         out.push_str(&format!(
             "::{level} file={},line={},col={},title={}::{}\n",
             property(&format!("{prefix}{}", f.at.file.name())),
-            f.at.line,
-            f.at.column,
+            f.at.line(),
+            f.at.column(),
             property(f.code.as_str()),
             data(&message),
         ));

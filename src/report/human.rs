@@ -137,13 +137,15 @@ impl Diagnostic for Report<'_> {
             return None;
         }
         let at = &self.finding.at;
-        let primary = LabeledSpan::new_primary_with_span(None, (at.offset, at.len));
+        let primary = LabeledSpan::new_primary_with_span(None, (at.offset(), at.len()));
         let same_file = self
             .finding
             .related
             .iter()
             .filter(|r| r.at.file == at.file)
-            .map(|r| LabeledSpan::new_with_span(Some(r.message.clone()), (r.at.offset, r.at.len)));
+            .map(|r| {
+                LabeledSpan::new_with_span(Some(r.message.clone()), (r.at.offset(), r.at.len()))
+            });
         Some(Box::new(std::iter::once(primary).chain(same_file)))
     }
 
@@ -259,8 +261,8 @@ fn report_for<'a>(finding: &'a Finding, prefix: &str) -> Report<'a> {
         .filter(|r| r.at.file != finding.at.file)
         .map(|r| Elsewhere {
             file: Shown::new(&r.at.file, prefix),
-            offset: r.at.offset,
-            len: r.at.len,
+            offset: r.at.offset(),
+            len: r.at.len(),
             message: r.message.clone(),
         })
         .collect();

@@ -47,15 +47,15 @@ pub fn render(findings: &[Finding], summary: &Summary) -> String {
                 severity: f.severity.as_str(),
                 message: &f.message,
                 file: f.at.file.name(),
-                line: f.at.line,
-                column: f.at.column,
+                line: f.at.line(),
+                column: f.at.column(),
                 related: f
                     .related
                     .iter()
                     .map(|r| JsonRelated {
                         file: r.at.file.name(),
-                        line: r.at.line,
-                        column: r.at.column,
+                        line: r.at.line(),
+                        column: r.at.column(),
                         message: &r.message,
                     })
                     .collect(),

@@ -31,7 +31,7 @@ fn a_misspelt_type_points_at_the_value_and_suggests() {
     assert_eq!(findings.len(), 1);
     let f = &findings[0];
     assert_eq!(f.code, Code::InvalidValue);
-    assert_eq!((f.at.line, f.at.column), (5, 7));
+    assert_eq!((f.at.line(), f.at.column()), (5, 7));
     assert_eq!(f.help.as_deref(), Some("did you mean `Tilslutning`?"));
 }
 
@@ -40,7 +40,7 @@ fn unknown_and_missing_keys_are_all_reported() {
     let (_, findings) = load("---\nnumber: 43/21\ntitel: T\ntype: Orientering\n---\n");
     let codes: Vec<_> = findings
         .iter()
-        .map(|f| (f.code, f.at.line, f.at.column))
+        .map(|f| (f.code, f.at.line(), f.at.column()))
         .collect();
     assert!(codes.contains(&(Code::UnknownField, 3, 1)), "{codes:?}");
     assert!(codes.contains(&(Code::MissingField, 2, 1)), "{codes:?}");
@@ -64,7 +64,7 @@ fn bad_number_is_a_format_finding_at_the_value() {
         load("---\nnumber: 43/2021\nmeeting: 7/21\ntitle: T\ntype: Orientering\n---\n");
     let codes: Vec<_> = findings
         .iter()
-        .map(|f| (f.code, f.at.line, f.at.column))
+        .map(|f| (f.code, f.at.line(), f.at.column()))
         .collect();
     assert_eq!(
         codes,
@@ -84,14 +84,14 @@ fn front_matter_problems() {
     for empty in ["", "\n\n", "\u{feff}"] {
         let (_, f) = load(empty);
         assert_eq!(
-            (f[0].code, f[0].at.line, f[0].at.column),
+            (f[0].code, f[0].at.line(), f[0].at.column()),
             (Code::FrontMatter, 1, 1)
         );
         assert!(f[0].message.starts_with("the case file is empty"), "{f:?}");
     }
     let (_, f) = load("---\nnumber: [1/21\n---\n");
     assert_eq!(f[0].code, Code::YamlSyntax);
-    assert!(f[0].at.line >= 2);
+    assert!(f[0].at.line() >= 2);
 }
 
 #[test]

@@ -275,9 +275,9 @@ pub fn case(c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
     let (kind, parts) = kind_and_parts(&c.kind);
     // A public rendering reads the record's public view: what an exempt case
     // may not show is not there to read (see `model::public`).
-    let description = c.description.clone();
-    let proposed_decision = c.proposed_decision.clone();
-    let decision = c.decision.clone();
+    let description = c.description.as_deref().map(str::to_string);
+    let proposed_decision = c.proposed_decision.as_deref().map(str::to_string);
+    let decision = c.decision.as_deref().map(str::to_string);
     let body = c.body().to_string();
     let description_lines = description.as_deref().map(cell_lines).unwrap_or_default();
     let Cells {
@@ -296,15 +296,15 @@ pub fn case(c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
         number: number_text,
         number_dashed,
         meeting: c.meeting_value().map(|m| m.to_string()),
-        title: c.title.clone(),
+        title: c.title.to_string(),
         kind,
         parts,
         description_lines,
         // The `_html` fields: `case_html`, for HTML output only.
         description_html: None,
         description,
-        owner: c.owner.clone(),
-        agenda_note: c.agenda_note.clone(),
+        owner: c.owner.as_deref().map(str::to_string),
+        agenda_note: c.agenda_note.as_deref().map(str::to_string),
         document: if c.has_document() {
             c.document_name()
         } else {
@@ -320,7 +320,7 @@ pub fn case(c: &Case, opts: RenderOptions, l: &Labels) -> CaseView {
             .as_deref()
             .filter(|_| withheld && c.status == CaseStatus::Decided)
             .map(|basis| with_basis(&l.decided_exempt, basis)),
-        exempt: c.exempt.clone(),
+        exempt: c.exempt.as_deref().map(str::to_string),
         withheld,
         previous: c.previous.iter().map(|p| p.value.to_string()).collect(),
         proposed_decision_html: None,

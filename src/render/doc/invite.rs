@@ -221,7 +221,7 @@ fn when(ics: &mut Ics, meeting: &Meeting, zone: Zone) -> Result<(), Error> {
             Error::Render(format!(
                 "{}:{}: meeting {} is at {date} {:02}:{:02}, a time that does not exist in {} (the clocks skip that hour when summer time begins): give it another time",
                 at.file.name(),
-                at.line,
+                at.line(),
                 meeting.number.value,
                 time.hour,
                 time.minute,
