@@ -46,9 +46,10 @@ fn check_one(env: &Env, args: &CheckArgs, root: &std::path::Path) -> Result<i32,
     }
     let mut findings = crate::check::check(&record, findings);
     let summary = Summary::of(&findings, record.files);
-    // The report is made from the findings alone: the record's memory is
-    // given back before the report's is taken.
-    drop(record);
+    // The report is made from the findings alone, and written as it is
+    // made. The record is not taken apart (100,000 cases took 25 ms to
+    // free): the process ends when the report is written.
+    std::mem::forget(record);
     // -q trims what people read; output for programs stays whole.
     if env.quiet && args.format == Format::Human {
         findings.retain(|f| !f.is_acknowledged());
@@ -68,7 +69,10 @@ fn check_one(env: &Env, args: &CheckArgs, root: &std::path::Path) -> Result<i32,
             }
             text
         }
-        Format::Json => report::json::render(&findings, &summary),
+        Format::Json => {
+            super::print_with(|out| report::json::write(&findings, &summary, out));
+            String::new()
+        }
         Format::Github => {
             report::github::render(&findings, &display_prefix(&root), report::MAX_PER_CODE)
         }

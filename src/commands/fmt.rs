@@ -42,8 +42,9 @@ fn fmt_one(env: &Env, check: bool, root: &Path, paths: &[PathBuf]) -> Result<i32
     // Read and formatted on every core, a slice of files at a time (what
     // is kept between the two is the text of the files that change); told
     // and written here, in order.
+    let workers = crate::load::Workers::new();
     for slice in files.chunks(FILES_AT_ONCE) {
-        let outcomes = crate::load::in_parallel(slice, |(_, path, kind), buffer| {
+        let outcomes = workers.map(slice, |(_, path, kind), buffer| {
             let text = match crate::load::read_into(&root_abs, path, buffer) {
                 Ok(t) => t,
                 Err(why) => return Step::Unreadable(why.to_string()),

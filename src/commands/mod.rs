@@ -19,4 +19,4 @@ pub mod site;
 pub mod templates;
 
 pub use env::Env;
-pub use output::{after_stdout, eprint, print, print_bytes};
+pub use output::{after_stdout, eprint, print, print_bytes, print_with};

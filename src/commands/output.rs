@@ -9,6 +9,19 @@ pub fn print(text: &str) {
     print_bytes(text.as_bytes());
 }
 
+/// `print` of what `write` writes, as it writes it (a report of 100,000
+/// findings is not held in memory whole first).
+pub fn print_with(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) {
+    use std::io::Write;
+    if STDOUT_FAILED.get().is_some() {
+        return;
+    }
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    if let Err(e) = write(&mut out).and_then(|()| out.flush()) {
+        let _ = STDOUT_FAILED.set(e.kind());
+    }
+}
+
 /// `print` for bytes that are not text (a PDF written to `-o -`).
 pub fn print_bytes(bytes: &[u8]) {
     use std::io::Write;

@@ -32,6 +32,23 @@ impl Location {
         }
     }
 
+    /// A place in `file` whose text is `text` (held by the caller, perhaps
+    /// not by `file`: `SourceFile::left_on_disk`), counted in `text` when it
+    /// is short.
+    pub fn in_text(file: &SourceFile, text: &str, offset: usize, len: usize) -> Self {
+        if text.len() > super::source::SHORT_TEXT {
+            return Location::new(file, offset, len);
+        }
+        let (line, column) = super::source::line_col_in(text, offset);
+        Location {
+            file: file.clone(),
+            offset: narrow(offset),
+            len: narrow(len),
+            line: narrow(line),
+            column: narrow(column),
+        }
+    }
+
     /// Byte offset in the file's text.
     pub fn offset(&self) -> usize {
         self.offset as usize

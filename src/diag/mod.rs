@@ -12,4 +12,4 @@ pub mod source;
 pub use code::{Code, Severity};
 pub use error::{Error, Unreadable};
 pub use finding::{nearest, Finding, Findings, Location, Related};
-pub use source::{split_bom, ReadAgain, SourceFile};
+pub use source::{split_bom, ReadAgain, SourceFile, SHORT_TEXT};

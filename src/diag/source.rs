@@ -64,12 +64,20 @@ enum Text {
 /// Reads the file at a path again, when a text left on disk is asked for.
 pub type ReadAgain = fn(&Path) -> Option<Vec<u8>>;
 
-/// The hash a text left on disk is known again by.
+/// The hash a text left on disk is known again by: FNV-1a over eight
+/// bytes at a time (a change, not an attacker, is what it must notice; the
+/// standard library's SipHash cost a tenth of reading the file).
 fn hash_of(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::hash::DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ text.len() as u64;
+    let chunks = text.as_bytes().chunks(8);
+    for chunk in chunks {
+        let mut word = [0u8; 8];
+        word.iter_mut().zip(chunk).for_each(|(w, b)| *w = *b);
+        hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(PRIME);
+        hash ^= hash >> 29;
+    }
+    hash
 }
 
 impl SourceFile {
@@ -92,33 +100,6 @@ impl SourceFile {
                 place,
                 text: Text::Held(text),
                 content_start,
-                line_starts: std::sync::OnceLock::new(),
-            }),
-        }
-    }
-
-    /// The same file without its text in memory: `text()` reads it from
-    /// the file again with `read_again` when asked (a report quoting it),
-    /// and is empty if the file no longer starts with it. `pds check` keeps
-    /// 100,000 case files this way, most of which no finding ever quotes.
-    pub fn without_text(&self, read_again: ReadAgain) -> Self {
-        let text = self.text();
-        let on_disk = Text::OnDisk {
-            len: u32::try_from(text.len()).unwrap_or(u32::MAX),
-            hash: hash_of(text),
-            read_again,
-            read: std::sync::OnceLock::new(),
-        };
-        let place = match &self.inner.place {
-            Place::In(folder) => Place::In(Arc::clone(folder)),
-            Place::At(path) => Place::At(path.clone()),
-        };
-        SourceFile {
-            inner: Arc::new(Inner {
-                name: self.inner.name.clone(),
-                place,
-                text: on_disk,
-                content_start: self.inner.content_start,
                 line_starts: std::sync::OnceLock::new(),
             }),
         }
@@ -184,31 +165,56 @@ impl SourceFile {
         self.inner.content_start as usize
     }
 
+    /// A file of the record in `folder` whose text, `text`, is not kept in
+    /// memory: `text()` reads it from the file again with `read_again` when
+    /// asked (a report quoting it), and is empty if the file no longer
+    /// starts with it. `pds check` keeps 100,000 case files this way, most
+    /// of which no finding ever quotes; the caller reads positions in the
+    /// text it still holds with `Location::in_text`.
+    pub fn left_on_disk(
+        folder: &Arc<Path>,
+        name: impl Into<String>,
+        text: &str,
+        read_again: ReadAgain,
+    ) -> Self {
+        SourceFile {
+            inner: Arc::new(Inner {
+                name: name.into(),
+                place: Place::In(Arc::clone(folder)),
+                text: Text::OnDisk {
+                    len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+                    hash: hash_of(text),
+                    read_again,
+                    read: std::sync::OnceLock::new(),
+                },
+                content_start: split_bom(text).0.len() as u32,
+                line_starts: std::sync::OnceLock::new(),
+            }),
+        }
+    }
+
+    /// Whether the text is in memory (not left on disk).
+    pub fn holds_text(&self) -> bool {
+        matches!(self.inner.text, Text::Held(_))
+    }
+
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let text = self.text();
+        if text.len() <= SHORT_TEXT {
+            return line_col_in(text, offset);
+        }
         let offset = offset.min(text.len());
-        let (line, start) = match text.as_bytes().get(..offset) {
-            // A short text (a case's front matter) is counted each time,
-            // with no table kept per file.
-            Some(before) if text.len() <= SHORT_TEXT => (
-                memchr::memchr_iter(b'\n', before).count() + 1,
-                memchr::memrchr(b'\n', before).map_or(0, |i| i + 1),
-            ),
-            _ => {
-                let line_starts = self.inner.line_starts.get_or_init(|| {
-                    std::iter::once(0)
-                        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-                        .collect::<Box<[usize]>>()
-                });
-                let line = line_starts.partition_point(|&s| s <= offset);
-                let start = line_starts
-                    .get(line.saturating_sub(1))
-                    .copied()
-                    .unwrap_or(0);
-                (line, start)
-            }
-        };
+        let line_starts = self.inner.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+                .collect::<Box<[usize]>>()
+        });
+        let line = line_starts.partition_point(|&s| s <= offset);
+        let start = line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
         let col = text
             .get(start..offset)
             .map(|s| s.chars().count())
@@ -219,7 +225,21 @@ impl SourceFile {
 
 /// Up to this many bytes, a position's line is counted in the text itself;
 /// in a longer text, in a table of where its lines start, made once.
-const SHORT_TEXT: usize = 4096;
+pub const SHORT_TEXT: usize = 4096;
+
+/// 1-based line and column (in characters) of a byte offset in a short
+/// text (a case's front matter), counted each time: no table is kept.
+pub fn line_col_in(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.as_bytes().get(..offset).unwrap_or_default();
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let col = text
+        .get(start..offset)
+        .map(|s| s.chars().count())
+        .unwrap_or(0);
+    (line, col + 1)
+}
 
 /// A text split into its byte-order mark (`""` or `"\u{feff}"`) and what
 /// follows. Editors may write the mark at the start of a file; pds reads past
@@ -281,21 +301,29 @@ mod tests {
     #[test]
     fn a_text_left_on_disk_is_read_again_only_while_the_file_still_holds_it() {
         let dir = tempfile::tempdir().unwrap();
+        let folder: Arc<Path> = Arc::from(dir.path());
         let path = dir.path().join("1.md");
         std::fs::write(&path, "---\nnumber: 1/21\n---\nBody\n").unwrap();
-        let held = SourceFile::new("1.md", &path, "---\nnumber: 1/21\n---\n".to_string());
+        let head = "---\nnumber: 1/21\n---\n";
         let read_again: ReadAgain = |path| std::fs::read(path).ok();
-        let left = held.without_text(read_again);
-        assert_eq!(left.text(), held.text());
-        assert_eq!((left.name(), left.path()), (held.name(), held.path()));
+        let left = SourceFile::left_on_disk(&folder, "1.md", head, read_again);
+        assert!(!left.holds_text());
+        assert_eq!(
+            (left.name(), left.path(), left.len()),
+            ("1.md", path.clone(), head.len())
+        );
+        assert_eq!(left.text(), head);
+        assert_eq!(left.line_col(8), (2, 5));
         // Changed since it was read: no text rather than a wrong one.
         std::fs::write(&path, "---\nnumber: 2/21\n---\nBody\n").unwrap();
-        assert_eq!(held.without_text(read_again).text(), "");
+        let changed = SourceFile::left_on_disk(&folder, "1.md", head, read_again);
+        assert_eq!(changed.text(), "");
         std::fs::remove_file(&path).unwrap();
-        assert_eq!(held.without_text(read_again).text(), "");
+        let gone = SourceFile::left_on_disk(&folder, "1.md", head, read_again);
+        assert_eq!(gone.text(), "");
         // A byte-order mark is still known to be there.
-        let bom = SourceFile::new("b.md", &path, "\u{feff}a: 1\n".to_string());
-        assert_eq!(bom.without_text(read_again).content_start(), 3);
+        let bom = SourceFile::left_on_disk(&folder, "b.md", "\u{feff}a: 1\n", read_again);
+        assert_eq!(bom.content_start(), 3);
     }
 
     #[test]
@@ -306,8 +334,6 @@ mod tests {
             (f.name(), f.path()),
             ("2021/1.md", PathBuf::from("/r/2021/1.md"))
         );
-        let left = f.without_text(|_| None);
-        assert_eq!((left.name(), left.path()), (f.name(), f.path()));
         let g = SourceFile::new("2021/1.md", "/elsewhere/2.md", String::new());
         assert_eq!(g.path(), PathBuf::from("/elsewhere/2.md"));
     }

@@ -105,7 +105,19 @@ pub const PART: Table = Table {
 
 /// What reading a case file gave: the case, or only the findings.
 pub fn parse(file: &SourceFile, case_types: &[String], findings: &mut Findings) -> Option<Case> {
-    let (bom, text) = (file.content_start(), file.content());
+    parse_text(file, file.text(), case_types, findings)
+}
+
+/// `parse` of `file` whose whole text is `whole` (the file may have left it
+/// on disk: `SourceFile::left_on_disk`).
+pub fn parse_text(
+    file: &SourceFile,
+    whole: &str,
+    case_types: &[String],
+    findings: &mut Findings,
+) -> Option<Case> {
+    let (bom, text) = crate::diag::split_bom(whole);
+    let bom = bom.len();
     let split = match frontmatter::split(text) {
         Ok(s) => s,
         Err(e) => {
@@ -121,8 +133,12 @@ pub fn parse(file: &SourceFile, case_types: &[String], findings: &mut Findings) 
                 }
             };
             findings.push(
-                Finding::new(Code::FrontMatter, Location::new(file, 0, 0), message)
-                    .help("write the case's fields between two `---` lines at the top of the file"),
+                Finding::new(
+                    Code::FrontMatter,
+                    Location::in_text(file, whole, 0, 0),
+                    message,
+                )
+                .help("write the case's fields between two `---` lines at the top of the file"),
             );
             return None;
         }
@@ -137,6 +153,7 @@ pub fn parse(file: &SourceFile, case_types: &[String], findings: &mut Findings) 
     };
     let mut ctx = Ctx {
         file,
+        text: whole,
         base,
         yaml: split.yaml,
         findings,

@@ -26,19 +26,26 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     if first.trim_end() != "---" {
         return Err(SplitError::Missing);
     }
+    // Line by line from the second (found with memchr: a case's front
+    // matter is read for every file `check` loads); only a line starting
+    // with `-` or `.` can close it.
+    let bytes = text.as_bytes();
     let mut offset = first_end;
-    for line in text.get(first_end..).unwrap_or("").split_inclusive('\n') {
-        let trimmed = line.trim_end();
-        if trimmed == "---" || trimmed == "..." {
-            let body_offset = offset + line.len();
-            return Ok(Split {
-                yaml: text.get(first_end..offset).unwrap_or(""),
-                yaml_offset: first_end,
-                body: text.get(body_offset..).unwrap_or(""),
-                body_offset,
-            });
+    while offset < bytes.len() {
+        let end = memchr::memchr(b'\n', bytes.get(offset..).unwrap_or_default())
+            .map_or(bytes.len(), |i| offset + i + 1);
+        if matches!(bytes.get(offset), Some(b'-' | b'.')) {
+            let trimmed = text.get(offset..end).unwrap_or("").trim_end();
+            if trimmed == "---" || trimmed == "..." {
+                return Ok(Split {
+                    yaml: text.get(first_end..offset).unwrap_or(""),
+                    yaml_offset: first_end,
+                    body: text.get(end..).unwrap_or(""),
+                    body_offset: end,
+                });
+            }
         }
-        offset += line.len();
+        offset = end;
     }
     Err(SplitError::Unclosed)
 }

@@ -2,6 +2,7 @@
 //! which path holds which `FileKind`, and the walk that lists them in sorted
 //! order (all of them, or a `Scope`'s).
 
+use super::Workers;
 use std::path::{Path, PathBuf};
 
 /// The marker file of a record.
@@ -31,19 +32,23 @@ pub enum FileKind {
 
 /// Classifies a path relative to the root, or `None` for files pds does not read.
 pub fn classify(rel: &str) -> Option<FileKind> {
-    let parts: Vec<&str> = rel.split('/').collect();
-    match parts.as_slice() {
-        [BOARD_FILE] => Some(FileKind::Board),
-        [year, name] if is_year(year) => match *name {
+    let Some((folder, name)) = rel.split_once('/') else {
+        return (rel == BOARD_FILE).then_some(FileKind::Board);
+    };
+    if name.contains('/') {
+        return None;
+    }
+    match folder {
+        year if is_year(year) => match name {
             "meetings.yaml" => Some(FileKind::Meetings),
             "actions.yaml" => Some(FileKind::Actions),
             "forums.yaml" => Some(FileKind::Forums),
             n if n.ends_with(".md") => Some(FileKind::Case),
             _ => None,
         },
-        ["drafts", name] if name.ends_with(".md") => Some(FileKind::Draft),
-        ["risks", name] if name.ends_with(".yaml") => Some(FileKind::Risk),
-        ["status", name] if name.ends_with(".yaml") => Some(FileKind::Status),
+        "drafts" if name.ends_with(".md") => Some(FileKind::Draft),
+        "risks" if name.ends_with(".yaml") => Some(FileKind::Risk),
+        "status" if name.ends_with(".yaml") => Some(FileKind::Status),
         _ => None,
     }
 }
@@ -60,11 +65,11 @@ pub struct Scope {
 }
 
 /// The files of one year's documents, in sorted order.
-pub(super) fn walk_scoped(root: &Path, scope: Scope) -> Vec<Listed> {
+pub(super) fn walk_scoped(root: &Path, scope: Scope, workers: &Workers) -> Vec<Listed> {
     // Only the year's folder and the registers are listed; other years are
     // only asked for their forums and actions.
     let year = scope.year.to_string();
-    list(root, |name| {
+    list(root, workers, |name| {
         if name == year || name == "risks" || name == "status" {
             Descend::Whole
         } else if is_year(name) {
@@ -76,8 +81,8 @@ pub(super) fn walk_scoped(root: &Path, scope: Scope) -> Vec<Listed> {
 }
 
 /// The record's files in sorted order, with what each holds.
-pub(super) fn walk(root: &Path) -> Vec<Listed> {
-    list(root, |name| {
+pub(super) fn walk(root: &Path, workers: &Workers) -> Vec<Listed> {
+    list(root, workers, |name| {
         if is_year(name) || ["drafts", "risks", "status"].contains(&name) {
             Descend::Whole
         } else {
@@ -102,20 +107,20 @@ enum Descend {
 
 /// The files pds reads at `root` and one folder down (`descend` says which
 /// folders), by path relative to the root, sorted. Their paths are made
-/// when they are read, not kept for 100,000 files at once. By hand rather than walkdir: a record is two
-/// levels deep, and sorting 100,000 names as strings is quicker than as
-/// paths. Names starting with `.` are passed over; a link is listed as a
-/// file (reading it decides whether it may be followed).
-fn list(root: &Path, descend: impl Fn(&str) -> Descend) -> Vec<Listed> {
-    let mut files = Vec::new();
-    let mut push = |rel: String, path: &dyn Fn() -> PathBuf, utf8: bool| {
-        if let Some(kind) = classify(&rel) {
-            files.push((rel, kind, (!utf8).then(path)));
-        }
-    };
+/// when they are read, not kept for 100,000 files at once.
+///
+/// By hand rather than walkdir: a record is two levels deep, its folders
+/// are listed on every core, and each folder's names are sorted on their
+/// own (a folder's name is never the start of another's, so the folders in
+/// order, each in order, is the whole in order). Names starting with `.`
+/// are passed over; a link is listed as a file (reading it decides whether
+/// it may be followed).
+fn list(root: &Path, workers: &Workers, descend: impl Fn(&str) -> Descend) -> Vec<Listed> {
     let Ok(top) = std::fs::read_dir(root) else {
-        return files;
+        return Vec::new();
     };
+    // What stands at the top, by name: a file of the record, or a folder to list.
+    let mut groups: Vec<(String, Group)> = Vec::new();
     for entry in top.flatten() {
         let os_name = entry.file_name();
         let name = os_name.to_string_lossy().into_owned();
@@ -125,36 +130,68 @@ fn list(root: &Path, descend: impl Fn(&str) -> Descend) -> Vec<Listed> {
         if name.starts_with('.') {
             continue;
         }
+        let utf8 = os_name.to_str().is_some();
         if !kind.is_dir() {
-            push(name, &|| entry.path(), os_name.to_str().is_some());
+            if let Some(kind) = classify(&name) {
+                let path = (!utf8).then(|| entry.path());
+                groups.push((name.clone(), Group::File((name, kind, path))));
+            }
             continue;
         }
         match descend(&name) {
             Descend::Not => {}
-            Descend::Whole => {
-                let Ok(inner) = std::fs::read_dir(entry.path()) else {
-                    continue;
-                };
-                for f in inner.flatten() {
-                    let os_file_name = f.file_name();
-                    let file_name = os_file_name.to_string_lossy();
-                    if !file_name.starts_with('.') && f.file_type().is_ok_and(|t| !t.is_dir()) {
-                        let utf8 = os_name.to_str().is_some() && os_file_name.to_str().is_some();
-                        push(format!("{name}/{file_name}"), &|| f.path(), utf8);
-                    }
-                }
-            }
+            Descend::Whole => groups.push((name, Group::Folder(entry.path(), utf8))),
             Descend::Registers => {
-                for small in ["actions.yaml", "forums.yaml"] {
-                    let path = entry.path().join(small);
-                    if path.is_file() {
-                        push(format!("{name}/{small}"), &|| path.clone(), true);
-                    }
-                }
+                let files = ["actions.yaml", "forums.yaml"]
+                    .into_iter()
+                    .filter(|small| entry.path().join(small).is_file())
+                    .filter_map(|small| {
+                        let rel = format!("{name}/{small}");
+                        let kind = classify(&rel)?;
+                        Some((rel, kind, (!utf8).then(|| entry.path().join(small))))
+                    })
+                    .collect();
+                groups.push((name, Group::Listed(files)));
             }
         }
     }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    let listed = workers.map(&groups, |(name, group), _| match group {
+        Group::File(file) => vec![file.clone()],
+        Group::Listed(files) => files.clone(),
+        Group::Folder(path, utf8) => list_folder(name, path, *utf8),
+    });
+    listed.into_iter().flatten().collect()
+}
+
+/// One thing at the top of a record.
+enum Group {
+    File(Listed),
+    /// A folder whose every file is listed, and whether its name is UTF-8.
+    Folder(PathBuf, bool),
+    /// A folder of which only these files are listed.
+    Listed(Vec<Listed>),
+}
+
+/// The files of the folder `name` at `path`, sorted.
+fn list_folder(name: &str, path: &Path, utf8: bool) -> Vec<Listed> {
+    let Ok(inner) = std::fs::read_dir(path) else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    for f in inner.flatten() {
+        let os_file_name = f.file_name();
+        let file_name = os_file_name.to_string_lossy();
+        if file_name.starts_with('.') || !f.file_type().is_ok_and(|t| !t.is_dir()) {
+            continue;
+        }
+        let rel = format!("{name}/{file_name}");
+        if let Some(kind) = classify(&rel) {
+            let odd = !utf8 || os_file_name.to_str().is_none();
+            files.push((rel, kind, odd.then(|| f.path())));
+        }
+    }
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     files
 }
 

@@ -32,12 +32,16 @@ use std::path::Path;
 
 /// Loads only what a document of one year needs (see `Scope`).
 pub fn load_scoped(root: &Path, scope: Scope) -> (Record, Findings) {
-    load_with(root, walk_scoped(root, scope), &Source::Disk(root), true)
+    let workers = Workers::new();
+    let files = walk_scoped(root, scope, &workers);
+    load_with(root, files, &Source::Disk(root), true, &workers)
 }
 
 /// Loads the record at `root`. Every problem found while loading is in the findings.
 pub fn load(root: &Path) -> (Record, Findings) {
-    load_with(root, walk(root), &Source::Disk(root), true)
+    let workers = Workers::new();
+    let files = walk(root, &workers);
+    load_with(root, files, &Source::Disk(root), true, &workers)
 }
 
 /// Loads the record without keeping case bodies in memory (they are read,
@@ -46,7 +50,9 @@ pub fn load(root: &Path) -> (Record, Findings) {
 /// keeps only what they read (`Case::keep_headers_only`): its text is read
 /// again from disk if a later finding quotes it.
 pub fn load_headers(root: &Path) -> (Record, Findings) {
-    load_with(root, walk(root), &Source::Disk(root), false)
+    let workers = Workers::new();
+    let files = walk(root, &workers);
+    load_with(root, files, &Source::Disk(root), false, &workers)
 }
 
 /// Loads a record from texts held in memory, by path relative to the root
@@ -57,14 +63,14 @@ pub fn load_texts(root: &Path, texts: &BTreeMap<String, String>) -> (Record, Fin
         .keys()
         .filter_map(|rel| classify(rel).map(|kind| (rel.clone(), kind, None)))
         .collect();
-    load_with(root, files, &Source::Texts(texts), true)
+    load_with(root, files, &Source::Texts(texts), true, &Workers::new())
 }
 
 /// The text of every file of the record at `root` that can be read, by
 /// path relative to the root: to load again with changes made in memory
 /// (`load_texts`), as `pds renumber` checks its result before it writes.
 pub fn texts(root: &Path) -> BTreeMap<String, String> {
-    walk(root)
+    walk(root, &Workers::new())
         .into_iter()
         .filter_map(|(rel, _, path)| {
             let path = path.unwrap_or_else(|| root.join(&rel));
@@ -107,6 +113,7 @@ fn load_with(
     files: Vec<layout::Listed>,
     read: &Source,
     bodies: bool,
+    workers: &Workers,
 ) -> (Record, Findings) {
     let mut findings = Findings::default();
     let mut record = Record::new(root);
@@ -129,7 +136,7 @@ fn load_with(
     // A slice at a time, so what one file gave is put into the record
     // before most others are read: the record is not held twice.
     for slice in rest.chunks(FILES_AT_ONCE) {
-        for (parsed, local) in in_parallel(slice, |(rel, kind, path), buffer| {
+        for (parsed, local) in workers.map(slice, |(rel, kind, path), buffer| {
             let at = match path {
                 Some(path) => At::Path(path),
                 None => At::Folder(&folder),
@@ -201,21 +208,23 @@ fn load_one(
             // Without bodies, a case is read from its front matter alone:
             // what `forget_body` keeps of the whole text. A file with
             // findings is read again whole, so they are as they always were.
-            if !bodies && matches!(kind, FileKind::Case | FileKind::Draft) {
-                if let Some(head) = head_without_blocks(text) {
-                    let file = source_file(head.to_string());
-                    let parsed = parse_file(&file, kind, case_types, &mut local);
-                    if local.is_empty() {
-                        return match parsed {
-                            Parsed::Case(mut c) => {
-                                c.keep_headers_only(read::read_again);
-                                (Parsed::Case(c), local)
-                            }
-                            parsed => (parsed, local),
-                        };
-                    }
-                    local = Findings::default();
+            // Its text is not copied: the file leaves it on disk (read
+            // again if a later finding quotes it), and positions are
+            // counted in the text read here.
+            let head = match at {
+                At::Folder(folder) if !bodies => head_without_blocks(text)
+                    .filter(|head| head.len() <= crate::diag::SHORT_TEXT)
+                    .map(|head| (folder, head)),
+                _ => None,
+            };
+            if let (Some((folder, head)), FileKind::Case | FileKind::Draft) = (head, kind) {
+                let file = SourceFile::left_on_disk(folder, rel, head, read::read_again);
+                let parsed = case::parse_text(&file, head, case_types, &mut local);
+                if let (Some(mut c), true) = (parsed, local.is_empty()) {
+                    c.keep_headers_only();
+                    return (Parsed::Case(Box::new(c)), local);
                 }
+                local = Findings::default();
             }
             let file = source_file(text.to_string());
             match parse_file(&file, kind, case_types, &mut local) {
@@ -260,30 +269,50 @@ fn unreadable(rel: &str, path: &Path, why: &Unreadable) -> Finding {
     )
 }
 
-/// `job` over every item on a work-stealing pool of one thread a core, each
-/// with its own read buffer and the stack YAML parsing needs; the results in
-/// the order of `items`.
-pub fn in_parallel<T: Sync, R: Send>(
-    items: &[T],
-    job: impl Fn(&T, &mut Vec<u8>) -> R + Sync,
-) -> Vec<R> {
-    use rayon::prelude::*;
-    let run = || {
-        items
-            .par_iter()
-            .map_init(Vec::new, |buffer, item| job(item, buffer))
-            .collect()
-    };
-    match rayon::ThreadPoolBuilder::new()
-        .stack_size(yaml::STACK_SIZE)
-        .build()
-    {
-        Ok(pool) => pool.install(run),
-        // No thread could be spawned: everything is loaded on this one.
-        Err(_) => {
-            let mut buffer = Vec::new();
-            items.iter().map(|item| job(item, &mut buffer)).collect()
+/// A work-stealing pool of one thread a core, each with the stack YAML
+/// parsing needs; made once for a command's files (making a pool a slice
+/// of files cost as much as reading a thousand of them).
+pub struct Workers {
+    pool: Option<rayon::ThreadPool>,
+}
+
+impl Workers {
+    pub fn new() -> Self {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .stack_size(yaml::STACK_SIZE)
+            .build()
+            .ok();
+        Workers { pool }
+    }
+
+    /// `job` over every item, each thread with its own read buffer; the
+    /// results in the order of `items`.
+    pub fn map<T: Sync, R: Send>(
+        &self,
+        items: &[T],
+        job: impl Fn(&T, &mut Vec<u8>) -> R + Sync,
+    ) -> Vec<R> {
+        use rayon::prelude::*;
+        let run = || {
+            items
+                .par_iter()
+                .map_init(Vec::new, |buffer, item| job(item, buffer))
+                .collect()
+        };
+        match &self.pool {
+            Some(pool) => pool.install(run),
+            // No thread could be spawned: everything is done on this one.
+            None => {
+                let mut buffer = Vec::new();
+                items.iter().map(|item| job(item, &mut buffer)).collect()
+            }
         }
+    }
+}
+
+impl Default for Workers {
+    fn default() -> Self {
+        Self::new()
     }
 }
 

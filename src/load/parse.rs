@@ -30,6 +30,7 @@ pub(super) fn read_yaml<R>(
         Ok(node) => {
             let mut ctx = Ctx {
                 file,
+                text: file.text(),
                 base,
                 yaml: yaml_text,
                 findings,

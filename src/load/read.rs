@@ -122,11 +122,15 @@ fn text_of(buffer: &[u8]) -> Result<&str, Unreadable> {
     if memchr::memchr(0, buffer).is_some() {
         return Err(Unreadable::Binary);
     }
-    std::str::from_utf8(buffer).map_err(|e| not_utf8(buffer, e.valid_up_to()))
+    match simdutf8::basic::from_utf8(buffer) {
+        Ok(text) => Ok(text),
+        // Where it goes wrong is told by the standard library's validator.
+        Err(_) => std::str::from_utf8(buffer).map_err(|e| not_utf8(buffer, e.valid_up_to())),
+    }
 }
 
 /// The bytes of the file at `path` again, for a text the loader left on
-/// disk (`SourceFile::without_text`): a link is followed (it was found to
+/// disk (`SourceFile::left_on_disk`): a link is followed (it was found to
 /// stay in the record when the file was loaded, and the bytes are used
 /// only if they hash as they did then), nothing but a regular file is read.
 pub fn read_again(path: &Path) -> Option<Vec<u8>> {

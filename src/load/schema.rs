@@ -9,6 +9,9 @@ use crate::yaml::{Node, NodeKind};
 /// The file being read and the sink for what is wrong with it.
 pub struct Ctx<'a> {
     pub file: &'a SourceFile,
+    /// The file's whole text, which offsets count from (the file may have
+    /// left it on disk: `SourceFile::left_on_disk`).
+    pub text: &'a str,
     /// Byte offset of the YAML text within the file (front matter starts after `---`).
     pub base: usize,
     /// The YAML text the nodes' offsets refer to.
@@ -18,7 +21,7 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     pub fn at(&self, node: &Node) -> Location {
-        Location::new(self.file, self.base + node.offset, node.len)
+        Location::in_text(self.file, self.text, self.base + node.offset, node.len)
     }
 
     pub fn report(&mut self, code: Code, node: &Node, message: impl Into<String>) -> &mut Finding {
@@ -308,6 +311,7 @@ mod tests {
         let mut findings = Findings::default();
         let mut ctx = Ctx {
             file: &file,
+            text,
             base: 0,
             yaml: text,
             findings: &mut findings,

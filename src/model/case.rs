@@ -93,17 +93,14 @@ impl Case {
 
     /// Keeps what `check`, `list` and `next` read and no more: the texts
     /// only documents print (description, owner, agenda note, document
-    /// name, proposed decision) are dropped, and the file's text is left on
-    /// disk (read again with `read_again` if a finding quotes it). Call it on a case read from
-    /// its front matter alone.
-    pub fn keep_headers_only(&mut self, read_again: crate::diag::ReadAgain) {
+    /// name, proposed decision) are dropped. The loader calls it on a case
+    /// read from its front matter alone, whose file left its text on disk.
+    pub fn keep_headers_only(&mut self) {
         self.description = None;
         self.owner = None;
         self.agenda_note = None;
         self.document = None;
         self.proposed_decision = None;
-        self.file = self.file.without_text(read_again);
-        self.relocate();
     }
 
     /// Points the values' locations at `self.file` (after it was replaced).

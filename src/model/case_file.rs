@@ -35,7 +35,10 @@ impl CaseFileName {
     /// Whether `name` is where a case of `number` belongs: in its year's
     /// folder, beginning with its padded number (`2021/05-21-…`).
     pub fn holds(name: &str, number: CaseNumber) -> bool {
-        name.starts_with(&stem(number))
+        // Compared as it is written, not written into a new string: `check`
+        // asks it of every case.
+        let mut rest = StartOf(name);
+        fmt::write(&mut rest, format_args!("{}", Stem(number))).is_ok()
     }
 
     /// The name a case of `number` should have, with `<slug>` for the slug:
@@ -45,15 +48,30 @@ impl CaseFileName {
     }
 }
 
-/// `2021/05-21-`: what every file name of a case of `number` begins with.
-fn stem(number: CaseNumber) -> String {
-    format!("{}/{:02}-{:02}-", number.year(), number.seq, number.yy)
+/// `2021/05-21-`: what every file name of a case of a number begins with.
+struct Stem(CaseNumber);
+
+impl fmt::Display for Stem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0;
+        write!(f, "{}/{:02}-{:02}-", n.year(), n.seq, n.yy)
+    }
+}
+
+/// A text that what is written must begin: writing fails where it does not.
+struct StartOf<'a>(&'a str);
+
+impl fmt::Write for StartOf<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
+        Ok(())
+    }
 }
 
 impl fmt::Display for CaseFileName {
     /// `2021/05-21-slug.md`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}{}.md", stem(self.number), self.slug)
+        write!(f, "{}{}.md", Stem(self.number), self.slug)
     }
 }
 

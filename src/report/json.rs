@@ -39,6 +39,19 @@ struct JsonSummary {
 }
 
 pub fn render(findings: &[Finding], summary: &Summary) -> String {
+    let mut text = Vec::new();
+    if let Err(e) = write(findings, summary, &mut text) {
+        return format!("{{\"error\": \"{e}\"}}\n");
+    }
+    String::from_utf8(text).unwrap_or_default()
+}
+
+/// `render` into `out`, as it is made.
+pub fn write(
+    findings: &[Finding],
+    summary: &Summary,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let output = Output {
         findings: findings
             .iter()
@@ -69,8 +82,6 @@ pub fn render(findings: &[Finding], summary: &Summary) -> String {
             acknowledged: summary.acknowledged,
         },
     };
-    let mut text =
-        serde_json::to_string_pretty(&output).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &output)?;
+    out.write_all(b"\n")
 }

@@ -84,6 +84,7 @@ fn read(kind: &FileKind, yaml: &str) -> Vec<Finding> {
     let node = crate::yaml::parse(yaml).unwrap();
     let mut ctx = Ctx {
         file: &file,
+        text: yaml,
         base: 0,
         yaml,
         findings: &mut findings,
