@@ -288,6 +288,8 @@ fn main() {
         "| `render pack 7/2021 --format pdf` ({pdf_kib} KiB), the real record | {} | | | | | {load} |",
         cell(&pdf_pack)
     );
+    // check's wall time by size, for the growth line at the end.
+    let mut check_walls: Vec<(u32, f64)> = Vec::new();
     for n in sizes {
         let raw = base.join(format!("{n}"));
         generate(&raw, n, python);
@@ -307,6 +309,7 @@ fn main() {
             ],
         );
         let check = measure(3, pds, &["--repo", raw_s, "check", "--format", "json"]);
+        check_walls.push((n, check.wall));
         let (peer_cell, ratio) = if python {
             let p = measure(
                 3,
@@ -358,5 +361,15 @@ fn main() {
             "| `render notice {meeting}`, {cases} | {} | | | | | {load} |",
             cell(&notice)
         );
+    }
+    // Growth: how much more check's wall time a larger record costs, against how many more cases it has.
+    for pair in check_walls.windows(2) {
+        if let [(small, t_small), (large, t_large)] = pair {
+            println!(
+                "\ngrowth of `check`: {}× the cases ({small} → {large}) took {:.1}× the wall time",
+                large / small.max(&1),
+                t_large / t_small
+            );
+        }
     }
 }

@@ -52,6 +52,9 @@ struct Sequence<'a> {
     record: &'a Record,
     cases: Vec<&'a Case>,
     misdated: BTreeSet<MeetingNumber>,
+    /// The highest number carried in each two-digit year (`next_free`,
+    /// counted once rather than for every duplicate).
+    highest: [u32; 100],
 }
 
 impl<'a> Sequence<'a> {
@@ -73,10 +76,17 @@ impl<'a> Sequence<'a> {
             .into_iter()
             .flat_map(|(a, b)| [a.number.value, b.number.value])
             .collect();
+        let mut highest = [0u32; 100];
+        for n in record.cases.iter().filter_map(Case::number_value) {
+            if let Some(h) = highest.get_mut(usize::from(n.yy)) {
+                *h = (*h).max(n.seq);
+            }
+        }
         Sequence {
             record,
             cases,
             misdated,
+            highest,
         }
     }
 
@@ -109,13 +119,19 @@ impl<'a> Sequence<'a> {
         .related(first.at.clone(), "first used here")
         .help(format!(
             "give one of them a free number; the next free number is {}",
-            next_free(self.record, number.yy)
+            self.next_free(number.yy)
         ))
         .subject(number);
         for other in rest.iter().skip(1) {
             f = f.related(other.at.clone(), "also used here");
         }
         Some(f)
+    }
+
+    /// `next_free` of the record, from the highest numbers counted once.
+    fn next_free(&self, yy: u8) -> CaseNumber {
+        let highest = self.highest.get(usize::from(yy)).copied().unwrap_or(0);
+        CaseNumber::new(highest + 1, yy)
     }
 
     fn gap(

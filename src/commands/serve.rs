@@ -39,6 +39,9 @@ pub fn run(env: &Env, port: u16, public: bool) -> Result<i32, Error> {
         failed: None,
         version: 0,
     }));
+    // The files as they were before the first build: a change made while
+    // it runs is seen by the watcher, not taken for the state it built.
+    let before = fingerprint(&root);
     rebuild(&root, opts, &state);
     let server = tiny_http::Server::http(("127.0.0.1", port))
         .map_err(|e| Error::Usage(format!("cannot serve on 127.0.0.1:{port}: {e}")))?;
@@ -54,7 +57,7 @@ pub fn run(env: &Env, port: u16, public: bool) -> Result<i32, Error> {
     ));
     let watched = Arc::clone(&state);
     let watch_root = root.clone();
-    std::thread::spawn(move || watch(&watch_root, opts, &watched));
+    std::thread::spawn(move || watch(&watch_root, opts, &watched, before));
     for request in server.incoming_requests() {
         let host = request
             .headers()
@@ -122,8 +125,13 @@ fn fingerprint(root: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
         .collect()
 }
 
-fn watch(root: &Path, opts: SiteOptions, state: &Mutex<State>) {
-    let mut seen = fingerprint(root);
+/// Rebuilds the site whenever the record's files differ from `seen`.
+fn watch(
+    root: &Path,
+    opts: SiteOptions,
+    state: &Mutex<State>,
+    mut seen: Vec<(PathBuf, u64, Option<SystemTime>)>,
+) {
     loop {
         std::thread::sleep(Duration::from_millis(500));
         let now = fingerprint(root);

@@ -89,15 +89,20 @@ enum Source<'a> {
 }
 
 impl Source<'_> {
-    /// The text of the file `rel` at `path`, read into `buffer` (from disk) or borrowed.
+    /// The text of the file `rel` at `path` (by its name in an open folder,
+    /// when one is given), read into `buffer` (from disk) or borrowed.
     fn read<'b>(
         &'b self,
         rel: &str,
         path: &Path,
+        in_folder: Option<(&read::Folder, &str)>,
         buffer: &'b mut Vec<u8>,
     ) -> Result<&'b str, Unreadable> {
         match self {
-            Source::Disk(root) => read::read_into(root, path, buffer),
+            Source::Disk(root) => match in_folder {
+                Some((folder, name)) => read::read_in(folder, name, root, path, buffer),
+                None => read::read_into(root, path, buffer),
+            },
             Source::Texts(texts) => {
                 let text = texts.get(rel).ok_or(Unreadable::Missing)?;
                 read::within_size(text.len() as u64)?;
@@ -135,11 +140,33 @@ fn load_with(
     );
     // A slice at a time, so what one file gave is put into the record
     // before most others are read: the record is not held twice.
+    // The record's folders held open, by name, to open their files in.
+    let mut names: Vec<&str> = rest
+        .iter()
+        .filter(|f| f.2.is_none())
+        .filter_map(|f| f.0.split_once('/').map(|(dir, _)| dir))
+        .collect();
+    names.dedup();
+    let open: Vec<(&str, read::Folder)> = match read {
+        Source::Disk(_) => names
+            .into_iter()
+            .filter_map(|dir| Some((dir, read::Folder::open(&root.join(dir))?)))
+            .collect(),
+        Source::Texts(_) => Vec::new(),
+    };
+    fn in_folder<'f>(
+        open: &'f [(&str, read::Folder)],
+        rel: &'f str,
+    ) -> Option<(&'f read::Folder, &'f str)> {
+        let (dir, name) = rel.split_once('/')?;
+        let i = open.binary_search_by(|(d, _)| (*d).cmp(dir)).ok()?;
+        open.get(i).map(|(_, folder)| (folder, name))
+    }
     for slice in rest.chunks(FILES_AT_ONCE) {
         for (parsed, local) in workers.map(slice, |(rel, kind, path), buffer| {
             let at = match path {
                 Some(path) => At::Path(path),
-                None => At::Folder(&folder),
+                None => At::Folder(&folder, in_folder(&open, rel)),
             };
             load_one(rel, at, *kind, read, &case_types, bodies, buffer)
         }) {
@@ -158,7 +185,7 @@ const FILES_AT_ONCE: usize = 4096;
 /// Reads pds.yaml into `record`; a board that does not load leaves the
 /// default case types, so the cases can still be read.
 fn load_board(record: &mut Record, rel: &str, path: &Path, read: &Source, findings: &mut Findings) {
-    match read.read(rel, path, &mut Vec::new()) {
+    match read.read(rel, path, None, &mut Vec::new()) {
         Ok(text) => {
             let file = SourceFile::new(rel, path, text.to_string());
             if let Some(board) = read_yaml(&file, findings, board::board) {
@@ -178,8 +205,12 @@ fn load_board(record: &mut Record, rel: &str, path: &Path, read: &Source, findin
 /// Where a file to read is.
 #[derive(Clone, Copy)]
 enum At<'a> {
-    /// In the record's folder, by its relative path.
-    Folder(&'a std::sync::Arc<Path>),
+    /// In the record's folder, by its relative path (and by its name in
+    /// its folder held open, if it is).
+    Folder(
+        &'a std::sync::Arc<Path>,
+        Option<(&'a read::Folder, &'a str)>,
+    ),
     /// At a path of its own (its name is not UTF-8).
     Path(&'a std::path::PathBuf),
 }
@@ -195,15 +226,15 @@ fn load_one(
     buffer: &mut Vec<u8>,
 ) -> (Parsed, Findings) {
     let mut local = Findings::default();
-    let path = match at {
-        At::Folder(folder) => folder.join(rel),
-        At::Path(path) => path.clone(),
+    let (path, in_folder) = match at {
+        At::Folder(folder, in_folder) => (folder.join(rel), in_folder),
+        At::Path(path) => (path.clone(), None),
     };
     let source_file = |text: String| match at {
-        At::Folder(folder) => SourceFile::in_folder(folder, rel, text),
+        At::Folder(folder, _) => SourceFile::in_folder(folder, rel, text),
         At::Path(path) => SourceFile::new(rel, path, text),
     };
-    let parsed = match read.read(rel, &path, buffer) {
+    let parsed = match read.read(rel, &path, in_folder, buffer) {
         Ok(text) => {
             // Without bodies, a case is read from its front matter alone:
             // what `forget_body` keeps of the whole text. A file with
@@ -212,7 +243,7 @@ fn load_one(
             // again if a later finding quotes it), and positions are
             // counted in the text read here.
             let head = match at {
-                At::Folder(folder) if !bodies => head_without_blocks(text)
+                At::Folder(folder, _) if !bodies => head_without_blocks(text)
                     .filter(|head| head.len() <= crate::diag::SHORT_TEXT)
                     .map(|head| (folder, head)),
                 _ => None,

@@ -40,6 +40,60 @@ pub fn read_into<'b>(
     text_of(buffer)
 }
 
+/// A folder of the record held open, so that its files are opened by name
+/// in it (`openat`): the kernel then resolves one name, not every folder
+/// of the record's path again for each of 100,000 files.
+pub struct Folder {
+    #[cfg(unix)]
+    fd: std::os::fd::OwnedFd,
+}
+
+impl Folder {
+    /// The folder at `path`, when it can be opened as one.
+    #[cfg(unix)]
+    pub fn open(path: &Path) -> Option<Folder> {
+        use rustix::fs::{Mode, OFlags};
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        let fd = rustix::fs::open(path, flags, Mode::empty()).ok()?;
+        Some(Folder { fd })
+    }
+
+    #[cfg(not(unix))]
+    pub fn open(_: &Path) -> Option<Folder> {
+        None
+    }
+}
+
+/// `read_into` of the file `name` in `folder` (whose path is `path`): the
+/// same reading, the same refusals, opened by name in the open folder.
+pub fn read_in<'b>(
+    folder: &Folder,
+    name: &str,
+    root: &Path,
+    path: &Path,
+    buffer: &'b mut Vec<u8>,
+) -> Result<&'b str, Unreadable> {
+    match open_plain_in(folder, name) {
+        Some(file) => read_open(file, buffer)?,
+        None => read_carefully(root, path, buffer)?,
+    }
+    text_of(buffer)
+}
+
+#[cfg(unix)]
+fn open_plain_in(folder: &Folder, name: &str) -> Option<std::fs::File> {
+    use rustix::fs::{Mode, OFlags};
+    let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+    rustix::fs::openat(&folder.fd, name, flags, Mode::empty())
+        .ok()
+        .map(std::fs::File::from)
+}
+
+#[cfg(not(unix))]
+fn open_plain_in(_: &Folder, _: &str) -> Option<std::fs::File> {
+    None
+}
+
 /// The file at `path` opened for reading when it is no symbolic link,
 /// without waiting if it is a FIFO; `None` if it cannot be opened so.
 #[cfg(unix)]

@@ -35,10 +35,22 @@ impl CaseFileName {
     /// Whether `name` is where a case of `number` belongs: in its year's
     /// folder, beginning with its padded number (`2021/05-21-…`).
     pub fn holds(name: &str, number: CaseNumber) -> bool {
-        // Compared as it is written, not written into a new string: `check`
-        // asks it of every case.
-        let mut rest = StartOf(name);
-        fmt::write(&mut rest, format_args!("{}", Stem(number))).is_ok()
+        // Compared piece by piece, not written into a new string: `check`
+        // asks it of every case. `{year}/{seq:02}-{yy:02}-`.
+        let rest = name.as_bytes();
+        let Some(rest) = strip_number(rest, u32::from(number.year()), 1) else {
+            return false;
+        };
+        let Some(rest) = rest.strip_prefix(b"/") else {
+            return false;
+        };
+        let Some(rest) = strip_number(rest, number.seq, 2) else {
+            return false;
+        };
+        let Some(rest) = rest.strip_prefix(b"-") else {
+            return false;
+        };
+        strip_number(rest, u32::from(number.yy), 2).is_some_and(|rest| rest.starts_with(b"-"))
     }
 
     /// The name a case of `number` should have, with `<slug>` for the slug:
@@ -58,14 +70,19 @@ impl fmt::Display for Stem {
     }
 }
 
-/// A text that what is written must begin: writing fails where it does not.
-struct StartOf<'a>(&'a str);
-
-impl fmt::Write for StartOf<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
-        Ok(())
+/// `text` after `n` written in decimal with zeros to `width` digits, when
+/// `text` begins with it.
+fn strip_number(text: &[u8], n: u32, width: usize) -> Option<&[u8]> {
+    let mut digits = [b'0'; 10];
+    let mut len = 0;
+    let mut rest = n;
+    while rest > 0 || len < width.min(digits.len()) {
+        let slot = digits.len().checked_sub(len + 1)?;
+        *digits.get_mut(slot)? = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        len += 1;
     }
+    text.strip_prefix(digits.get(digits.len() - len..)?)
 }
 
 impl fmt::Display for CaseFileName {
@@ -114,5 +131,38 @@ mod tests {
         assert!(!CaseFileName::holds("2021/06-21-x.md", n));
         assert!(!CaseFileName::holds("2021/05-21.md", n));
         assert_eq!(CaseFileName::pattern(n), "2021/05-21-<slug>.md");
+    }
+
+    #[test]
+    fn holds_is_a_comparison_with_the_written_stem() {
+        let numbers: Vec<CaseNumber> = [0, 1, 5, 9, 10, 99, 100, 1234, u32::MAX]
+            .into_iter()
+            .flat_map(|seq| [0u8, 5, 21, 99].map(|yy| CaseNumber::new(seq, yy)))
+            .collect();
+        let mut names: Vec<String> = numbers
+            .iter()
+            .map(|n| format!("{}x.md", Stem(*n)))
+            .collect();
+        names.extend(
+            [
+                "2021/5-21-x.md",
+                "2021/005-21-x.md",
+                "2021/05-21",
+                "",
+                "2021/05-21x",
+                "02021/05-21-x.md",
+            ]
+            .map(String::from),
+        );
+        for n in &numbers {
+            for name in &names {
+                let written = Stem(*n).to_string();
+                assert_eq!(
+                    CaseFileName::holds(name, *n),
+                    name.starts_with(&written),
+                    "{name} {n:?}"
+                );
+            }
+        }
     }
 }

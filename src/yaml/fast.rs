@@ -37,19 +37,24 @@ pub(super) fn parse(text: &str) -> Option<Node> {
 /// No tab, carriage return, control character or other line break: YAML
 /// gives those meanings this reader does not follow.
 fn plain_characters(text: &str) -> bool {
-    if text.is_ascii() {
-        return text
-            .bytes()
-            .all(|b| b == b'\n' || (b' '..=b'~').contains(&b));
-    }
-    text.chars().all(|c| match c {
-        '\n' => true,
-        c if c.is_ascii() => (' '..='~').contains(&c),
-        // C1 controls (NEL among them), line and paragraph separators,
-        // byte-order marks and non-characters.
-        '\u{80}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {
-            false
-        }
+    // By bytes (the text is UTF-8): an ASCII byte must be printable or a
+    // line feed; of the other characters, C1 controls (NEL among them:
+    // C2 80–9F), line and paragraph separators (E2 80 A8/A9), byte-order
+    // marks (EF BB BF) and the non-characters U+FFFE/FFFF (EF BF BE/BF)
+    // are refused, found by their lead byte and what follows it.
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b'\n' | b' '..=b'~' => true,
+        0x00..=0x7f => false,
+        0xc2 => !matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => !matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xa8 | 0xa9))
+        ),
+        0xef => !matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0xbb), Some(0xbf)) | (Some(0xbf), Some(0xbe | 0xbf))
+        ),
         _ => true,
     })
 }
@@ -381,6 +386,15 @@ fn starts_a_key(rest: &str) -> bool {
     key_length(rest).is_some()
 }
 
+/// `dddd-dd-dd`.
+fn is_date(bytes: &[u8]) -> bool {
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+}
+
 /// A one-line plain scalar's value, when it is surely text or a plain
 /// whole number; `None` for anything another reading might take otherwise.
 fn plain_scalar(plain: &str) -> Option<NodeKind> {
@@ -404,6 +418,10 @@ fn plain_scalar(plain: &str) -> Option<NodeKind> {
             return (bytes.len() <= 18)
                 .then(|| plain.parse().ok().map(NodeKind::Int))
                 .flatten();
+        }
+        // A date (`2021-11-24`) is text: the parser has no timestamps.
+        if is_date(bytes) {
+            return Some(NodeKind::Str(plain.to_string()));
         }
         // Digits with signs, points, exponents, `0x`, `_` or `:` may be
         // numbers (or sexagesimal ones); text with any other letter is text.

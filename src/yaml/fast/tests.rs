@@ -79,6 +79,27 @@ fn texts_under(dir: &std::path::Path) -> Vec<(String, String)> {
 }
 
 #[test]
+fn characters_are_refused_by_bytes_as_by_characters() {
+    // What plain_characters must say of each character, said of characters.
+    let refused = |c: char| match c {
+        '\n' => false,
+        c if c.is_ascii() => !(' '..='~').contains(&c),
+        '\u{80}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => {
+            true
+        }
+        _ => false,
+    };
+    let chars = (0u32..0x3000)
+        .chain(0xfe00..=0xffff)
+        .chain([0x1_f600, 0x10_ffff])
+        .filter_map(char::from_u32);
+    for c in chars {
+        let text = format!("a{c}b");
+        assert_eq!(super::plain_characters(&text), !refused(c), "{:?}", c);
+    }
+}
+
+#[test]
 fn agrees_on_every_record_file_in_this_repository() {
     let top = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let (mut read, mut all) = (0, 0);
