@@ -371,10 +371,28 @@ fn key_length(rest: &str) -> Option<usize> {
         .iter()
         .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         .count();
+    // A key the full parser reads as null or a boolean (`null:`, `True:`)
+    // is no text; one longer than YAML's 1024 characters is no key to it.
+    let key = rest.get(..len)?;
+    if len >= MAX_KEY_LEN || typed_word(key) {
+        return None;
+    }
     match bytes.get(len..=len) {
         Some(b":") if matches!(bytes.get(len + 1), None | Some(b' ')) => Some(len),
         _ => None,
     }
+}
+
+/// Keys this long are left to the full parser: YAML allows an implicit key
+/// 1024 characters at most.
+const MAX_KEY_LEN: usize = 1024;
+
+/// A word some reading of YAML takes for null or a boolean (or a number).
+fn typed_word(word: &str) -> bool {
+    const WORDS: [&str; 11] = [
+        "null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf",
+    ];
+    word.len() <= 5 && WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 fn starts_a_key(rest: &str) -> bool {
@@ -415,10 +433,7 @@ fn plain_scalar(plain: &str) -> Option<NodeKind> {
         }
     }
     // Words some reading of YAML takes for null or a boolean.
-    const WORDS: [&str; 11] = [
-        "null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf",
-    ];
-    if plain.len() <= 5 && WORDS.iter().any(|w| plain.eq_ignore_ascii_case(w)) {
+    if typed_word(plain) {
         return None;
     }
     Some(NodeKind::Str(plain.to_string()))
