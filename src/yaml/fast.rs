@@ -184,6 +184,11 @@ impl<'t> Reader<'t> {
                 let at = self.lines.get(self.at)?.start + value_col;
                 items.push(self.map(value_col, at, depth + 1)?);
             } else {
+                // An indentless list starts where its first item's text
+                // does; a `|` block's node starts on the line below it.
+                if indentless && items.is_empty() && after.get(spaces..)?.starts_with('|') {
+                    return None;
+                }
                 items.push(self.inline_value(item_col, value_col, depth)?);
             }
         }

@@ -823,3 +823,27 @@ fn a_key_longer_than_yaml_allows_is_left_to_the_full_parser() {
         }
     }
 }
+
+#[test]
+fn a_literal_block_first_in_an_indentless_list_is_left_to_the_full_parser() {
+    // The list starts at the `|`, its first item's node on the line below.
+    let text = "a:\n- |\n  x\n- y\n";
+    assert!(parse(text).is_none());
+    assert!(parse_full(text).is_ok());
+    agree("a:\n- y\n- |\n  x\n");
+    agree("a:\n  - |\n    x\n");
+}
+
+#[test]
+fn the_red_team_fuzzers_find_no_disagreement() {
+    // A short run of each; PDS_FUZZ=200000 with --ignored runs the long ones.
+    let mut rng_texts = 0;
+    for (name, tame) in [("generated", false), ("generated (tame)", true)] {
+        rng_texts += fuzz_with(name, 3000, tame, |rng| {
+            let mut out = String::new();
+            gen_block(rng, &mut out, 0, 0, false);
+            out
+        });
+    }
+    assert_eq!(rng_texts, 0);
+}
