@@ -131,9 +131,6 @@ impl<'t> Reader<'t> {
     /// `indent` (the line's own indentation, or the column after `- `).
     /// `column` is where on the line the collection starts.
     fn block(&mut self, column: usize, depth: usize) -> Option<Node> {
-        if depth >= MAX_DEPTH / 2 {
-            return None;
-        }
         let start = self.lines.get(self.at)?.start + column;
         let first = self.rest(self.at, column);
         if first == "-" || first.starts_with("- ") {
@@ -148,6 +145,12 @@ impl<'t> Reader<'t> {
     /// at the column of the keys of the mapping it is a value of
     /// (`indentless`), at its first item.
     fn seq(&mut self, column: usize, start: usize, depth: usize, indentless: bool) -> Option<Node> {
+        // Every collection is a level deeper than the one it is in (whether
+        // reached through `block` or not): deep nesting is the full parser's
+        // to refuse.
+        if depth >= MAX_DEPTH / 2 {
+            return None;
+        }
         let mut items = Vec::new();
         let mut first = true;
         loop {
@@ -201,6 +204,9 @@ impl<'t> Reader<'t> {
 
     /// A block mapping whose keys stand at `column`; the first is on the current line.
     fn map(&mut self, column: usize, start: usize, depth: usize) -> Option<Node> {
+        if depth >= MAX_DEPTH / 2 {
+            return None;
+        }
         let mut entries: Vec<(Node, Node)> = Vec::new();
         let mut first = true;
         loop {

@@ -847,3 +847,93 @@ fn the_red_team_fuzzers_find_no_disagreement() {
     }
     assert_eq!(rng_texts, 0);
 }
+
+#[test]
+#[ignore = "red team: deep, long and large texts (10 s in a debug build)"]
+fn redteam_deep_long_and_large_texts() {
+    let mut texts: Vec<String> = Vec::new();
+    for d in 1..40 {
+        // Mappings nested d deep.
+        let mut t = String::new();
+        for i in 0..d {
+            t.push_str(&" ".repeat(2 * i));
+            t.push_str("a:\n");
+        }
+        t.push_str(&" ".repeat(2 * d));
+        t.push_str("b: 1\n");
+        texts.push(t);
+        // Lists nested d deep.
+        let mut t = String::new();
+        for i in 0..d {
+            t.push_str(&" ".repeat(2 * i));
+            t.push_str("-\n");
+        }
+        t.push_str(&" ".repeat(2 * d));
+        t.push_str("- x\n");
+        texts.push(t);
+        // Alternating `- a:` and indentless lists.
+        let mut t = String::new();
+        for i in 0..d {
+            t.push_str(&" ".repeat(2 * i));
+            t.push_str("- a:\n");
+        }
+        t.push_str(&" ".repeat(2 * d));
+        t.push_str("- x\n");
+        texts.push(t);
+        let mut t = String::new();
+        for i in 0..d {
+            t.push_str(&" ".repeat(i));
+            t.push_str("a:\n");
+            t.push_str(&" ".repeat(i));
+            t.push_str("- b:\n");
+        }
+        texts.push(t);
+    }
+    for n in [1000, 49_000, 50_001, 70_000, 100_000, 210_000] {
+        texts.push((0..n).map(|i| format!("k{i}: v\n")).collect());
+        texts.push((0..n).map(|_| "- x\n").collect());
+        texts.push((0..n / 2).map(|_| "- a: 1\n").collect());
+    }
+    for len in [1000, 1023, 1024, 1025, 2000, 70_000] {
+        let v = "v".repeat(len);
+        texts.push(format!("a: {v}\n"));
+        texts.push(format!("- {v}\n"));
+        texts.push(format!("- a: {v}\n"));
+        texts.push(format!("a:\n- {v}\n"));
+        texts.push(format!("a: \"{v}\"\n"));
+        texts.push(format!("a: |\n  {v}\n"));
+        texts.push(format!("{}: {v}\n", "k".repeat(len.min(1100))));
+    }
+    let (mut read, mut bad) = (0, 0);
+    for t in &texts {
+        if let Some(fast) = parse(t) {
+            read += 1;
+            let full = parse_full(t);
+            if full.as_ref() != Ok(&fast) {
+                bad += 1;
+                eprintln!(
+                    "{:?} ({} bytes): {:?}",
+                    t.chars().take(80).collect::<String>(),
+                    t.len(),
+                    full.as_ref().map(|_| "differs")
+                );
+            }
+        }
+    }
+    eprintln!("{} texts, {read} read, {bad} bad", texts.len());
+    assert_eq!(bad, 0);
+}
+
+#[test]
+fn lists_of_mappings_nested_deeper_than_the_full_parser_allows_are_left_to_it() {
+    // `- a:` with an indentless list under each key: no level went through
+    // the depth check, and 40 levels were read that serde-saphyr refuses.
+    let mut text = String::new();
+    for i in 0..40 {
+        text.push_str(&" ".repeat(2 * i));
+        text.push_str("- a:\n");
+    }
+    assert!(parse_full(&text).is_err());
+    assert!(parse(&text).is_none());
+    agree("- a:\n  - a:\n    - x\n");
+}
