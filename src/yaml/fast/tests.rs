@@ -564,15 +564,14 @@ fn gen_value(rng: &mut Rng, out: &mut String, indent: usize, col: usize, depth: 
         }
         1 if deeper && item => {
             // A compact mapping or list in the item: `- a: 1`.
-            out.push(' ');
-            let c = col.max(indent + 2);
-            let c = if out.ends_with("- ") && c != indent + 2 {
+            // Its keys stand where the first one does: after `- ` and its spaces.
+            let col = if out.ends_with('-') {
+                out.push(' ');
                 indent + 2
             } else {
-                c
+                col
             };
-            let _ = c;
-            gen_block(rng, out, indent + 2, depth + 1, true);
+            gen_block(rng, out, col, depth + 1, true);
         }
         2 | 3 => {
             // A literal block.
