@@ -502,6 +502,61 @@ const ODD_SCALARS: &[&str] = &[
     "0_1",
     "1__",
     "0b101",
+    "10%",
+    "1h",
+    "3 days",
+    "12:30:45",
+    "+",
+    "1e",
+    "e",
+    "∞",
+    "−1",
+    "1,5",
+    "$5",
+    "5$",
+    "1/2",
+    "½",
+    "True False",
+    "null x",
+    "x null",
+    "~x",
+    "x~",
+    "a|b",
+    "x|",
+    "a>b",
+    "0h",
+    "9 9",
+    "1.2.3",
+    "1-2",
+    "0:0",
+    "1:",
+    "x:y:z",
+    "x: ",
+    "a\u{a0}: b",
+    "a :",
+    "@",
+    "x@y",
+    "#x",
+    "x#",
+    "x #",
+    "x\u{2003}#y",
+    "!!",
+    "!",
+    "&",
+    "*",
+    "- -",
+    "-1-",
+    "--x",
+    "?",
+    "??",
+    "x?",
+    ":",
+    "::",
+    "{",
+    "}",
+    "]",
+    "x]",
+    "x[y]",
     "0B1",
     "١٢",
     "１２",
@@ -782,7 +837,17 @@ fn redteam_fuzz_mutated() {
         texts.len()
     );
     let n = fuzz_count();
-    let bad = fuzz_with("mutated", n, false, |rng| {
+    // Generated texts the reader reads, mutated too.
+    let mut tame = Rng(7, true);
+    let mut bad = fuzz_with("mutated generated", n, false, |rng| {
+        let mut base = String::new();
+        while base.is_empty() || parse(&base).is_none() {
+            base.clear();
+            gen_block(&mut tame, &mut base, 0, 0, false);
+        }
+        mutate(rng, &base)
+    });
+    bad += fuzz_with("mutated", n, false, |rng| {
         let base = texts[rng.below(texts.len())].clone();
         let mut t = mutate(rng, &base);
         if rng.chance(3) {
