@@ -191,8 +191,23 @@ fn list_folder(name: &str, path: &Path, utf8: bool) -> Vec<Listed> {
             files.push((rel, kind, odd.then(|| f.path())));
         }
     }
-    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // By the names' bytes, as the file system holds them (walkdir's order
+    // was): a name that is not UTF-8 is listed by U+FFFD, which sorts
+    // elsewhere, and two such names may be listed alike.
+    files.sort_unstable_by(|a, b| match (&a.2, &b.2) {
+        // UTF-8 names in one folder: their paths are in the names' order.
+        (None, None) => a.0.cmp(&b.0),
+        _ => name_bytes(a).cmp(name_bytes(b)),
+    });
     files
+}
+
+/// A listed file's name in its folder, as bytes on disk.
+fn name_bytes(file: &Listed) -> &[u8] {
+    match &file.2 {
+        Some(path) => path.file_name().map_or(&[], |n| n.as_encoded_bytes()),
+        None => file.0.rsplit('/').next().unwrap_or_default().as_bytes(),
+    }
 }
 
 #[cfg(test)]
@@ -213,5 +228,29 @@ mod tests {
         assert_eq!(classify("templates/notice.md"), None);
         assert_eq!(classify("2021/figur.png"), None);
         assert_eq!(classify("21/x.md"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_are_listed_in_the_order_of_their_bytes() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let year = dir.path().join("2021");
+        std::fs::create_dir(&year).unwrap();
+        // Bytes: a (61) < é (C3) < 🎉 (F0) < FE < FF; by U+FFFD (EF BF BD)
+        // the last two came before the emoji.
+        let names: [&[u8]; 5] = [
+            b"a.md",
+            "é.md".as_bytes(),
+            "🎉.md".as_bytes(),
+            b"\xfe.md",
+            b"\xff.md",
+        ];
+        for name in names.iter().rev() {
+            std::fs::write(year.join(std::ffi::OsStr::from_bytes(name)), "").unwrap();
+        }
+        let listed = list_folder("2021", &year, true);
+        let bytes: Vec<&[u8]> = listed.iter().map(name_bytes).collect();
+        assert_eq!(bytes, names);
     }
 }

@@ -111,30 +111,45 @@ fn open_plain(_: &Path) -> Option<std::fs::File> {
 }
 
 /// Reads an open file into `buffer` when it is a regular file within the
-/// size limit: in one read when the file is as long as its size said (a
-/// short read of a regular file is its end), else until its end.
+/// size limit: in one read when the file is as long as its size said, else
+/// until its end.
 fn read_open(file: std::fs::File, buffer: &mut Vec<u8>) -> Result<(), Unreadable> {
-    use std::io::Read;
     let meta = file.metadata().map_err(Unreadable::Io)?;
     if !meta.is_file() {
         return Err(Unreadable::NotAFile);
     }
     within_size(meta.len())?;
     let mut file = file;
+    fill(&mut file, meta.len(), buffer)
+}
+
+/// Reads `reader`, whose size was said to be `size`, to its end into
+/// `buffer`. A read that returns fewer bytes than asked for is the end only
+/// when it brings the bytes to `size`: a file system may return less (FUSE,
+/// network file systems), and the rest is read on.
+fn fill(
+    reader: &mut impl std::io::Read,
+    size: u64,
+    buffer: &mut Vec<u8>,
+) -> Result<(), Unreadable> {
     // One byte more than the size: a file growing meanwhile fills it.
-    let mut want = meta.len() as usize + 1;
+    let size = size as usize;
+    let mut want = size + 1;
     buffer.clear();
     buffer.resize(want, 0);
     let mut filled = 0;
     loop {
-        let n = match file.read(buffer.get_mut(filled..).unwrap_or_default()) {
+        let n = match reader.read(buffer.get_mut(filled..).unwrap_or_default()) {
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(Unreadable::Io(e)),
         };
         filled += n;
-        if n == 0 || filled < want {
+        if n == 0 || filled == size {
             break;
+        }
+        if filled < want {
+            continue;
         }
         // Full: the file grew since its size was read. Read on, to the limit and a byte past it.
         if filled as u64 > MAX_FILE_SIZE {
@@ -226,6 +241,49 @@ mod tests {
             not_utf8(bytes, e.utf8_error().valid_up_to()).to_string(),
             "is not UTF-8 text: byte 0xE6 on line 2, column 10 (save the file as UTF-8)"
         );
+    }
+
+    /// A reader that gives at most `step` bytes a read, as some file systems do.
+    struct Trickle<'a> {
+        bytes: &'a [u8],
+        step: usize,
+    }
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.step).min(self.bytes.len());
+            buf[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_short_read_is_read_on_to_the_end() {
+        let text = "---\nnumber: 1/21\n---\nBody\n".repeat(100);
+        for (size, step) in [
+            (text.len(), 7),
+            (text.len(), 1),
+            (0, 5),
+            (10, 3),
+            (text.len() - 1, 64),
+        ] {
+            let mut buffer = Vec::new();
+            let mut reader = Trickle {
+                bytes: text.as_bytes(),
+                step,
+            };
+            fill(&mut reader, size as u64, &mut buffer).unwrap();
+            assert_eq!(buffer, text.as_bytes(), "size {size}, step {step}");
+        }
+        // Past the limit while it is read: refused, however it trickles.
+        let big = vec![b'a'; MAX_FILE_SIZE as usize + 10];
+        let mut reader = Trickle {
+            bytes: &big,
+            step: 100_000,
+        };
+        let grew = fill(&mut reader, 10, &mut Vec::new()).map_err(|e| e.to_string());
+        assert_eq!(grew, Err(Unreadable::Grew.to_string()));
     }
 
     #[cfg(unix)]

@@ -136,9 +136,6 @@ impl<'t> Reader<'t> {
     /// `indent` (the line's own indentation, or the column after `- `).
     /// `column` is where on the line the collection starts.
     fn block(&mut self, column: usize, depth: usize) -> Option<Node> {
-        if depth >= MAX_DEPTH / 2 {
-            return None;
-        }
         let start = self.lines.get(self.at)?.start + column;
         let first = self.rest(self.at, column);
         if first == "-" || first.starts_with("- ") {
@@ -153,6 +150,12 @@ impl<'t> Reader<'t> {
     /// at the column of the keys of the mapping it is a value of
     /// (`indentless`), at its first item.
     fn seq(&mut self, column: usize, start: usize, depth: usize, indentless: bool) -> Option<Node> {
+        // Every collection is a level deeper than the one it is in (whether
+        // reached through `block` or not): deep nesting is the full parser's
+        // to refuse.
+        if depth >= MAX_DEPTH / 2 {
+            return None;
+        }
         let mut items = Vec::new();
         let mut first = true;
         loop {
@@ -189,6 +192,11 @@ impl<'t> Reader<'t> {
                 let at = self.lines.get(self.at)?.start + value_col;
                 items.push(self.map(value_col, at, depth + 1)?);
             } else {
+                // An indentless list starts where its first item's text
+                // does; a `|` block's node starts on the line below it.
+                if indentless && items.is_empty() && after.get(spaces..)?.starts_with('|') {
+                    return None;
+                }
                 items.push(self.inline_value(item_col, value_col, depth)?);
             }
         }
@@ -201,6 +209,9 @@ impl<'t> Reader<'t> {
 
     /// A block mapping whose keys stand at `column`; the first is on the current line.
     fn map(&mut self, column: usize, start: usize, depth: usize) -> Option<Node> {
+        if depth >= MAX_DEPTH / 2 {
+            return None;
+        }
         let mut entries: Vec<(Node, Node)> = Vec::new();
         let mut first = true;
         loop {
@@ -376,10 +387,28 @@ fn key_length(rest: &str) -> Option<usize> {
         .iter()
         .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         .count();
+    // A key the full parser reads as null or a boolean (`null:`, `True:`)
+    // is no text; one longer than YAML's 1024 characters is no key to it.
+    let key = rest.get(..len)?;
+    if len >= MAX_KEY_LEN || typed_word(key) {
+        return None;
+    }
     match bytes.get(len..=len) {
         Some(b":") if matches!(bytes.get(len + 1), None | Some(b' ')) => Some(len),
         _ => None,
     }
+}
+
+/// Keys this long are left to the full parser: YAML allows an implicit key
+/// 1024 characters at most.
+const MAX_KEY_LEN: usize = 1024;
+
+/// A word some reading of YAML takes for null or a boolean (or a number).
+fn typed_word(word: &str) -> bool {
+    const WORDS: [&str; 11] = [
+        "null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf",
+    ];
+    word.len() <= 5 && WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 fn starts_a_key(rest: &str) -> bool {
@@ -433,10 +462,7 @@ fn plain_scalar(plain: &str) -> Option<NodeKind> {
         }
     }
     // Words some reading of YAML takes for null or a boolean.
-    const WORDS: [&str; 11] = [
-        "null", "true", "false", "yes", "no", "on", "off", "y", "n", "nan", "inf",
-    ];
-    if plain.len() <= 5 && WORDS.iter().any(|w| plain.eq_ignore_ascii_case(w)) {
+    if typed_word(plain) {
         return None;
     }
     Some(NodeKind::Str(plain.to_string()))
