@@ -193,11 +193,6 @@ impl SourceFile {
         }
     }
 
-    /// Whether the text is in memory (not left on disk).
-    pub fn holds_text(&self) -> bool {
-        matches!(self.inner.text, Text::Held(_))
-    }
-
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let text = self.text();
@@ -307,7 +302,7 @@ mod tests {
         let head = "---\nnumber: 1/21\n---\n";
         let read_again: ReadAgain = |path| std::fs::read(path).ok();
         let left = SourceFile::left_on_disk(&folder, "1.md", head, read_again);
-        assert!(!left.holds_text());
+        assert!(matches!(left.inner.text, Text::OnDisk { .. }));
         assert_eq!(
             (left.name(), left.path(), left.len()),
             ("1.md", path.clone(), head.len())

@@ -108,16 +108,14 @@ pub fn parse(file: &SourceFile, case_types: &[String], findings: &mut Findings) 
     parse_text(file, file.text(), case_types, findings)
 }
 
-/// `parse` of `file` whose whole text is `whole` (the file may have left it
-/// on disk: `SourceFile::left_on_disk`).
-pub fn parse_text(
+/// `parse` of `file` whose whole text is `whole`.
+fn parse_text(
     file: &SourceFile,
     whole: &str,
     case_types: &[String],
     findings: &mut Findings,
 ) -> Option<Case> {
-    let (bom, text) = crate::diag::split_bom(whole);
-    let bom = bom.len();
+    let (_, text) = crate::diag::split_bom(whole);
     let split = match frontmatter::split(text) {
         Ok(s) => s,
         Err(e) => {
@@ -143,6 +141,20 @@ pub fn parse_text(
             return None;
         }
     };
+    parse_split(file, whole, &split, case_types, findings)
+}
+
+/// `parse` of `file` whose text is `whole` (the file may have left it on
+/// disk: `SourceFile::left_on_disk`; `whole` may end where its front matter
+/// ends), split already: `split` of what follows its byte-order mark.
+pub fn parse_split(
+    file: &SourceFile,
+    whole: &str,
+    split: &frontmatter::Split,
+    case_types: &[String],
+    findings: &mut Findings,
+) -> Option<Case> {
+    let bom = crate::diag::split_bom(whole).0.len();
     let base = bom + split.yaml_offset;
     let node = match yaml::parse(split.yaml) {
         Ok(n) => n,

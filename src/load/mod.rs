@@ -244,13 +244,14 @@ fn load_one(
             // counted in the text read here.
             let head = match at {
                 At::Folder(folder, _) if !bodies => head_without_blocks(text)
-                    .filter(|head| head.len() <= crate::diag::SHORT_TEXT)
+                    .filter(|(head, _)| head.len() <= crate::diag::SHORT_TEXT)
                     .map(|head| (folder, head)),
                 _ => None,
             };
-            if let (Some((folder, head)), FileKind::Case | FileKind::Draft) = (head, kind) {
+            if let (Some((folder, (head, split))), FileKind::Case | FileKind::Draft) = (head, kind)
+            {
                 let file = SourceFile::left_on_disk(folder, rel, head, read::read_again);
-                let parsed = case::parse_text(&file, head, case_types, &mut local);
+                let parsed = case::parse_split(&file, head, &split, case_types, &mut local);
                 if let (Some(mut c), true) = (parsed, local.is_empty()) {
                     c.keep_headers_only();
                     return (Parsed::Case(Box::new(c)), local);
@@ -279,15 +280,16 @@ fn load_one(
 }
 
 /// A case file's text up to its body (byte-order mark and front matter),
-/// when the body holds no generated block (`{{`), which checks read; else
-/// `None`, and so for a file without closed front matter.
-fn head_without_blocks(text: &str) -> Option<&str> {
+/// and where its front matter stands, when the body holds no generated
+/// block (`{{`), which checks read; else `None`, and so for a file without
+/// closed front matter.
+fn head_without_blocks(text: &str) -> Option<(&str, frontmatter::Split<'_>)> {
     let (bom, content) = split_bom(text);
     let split = frontmatter::split(content).ok()?;
     if memchr::memmem::find(split.body.as_bytes(), b"{{").is_some() {
         return None;
     }
-    text.get(..bom.len() + split.body_offset)
+    Some((text.get(..bom.len() + split.body_offset)?, split))
 }
 
 /// An `unreadable` finding: `why` ends the sentence that starts with the file's name.
