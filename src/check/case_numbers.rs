@@ -49,8 +49,10 @@ fn reserved(record: &Record) -> BTreeSet<CaseNumber> {
 /// The numbered cases in meeting order (the indices `sequence::check`
 /// reports by), and the meetings whose order is in doubt.
 struct Sequence<'a> {
-    record: &'a Record,
     cases: Vec<&'a Case>,
+    /// Each case's meeting's place in meeting order (date, then number),
+    /// by the case's place in `cases`; `None` without a known meeting.
+    ranks: Vec<Option<u32>>,
     misdated: BTreeSet<MeetingNumber>,
     /// The highest number carried in each two-digit year (`next_free`,
     /// counted once rather than for every duplicate).
@@ -59,19 +61,45 @@ struct Sequence<'a> {
 
 impl<'a> Sequence<'a> {
     fn of(record: &'a Record) -> Self {
-        // In meeting order, so the first of duplicates is the one on the earliest agenda.
-        let mut cases: Vec<_> = record.cases.iter().filter(|c| c.number.is_some()).collect();
-        cases.sort_by_cached_key(|&c| {
-            let meeting = meeting_key(record, c);
+        // The meetings in order, each a small number to sort cases by.
+        let mut order: Vec<(Date, MeetingNumber)> = record
+            .meetings
+            .iter()
+            .filter_map(|m| record.meeting(m.number.value))
+            .map(|m| (m.date.value, m.number.value))
+            .collect();
+        order.sort_unstable();
+        order.dedup();
+        let rank = |c: &Case| {
+            let key = meeting_key(record, c)?;
+            order.binary_search(&key).ok().map(|i| i as u32)
+        };
+        // In meeting order, so the first of duplicates is the one on the
+        // earliest agenda; a case without a known meeting last.
+        let mut ranked: Vec<(Option<u32>, &Case)> = record
+            .cases
+            .iter()
+            .filter(|c| c.number.is_some())
+            .map(|c| (rank(c), c))
+            .collect();
+        ranked.sort_by(|(ra, a), (rb, b)| {
             (
-                meeting.is_none(),
-                meeting,
-                c.number_value(),
-                c.tie_order.is_none(),
-                c.tie_order,
-                c.file.name(),
+                ra.is_none(),
+                ra,
+                a.number_value(),
+                a.tie_order.is_none(),
+                a.tie_order,
             )
+                .cmp(&(
+                    rb.is_none(),
+                    rb,
+                    b.number_value(),
+                    b.tie_order.is_none(),
+                    b.tie_order,
+                ))
+                .then_with(|| a.file.name().cmp(b.file.name()))
         });
+        let (ranks, cases) = ranked.into_iter().unzip();
         let misdated = misdated(record)
             .into_iter()
             .flat_map(|(a, b)| [a.number.value, b.number.value])
@@ -83,19 +111,19 @@ impl<'a> Sequence<'a> {
             }
         }
         Sequence {
-            record,
             cases,
+            ranks,
             misdated,
             highest,
         }
     }
 
-    fn entries(&self) -> Vec<sequence::Entry<(Date, MeetingNumber)>> {
+    fn entries(&self) -> Vec<sequence::Entry<u32>> {
         self.cases
             .iter()
-            .filter_map(|c| {
+            .zip(&self.ranks)
+            .filter_map(|(c, &meeting)| {
                 let number = c.number_value()?;
-                let meeting = meeting_key(self.record, c);
                 Some(sequence::Entry { number, meeting })
             })
             .collect()
