@@ -22,14 +22,7 @@ fn narrow(n: usize) -> u32 {
 
 impl Location {
     pub fn new(file: &SourceFile, offset: usize, len: usize) -> Self {
-        let (line, column) = file.line_col(offset);
-        Location {
-            file: file.clone(),
-            offset: narrow(offset),
-            len: narrow(len),
-            line: narrow(line),
-            column: narrow(column),
-        }
+        Self::at(file, offset, len, file.line_col(offset))
     }
 
     /// A place in `file` whose text is `text` (held by the caller, perhaps
@@ -39,7 +32,10 @@ impl Location {
         if text.len() > super::source::SHORT_TEXT {
             return Location::new(file, offset, len);
         }
-        let (line, column) = super::source::line_col_in(text, offset);
+        Self::at(file, offset, len, super::source::line_col_in(text, offset))
+    }
+
+    fn at(file: &SourceFile, offset: usize, len: usize, (line, column): (usize, usize)) -> Self {
         Location {
             file: file.clone(),
             offset: narrow(offset),
