@@ -120,23 +120,7 @@ pub fn write(
     x.open("dataObjects", &[]);
     x.open("dataObject", &[("name", "arkivstruktur")]);
     x.open("properties", &[]);
-    file(
-        &mut x,
-        "arkivstruktur.xml",
-        &checksum_of("arkivstruktur.xml"),
-    );
-    schema(
-        &mut x,
-        "arkivstruktur.xsd",
-        &checksum_of("arkivstruktur.xsd"),
-        true,
-    );
-    schema(
-        &mut x,
-        "metadatakatalog.xsd",
-        &checksum_of("metadatakatalog.xsd"),
-        false,
-    );
+    file_and_schemas(&mut x, "arkivstruktur", &checksum_of);
     x.open("property", &[("name", "info")]);
     x.open("properties", &[]);
     occurrences(&mut x, "mappe", counts.meetings);
@@ -149,19 +133,7 @@ pub fn write(
     if counts.changes > 0 {
         x.open("dataObject", &[("name", "endringslogg")]);
         x.open("properties", &[]);
-        file(&mut x, "endringslogg.xml", &checksum_of("endringslogg.xml"));
-        schema(
-            &mut x,
-            "endringslogg.xsd",
-            &checksum_of("endringslogg.xsd"),
-            true,
-        );
-        schema(
-            &mut x,
-            "metadatakatalog.xsd",
-            &checksum_of("metadatakatalog.xsd"),
-            false,
-        );
+        file_and_schemas(&mut x, "endringslogg", &checksum_of);
         x.open("property", &[("name", "info")]);
         x.open("properties", &[]);
         occurrences(&mut x, "endring", counts.changes);
@@ -237,6 +209,20 @@ fn xml_format(x: &mut Xml) {
 }
 
 /// `property name="schema"` (`main` for the file's own schema).
+/// The `file` property of `<name>.xml` and its schemas: `<name>.xsd` (main)
+/// and metadatakatalog.xsd, each with its checksum.
+fn file_and_schemas(x: &mut Xml, name: &str, checksum_of: &dyn Fn(&str) -> String) {
+    let (xml, xsd) = (format!("{name}.xml"), format!("{name}.xsd"));
+    file(x, &xml, &checksum_of(&xml));
+    schema(x, &xsd, &checksum_of(&xsd), true);
+    schema(
+        x,
+        "metadatakatalog.xsd",
+        &checksum_of("metadatakatalog.xsd"),
+        false,
+    );
+}
+
 fn schema(x: &mut Xml, name: &str, sha: &str, main: bool) {
     x.open("property", &[("name", "schema")]);
     if main {

@@ -7,6 +7,19 @@ use crate::model::{CaseNumber, Meeting};
 use crate::render::{labels, OutputFormat};
 
 impl Builder<'_> {
+    /// The dates of the record's status reports, oldest first, once each.
+    fn status_dates(&self) -> Vec<crate::model::Date> {
+        let mut dates: Vec<_> = self
+            .record
+            .status_reports
+            .iter()
+            .map(|s| s.date.value)
+            .collect();
+        dates.sort();
+        dates.dedup();
+        dates
+    }
+
     /// Every case, newest year first, in number order.
     pub(super) fn cases_page(&mut self) {
         let w = self.w;
@@ -70,14 +83,7 @@ impl Builder<'_> {
                 Some(self.w.site_risks.as_str()),
             );
         }
-        let mut dates: Vec<_> = self
-            .record
-            .status_reports
-            .iter()
-            .map(|s| s.date.value)
-            .collect();
-        dates.sort();
-        dates.dedup();
+        let dates = self.status_dates();
         for date in dates {
             let r = self.renderer();
             let doc = r.status(
@@ -202,14 +208,7 @@ impl Builder<'_> {
                 esc(&w.site_risks)
             ));
         }
-        let mut dates: Vec<_> = self
-            .record
-            .status_reports
-            .iter()
-            .map(|s| s.date.value)
-            .collect();
-        dates.sort();
-        dates.dedup();
+        let dates = self.status_dates();
         for d in dates.iter().rev() {
             body.push_str(&format!(
                 "<li><a href=\"status/{d}/index.html\">{} {}</a></li>\n",
